@@ -1,0 +1,34 @@
+const ID_PATTERN = /^[a-z]+\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * The page's settings from its URL and the server's meta tags: `ids` (comma-separated or repeated `kind/slug`),
+ * `depth` (1–3), `lang` (EN, RU, KK), `embed=1` (graph only) and `api` (an absolute http(s) GraphQL URL on any origin;
+ * exports are then read from `/export` on that origin).
+ */
+export function readConfig(location = window.location, doc = document) {
+  const params = new URL(location.href).searchParams;
+  const meta = (name) => doc.querySelector(`meta[name="${name}"]`)?.getAttribute('content') ?? '';
+  const api = parseApi(params.get('api'));
+  const graphqlUrl = api ?? new URL(meta('coopgraph-graphql') || '/graphql', location.href).href;
+  const exportBase = api ? new URL('/export', api).href : new URL(meta('coopgraph-export') || '/export', location.href).href;
+  const ids = params.getAll('ids').flatMap((value) => value.split(',')).map((id) => id.trim()).filter((id) => ID_PATTERN.test(id));
+  const depth = clampInt(params.get('depth'), 1, 3, 1);
+  const lang = ['EN', 'RU', 'KK'].includes((params.get('lang') ?? '').toUpperCase()) ? params.get('lang').toUpperCase() : 'EN';
+  const embed = params.get('embed') === '1' || params.get('embed') === 'true';
+  return { graphqlUrl, exportBase, ids: [...new Set(ids)], depth, lang, embed };
+}
+
+function parseApi(value) {
+  if (!value) return null;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+function clampInt(value, min, max, fallback) {
+  const number = Number.parseInt(value ?? '', 10);
+  return Number.isInteger(number) ? Math.min(max, Math.max(min, number)) : fallback;
+}

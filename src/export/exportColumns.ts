@@ -1,0 +1,38 @@
+import type { ExportEdge, ExportNode } from './ExportGraph.js';
+
+/**
+ * The flat attributes every tabular or XML export carries, in column order. Lists (aliases, evidence) are JSON text so
+ * that any reader gets them back losslessly (`json.loads` in Python); the relation type is `relation_type` because
+ * Gephi's spreadsheet import reserves an edge column named `type` for directed/undirected.
+ */
+export const NODE_COLUMNS = ['id', 'label', 'kind', 'name_en', 'name_ru', 'name_kk', 'aliases'] as const;
+export const EDGE_COLUMNS = ['id', 'source', 'target', 'relation_type', 'label', 'role', 'evidence'] as const;
+
+export type NodeColumn = (typeof NODE_COLUMNS)[number];
+export type EdgeColumn = (typeof EDGE_COLUMNS)[number];
+
+/** A node as flat text values; null where the graph has no value (no name in that language). */
+export function toNodeRow(node: ExportNode): Record<NodeColumn, string | null> {
+  return {
+    id: node.id,
+    label: node.label,
+    kind: node.kind,
+    name_en: node.names.en,
+    name_ru: node.names.ru,
+    name_kk: node.names.kk,
+    aliases: JSON.stringify(node.aliases),
+  };
+}
+
+/** An edge as flat text values; `evidence` is a JSON array of `{ excerpt, sourceId }`. */
+export function toEdgeRow(edge: ExportEdge): Record<EdgeColumn, string | null> {
+  return {
+    id: edge.id,
+    source: edge.source,
+    target: edge.target,
+    relation_type: edge.type,
+    label: edge.label,
+    role: edge.role,
+    evidence: JSON.stringify(edge.evidence.map(({ excerpt, sourceId }) => ({ excerpt, sourceId }))),
+  };
+}

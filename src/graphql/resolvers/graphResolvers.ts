@@ -1,0 +1,35 @@
+import type {
+  AgreementConnectionResolvers,
+  GraphPathResolvers,
+  NetworkEdgeResolvers,
+  NetworkNodeResolvers,
+  NetworkResolvers,
+} from '../generated/resolversTypes.js';
+import { entityName } from './entityFields.js';
+import { loadEvidence } from './loading.js';
+
+export const networkResolvers: NetworkResolvers = {
+  nodes: (network) => network.entities.map((entity) => ({ entity, label: entityName(entity, network.lang) })),
+  edges: (network) => network.relations,
+};
+
+export const networkNodeResolvers: NetworkNodeResolvers = {
+  id: ({ entity }) => entity.id,
+  kind: ({ entity }) => entity.kind,
+};
+
+export const networkEdgeResolvers: NetworkEdgeResolvers = {
+  source: (relation) => relation.fromId,
+  target: (relation) => relation.toId,
+  label: (relation) => relation.role ?? relation.type.toLowerCase().replace(/_/g, ' '),
+  evidence: (relation, _, context) => loadEvidence(context, relation.evidenceIds),
+};
+
+export const graphPathResolvers: GraphPathResolvers = {
+  length: (path) => path.relations.length,
+  nodes: (path) => path.entities,
+};
+
+export const agreementConnectionResolvers: AgreementConnectionResolvers = {
+  pageInfo: (page) => ({ hasNextPage: page.hasNextPage, endCursor: page.edges.at(-1)?.cursor ?? null }),
+};

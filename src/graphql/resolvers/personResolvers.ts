@@ -1,0 +1,43 @@
+import type { OfficeModel } from '../../models/OfficeModel.js';
+import type { RelationModel } from '../../models/RelationModel.js';
+import type { OfficeResolvers, PersonResolvers } from '../generated/resolversTypes.js';
+import type { Context } from '../context.js';
+import { entityFields } from './entityFields.js';
+import { loadEvidence, loadRelated, loadRelations } from './loading.js';
+
+export const personResolvers: PersonResolvers = {
+  ...entityFields,
+  offices: async (person, _, context) => {
+    const relations = await loadRelations(context, person.id, ['ACCREDITED_TO', 'HOLDS_OFFICE'], 'OUTGOING');
+    return toOffices(context, relations);
+  },
+  statements: (person, _, context) => loadRelated(context, person.id, ['SPOKE'], 'OUTGOING'),
+};
+
+export const officeResolvers: OfficeResolvers = {
+  jurisdiction: (office, _, { loaders }) => (office.jurisdictionId ? loaders.entity.load(office.jurisdictionId) : null),
+  organization: (office, _, { loaders }) => (office.organizationId ? loaders.entity.load(office.organizationId) : null),
+  accreditedTo: (office, _, { loaders }) => (office.accreditedToId ? loaders.entity.load(office.accreditedToId) : null),
+  evidence: (office, _, context) => loadEvidence(context, office.evidenceIds),
+};
+
+/**
+ * One office per `HOLDS_OFFICE` title: its target is the jurisdiction (a region or country) or the organization,
+ * and an `ACCREDITED_TO` relation with the same title names the country an ambassador is accredited to.
+ */
+async function toOffices(context: Context, relations: RelationModel[]): Promise<OfficeModel[]> {
+  const held = relations.filter((relation) => relation.type === 'HOLDS_OFFICE');
+  const targets = await context.loaders.entity.loadMany(held.map((relation) => relation.toId));
+  return held.map((relation, index) => {
+    const target = targets[index];
+    const isOrganization = target !== null && !(target instanceof Error) && target?.kind === 'ORGANIZATION';
+    const accreditation = relations.find((other) => other.type === 'ACCREDITED_TO' && other.role === relation.role);
+    return {
+      title: relation.role ?? 'office',
+      jurisdictionId: isOrganization ? null : relation.toId,
+      organizationId: isOrganization ? relation.toId : null,
+      accreditedToId: accreditation?.toId ?? null,
+      evidenceIds: [...new Set([...relation.evidenceIds, ...(accreditation?.evidenceIds ?? [])])],
+    };
+  });
+}

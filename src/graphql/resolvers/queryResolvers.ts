@@ -1,0 +1,57 @@
+import type { QueryResolvers } from '../generated/resolversTypes.js';
+import { badUserInput, requireIntInRange } from '../../errors.js';
+import { entityIdSchema } from '../../seed/sourceDocument.js';
+import { normalizeName } from '../../search/normalizeName.js';
+import { toLuceneQuery } from '../../search/toLuceneQuery.js';
+import { MAX_NETWORK_DEPTH, MAX_PATH_HOPS } from '../../repositories/createGraphRepository.js';
+import { decodeAgreementCursor, encodeAgreementCursor } from '../agreementCursor.js';
+
+const MAX_FIRST = 100;
+const MAX_NETWORK_LIMIT = 5000;
+const MAX_NETWORK_IDS = 50;
+
+export const queryResolvers: QueryResolvers = {
+  node: (_, { id }, { loaders }) => loaders.entity.load(id),
+  entity: (_, { id }, { loaders }) => loaders.entity.load(id),
+  sources: (_, __, { repositories }) => repositories.entities.findAllOfKind('SOURCE'),
+
+  search: async (_, { query, kinds, first }, { repositories }) => {
+    const key = normalizeName(query);
+    if (key === '') throw badUserInput('query', 'text with at least one letter or digit', query);
+    const limit = requireIntInRange('first', first ?? 10, 1, MAX_FIRST);
+    return repositories.search.search({ key, lucene: toLuceneQuery(key), kinds: kinds ?? null, first: limit });
+  },
+
+  agreements: async (_, { filter, first, after }, { repositories }) => {
+    const limit = requireIntInRange('first', first ?? 20, 0, MAX_FIRST);
+    const words = filter?.text ? normalizeName(filter.text).split(' ').filter(Boolean) : null;
+    const { rows, totalCount } = await repositories.agreements.findPage({
+      partyId: filter?.partyId ?? null,
+      signatoryId: filter?.signatoryId ?? null,
+      eventId: filter?.eventId ?? null,
+      placeId: filter?.placeId ?? null,
+      signedFrom: filter?.signedFrom ?? null,
+      signedTo: filter?.signedTo ?? null,
+      words: words && words.length > 0 ? words : null,
+      after: after ? decodeAgreementCursor(after) : null,
+      first: limit,
+    });
+    const edges = rows.slice(0, limit).map((row) => ({ cursor: encodeAgreementCursor(row.position), node: row.agreement }));
+    return { edges, hasNextPage: rows.length > limit, totalCount };
+  },
+
+  path: (_, { fromId, toId, maxHops }, { repositories }) =>
+    repositories.graph.findPath(fromId, toId, requireIntInRange('maxHops', maxHops ?? 6, 1, MAX_PATH_HOPS)),
+
+  network: async (_, { ids, depth, limit, lang }, { repositories }) => {
+    if (ids.length === 0 || ids.length > MAX_NETWORK_IDS) throw badUserInput('ids', `1 to ${MAX_NETWORK_IDS} entity ids`, ids.length);
+    const malformed = ids.find((id) => !entityIdSchema.safeParse(id).success);
+    if (malformed !== undefined) throw badUserInput('ids', 'entity ids of the form kind/slug', malformed);
+    const network = await repositories.graph.findNetwork(
+      ids,
+      requireIntInRange('depth', depth ?? 1, 1, MAX_NETWORK_DEPTH),
+      requireIntInRange('limit', limit ?? 200, 1, MAX_NETWORK_LIMIT),
+    );
+    return { ...network, lang: lang ?? 'EN' };
+  },
+};

@@ -1,0 +1,52 @@
+import { pino } from 'pino';
+import { ConfigError, loadConfig } from './config.js';
+import { migrateAndSeed } from './migrateAndSeed.js';
+import { connectNeo4j } from './neo4j/connectNeo4j.js';
+import { StartupError } from './neo4j/StartupError.js';
+import { SeedValidationError } from './seed/SeedValidationError.js';
+import { createServer } from './server/createServer.js';
+
+/** The process entry point: reads config, connects Neo4j (starting the embedded one if needed), serves, shuts down. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = pino({ level: config.LOG_LEVEL });
+  const neo4j = await connectNeo4j(config, (message) => logger.info(message));
+  logger.info({ uri: neo4j.embedded?.uri ?? config.NEO4J_URI, embedded: Boolean(neo4j.embedded) }, 'Neo4j is ready');
+
+  const seeded = await migrateAndSeed(neo4j.driver, config.NEO4J_DATABASE, config.SEED_ON_EMPTY);
+  if (seeded) logger.info(seeded, 'seeded the empty graph');
+
+  const server = createServer({
+    driver: neo4j.driver,
+    logger,
+    database: config.NEO4J_DATABASE,
+    production: config.NODE_ENV === 'production',
+    exposeQueryStats: config.EXPOSE_QUERY_STATS,
+  });
+  await server.start();
+  const { url } = await server.listen(config.PORT, config.HOST);
+  logger.info(`coopgraph ready: GraphQL at ${url}/graphql, explorer at ${url}/explore`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: draining requests, closing Neo4j');
+    await server.stop();
+    logger.info('requests drained');
+    await neo4j.close();
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof StartupError || error instanceof ConfigError || error instanceof SeedValidationError) {
+    console.error(`coopgraph cannot start. ${error.message}`);
+  } else {
+    console.error('coopgraph cannot start:', error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,23 @@
+/** One schema change, applied once and recorded as `(:Migration {version})`. Never edit a released migration: add one. */
+export interface Migration {
+  version: number;
+  name: string;
+  statements: string[];
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'unique ids and full-text search',
+    statements: [
+      'CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE',
+      'CREATE CONSTRAINT excerpt_id IF NOT EXISTS FOR (n:Excerpt) REQUIRE n.id IS UNIQUE',
+      'CREATE CONSTRAINT attribute_id IF NOT EXISTS FOR (n:Attribute) REQUIRE n.id IS UNIQUE',
+      'CREATE CONSTRAINT migration_version IF NOT EXISTS FOR (n:Migration) REQUIRE n.version IS UNIQUE',
+      'CREATE INDEX entity_kind IF NOT EXISTS FOR (n:Entity) ON (n.kind)',
+      'CREATE INDEX entity_search_keys IF NOT EXISTS FOR (n:Entity) ON (n.searchKeys)',
+      'CREATE INDEX excerpt_source IF NOT EXISTS FOR (n:Excerpt) ON (n.sourceId)',
+      "CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Entity) ON EACH [n.searchText] OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}}",
+    ],
+  },
+];

@@ -1,0 +1,23 @@
+import type { EntityKindName } from '../seed/sourceDocument.js';
+
+/** An entity as stored: one `:Entity` node. Kind-specific values live in `attributes` or relations. */
+export interface EntityModel {
+  id: string;
+  kind: EntityKindName;
+  names: { en: string | null; ru: string | null; kk: string | null };
+  aliases: string[];
+  evidenceIds: string[];
+  /** Verbatim text; statements only. */
+  text: string | null;
+  /** Source metadata; sources only. */
+  source: SourceMetadata | null;
+}
+
+export interface SourceMetadata {
+  title: string;
+  publisher: string | null;
+  publishedOn: string;
+  language: string;
+  url: string | null;
+  contentSha256: string | null;
+}

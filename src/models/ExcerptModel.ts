@@ -1,0 +1,6 @@
+/** A verbatim excerpt of a source. */
+export interface ExcerptModel {
+  id: string;
+  sourceId: string;
+  text: string;
+}

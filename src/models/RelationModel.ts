@@ -1,0 +1,9 @@
+/** A stated relationship between two entities, with the excerpts that state it. */
+export interface RelationModel {
+  id: string;
+  type: string;
+  fromId: string;
+  toId: string;
+  role: string | null;
+  evidenceIds: string[];
+}

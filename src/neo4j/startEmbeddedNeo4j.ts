@@ -1,0 +1,144 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { StartupError } from './StartupError.js';
+
+/** The launcher's folder: `neo4j/` at the project root. */
+export const LAUNCHER_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../neo4j');
+
+const JVM_FLAGS = [
+  '--add-opens=java.base/java.nio=ALL-UNNAMED',
+  '--add-opens=java.base/java.io=ALL-UNNAMED',
+  '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
+  '-Dio.netty.tryReflectionSetAccessible=true',
+  '-XX:+UseSerialGC',
+];
+
+export interface EmbeddedNeo4jOptions {
+  /** Store directory; one process per directory. */
+  dataDir: string;
+  port: number;
+  host?: string;
+  pageCache?: string;
+  /** How long to wait for Bolt before giving up. */
+  startTimeoutMs: number;
+  /** Overridable so that a missing JDK or Maven can be reproduced. */
+  javaCommand?: string;
+  mavenCommand?: string;
+  /** Progress lines such as "building the launcher". */
+  onProgress?: (message: string) => void;
+}
+
+/** A running embedded Neo4j. `stop()` sends SIGTERM and resolves once the store is closed. */
+export interface EmbeddedNeo4j {
+  uri: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * Builds the launcher if its jar is missing or older than its sources, starts Neo4j Community embedded with Bolt
+ * on `host:port`, and resolves once Bolt accepts connections. Every expected failure rejects with a StartupError
+ * whose message is one sentence naming the cause and the fix.
+ */
+export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions): Promise<EmbeddedNeo4j> {
+  const java = options.javaCommand ?? 'java';
+  requireCommand(java, ['-version'], `Java was not found (tried "${java}"): install a JDK 17 or newer and put java on PATH, or set NEO4J_URI to use an existing Neo4j.`);
+  buildLauncherIfStale(options);
+
+  const host = options.host ?? '127.0.0.1';
+  const dataDir = path.resolve(options.dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  const child = spawn(
+    java,
+    [...JVM_FLAGS, '-jar', path.join(LAUNCHER_DIR, 'target/coopgraph-neo4j.jar'), '--data', dataDir, '--host', host, '--port', String(options.port), '--pagecache', options.pageCache ?? '256m'],
+    // stdin stays open: the launcher exits when it closes, so a crashed parent never leaves Neo4j running.
+    { stdio: ['pipe', 'pipe', 'pipe'] },
+  );
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  await waitForReady(child, exited, { ...options, dataDir, host });
+
+  return {
+    uri: `bolt://${host}:${options.port}`,
+    pid: child.pid ?? -1,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      // SIGKILL would force recovery on the next start; only a hung JVM gets it.
+      const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+function waitForReady(
+  child: ChildProcess,
+  exited: Promise<number | null>,
+  options: EmbeddedNeo4jOptions & { dataDir: string; host: string },
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let errorLine = '';
+    const lines = createInterface({ input: child.stdout! });
+    const stderr: string[] = [];
+    child.stderr!.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
+    const timer = setTimeout(() => {
+      child.kill('SIGTERM');
+      reject(
+        new StartupError(
+          `Neo4j did not become ready within ${Math.round(options.startTimeoutMs / 1000)} s: see ${path.join(options.dataDir, 'logs/debug.log')}, or raise NEO4J_START_TIMEOUT_MS on a slow machine.`,
+        ),
+      );
+    }, options.startTimeoutMs);
+
+    lines.on('line', (line) => {
+      if (line.startsWith('READY ')) {
+        clearTimeout(timer);
+        resolve();
+      } else if (line.startsWith('ERROR ')) {
+        errorLine = line.slice('ERROR '.length);
+      }
+    });
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(explainExit(code, errorLine || stderr.join('').trim().split('\n').at(-1) || 'no output', options));
+    });
+  });
+}
+
+function explainExit(code: number | null, detail: string, options: EmbeddedNeo4jOptions & { dataDir: string; host: string }): StartupError {
+  switch (code) {
+    case 3:
+      return new StartupError(
+        `Port ${options.port} on ${options.host} is already in use: stop the program listening there, or set NEO4J_EMBEDDED_PORT to a free port (or NEO4J_URI to use the Neo4j already running there).`,
+      );
+    case 4:
+      return new StartupError(
+        `The Neo4j store in ${options.dataDir} is locked by another process: stop the other coopgraph or Neo4j using it, or set NEO4J_DATA_DIR to another directory.`,
+      );
+    default:
+      return new StartupError(`Neo4j exited before it was ready (exit code ${code}: ${detail}): see ${path.join(options.dataDir, 'logs/debug.log')}.`);
+  }
+}
+
+function buildLauncherIfStale(options: EmbeddedNeo4jOptions): void {
+  const jar = path.join(LAUNCHER_DIR, 'target/coopgraph-neo4j.jar');
+  const sources = [path.join(LAUNCHER_DIR, 'pom.xml'), path.join(LAUNCHER_DIR, 'src/main/java/org/coopgraph/neo4j/Launcher.java')];
+  if (existsSync(jar) && sources.every((source) => statSync(source).mtimeMs <= statSync(jar).mtimeMs)) return;
+
+  const maven = options.mavenCommand ?? 'mvn';
+  requireCommand(maven, ['-v'], `Maven was not found (tried "${maven}"): install Maven 3.8 or newer and put mvn on PATH to build the embedded Neo4j, or set NEO4J_URI to use an existing Neo4j.`);
+  options.onProgress?.('Building the embedded Neo4j launcher with Maven (the first build downloads about 130 MB)…');
+  const build = spawnSync(maven, ['-q', '-B', '-f', path.join(LAUNCHER_DIR, 'pom.xml'), 'package', '-DskipTests'], { encoding: 'utf8' });
+  if (build.status !== 0) {
+    const detail = `${build.stdout}${build.stderr}`.split('\n').find((line) => line.includes('ERROR')) ?? `exit code ${build.status}`;
+    throw new StartupError(`Building the embedded Neo4j launcher failed (${detail.trim()}): run "npm run neo4j:build" to see Maven's full output.`);
+  }
+}
+
+function requireCommand(command: string, args: string[], message: string): void {
+  const probe = spawnSync(command, args, { stdio: 'ignore' });
+  if (probe.error) throw new StartupError(message);
+}

@@ -1,0 +1,86 @@
+import type { Database } from '../neo4j/Database.js';
+import type { NetworkModel } from '../models/NetworkModel.js';
+import type { PathModel } from '../models/PathModel.js';
+import type { RelationModel } from '../models/RelationModel.js';
+import { ENTITY_PROJECTION, RELATION_PROJECTION, toEntityModel, toRelationModel, type EntityRow } from './entityProjection.js';
+
+/** The longest path and deepest neighbourhood callers may ask for; the API checks arguments against these. */
+export const MAX_PATH_HOPS = 8;
+export const MAX_NETWORK_DEPTH = 3;
+
+/** Variable-length bounds cannot be Cypher parameters, so each allowed depth has its own constant pattern. */
+const NEIGHBOURHOOD: Record<number, string> = {
+  1: '(s)-[*1..1]-(m:Entity)',
+  2: '(s)-[*1..2]-(m:Entity)',
+  3: '(s)-[*1..3]-(m:Entity)',
+};
+
+/** Whole-graph reads: shortest paths and neighbourhoods. */
+export interface GraphRepository {
+  /** A shortest path of at most `maxHops` relations, or null when the entities are not connected that closely. */
+  findPath(fromId: string, toId: string, maxHops: number): Promise<PathModel | null>;
+  /**
+   * The entities within `depth` hops of `ids` and the relations among them. When there are more than `limit`,
+   * the start entities and then the highest-degree entities are kept and `truncated` is true.
+   */
+  findNetwork(ids: readonly string[], depth: number, limit: number): Promise<NetworkModel>;
+}
+
+export function createGraphRepository(db: Database): GraphRepository {
+  return {
+    async findPath(fromId, toId, maxHops) {
+      const rows = await db.read<{ nodes: EntityRow[]; relations: RelationModel[] }>(
+        `MATCH (a:Entity {id: $fromId}), (b:Entity {id: $toId})
+         WHERE a.retractedAt IS NULL AND b.retractedAt IS NULL
+         CALL (a, b) {
+           WITH a, b WHERE a = b
+           RETURN [a] AS pathNodes, [] AS pathRelations
+           UNION
+           WITH a, b WHERE a <> b
+           MATCH p = shortestPath((a)-[*..${MAX_PATH_HOPS}]-(b))
+           WHERE all(r IN relationships(p) WHERE r.retractedAt IS NULL)
+             AND all(n IN nodes(p) WHERE n:Entity AND n.retractedAt IS NULL)
+           RETURN nodes(p) AS pathNodes, relationships(p) AS pathRelations
+         }
+         WITH pathNodes, pathRelations WHERE size(pathRelations) <= $maxHops
+         RETURN [n IN pathNodes | ${ENTITY_PROJECTION}] AS nodes, [r IN pathRelations | ${RELATION_PROJECTION}] AS relations`,
+        { fromId, toId, maxHops },
+      );
+      const row = rows[0];
+      if (!row) return null;
+      return { entities: row.nodes.map(toEntityModel), relations: row.relations.map(toRelationModel) };
+    },
+
+    async findNetwork(ids, depth, limit) {
+      const pattern = NEIGHBOURHOOD[depth];
+      if (!pattern) throw new RangeError(`depth must be 1 to ${MAX_NETWORK_DEPTH}, got ${depth}`);
+      const [selection] = await db.read<{ nodes: EntityRow[]; truncated: boolean }>(
+        `MATCH (s:Entity) WHERE s.id IN $ids AND s.retractedAt IS NULL
+         OPTIONAL CALL (s) {
+           MATCH ${pattern} WHERE m.retractedAt IS NULL
+           RETURN DISTINCT m
+         }
+         WITH collect(DISTINCT s) AS starts, collect(DISTINCT m) AS reached
+         WITH starts, [m IN reached WHERE NOT m IN starts] AS others
+         CALL (others) {
+           UNWIND others AS m
+           WITH m, COUNT { (m)--(:Entity) } AS degree ORDER BY degree DESC, m.id
+           RETURN collect(m) AS ranked
+         }
+         WITH starts + ranked AS candidates
+         RETURN [n IN candidates[0..$limit] | ${ENTITY_PROJECTION}] AS nodes, size(candidates) > $limit AS truncated`,
+        { ids, limit },
+      );
+      if (!selection || selection.nodes.length === 0) return { entities: [], relations: [], truncated: false };
+      const kept = selection.nodes.map((node) => node.id);
+      const relations = await db.read<{ r: RelationModel }>(
+        `UNWIND $kept AS id
+         MATCH (a:Entity {id: id})-[r]->(b:Entity)
+         WHERE b.id IN $kept AND r.retractedAt IS NULL
+         RETURN ${RELATION_PROJECTION} AS r ORDER BY r.id`,
+        { kept },
+      );
+      return { entities: selection.nodes.map(toEntityModel), relations: relations.map(({ r }) => toRelationModel(r)), truncated: selection.truncated };
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import type { Database } from '../neo4j/Database.js';
+import type { SearchHitModel } from '../models/SearchHitModel.js';
+import type { EntityKindName } from '../seed/sourceDocument.js';
+import { ENTITY_PROJECTION, toEntityModel, type EntityRow } from './entityProjection.js';
+
+export interface SearchOptions {
+  /** Normalized by `normalizeName`: the whole query as one key. */
+  key: string;
+  /** Built by `toLuceneQuery` from the same key. */
+  lucene: string;
+  kinds: readonly EntityKindName[] | null;
+  first: number;
+}
+
+/** Full-text search over name keys; an exact name or alias match ranks above any partial one. */
+export interface SearchRepository {
+  search(options: SearchOptions): Promise<SearchHitModel[]>;
+}
+
+const EXACT_MATCH_BONUS = 100;
+
+export function createSearchRepository(db: Database): SearchRepository {
+  return {
+    async search({ key, lucene, kinds, first }) {
+      const rows = await db.read<{ n: EntityRow; score: number }>(
+        `CALL db.index.fulltext.queryNodes('entity_search', $lucene, {limit: $candidates}) YIELD node AS n, score
+         WHERE n.retractedAt IS NULL AND ($kinds IS NULL OR n.kind IN $kinds)
+         WITH n, score + CASE WHEN $key IN n.searchKeys THEN $bonus ELSE 0 END AS score
+         ORDER BY score DESC, n.id
+         LIMIT $first
+         RETURN ${ENTITY_PROJECTION} AS n, score`,
+        { lucene, key, kinds, first, candidates: Math.max(50, first * 5), bonus: EXACT_MATCH_BONUS },
+      );
+      return rows.map((row) => ({ entity: toEntityModel(row.n), score: row.score }));
+    },
+  };
+}

@@ -1,0 +1,108 @@
+import type { ManagedTransaction } from 'neo4j-driver';
+import type { Database } from '../neo4j/Database.js';
+import type { GraphWritePlan } from '../seed/planGraphWrite.js';
+import { SeedValidationError } from '../seed/SeedValidationError.js';
+
+/** Who made a write, for the audit trail. */
+export interface WriteAudit {
+  actor: string;
+  operation: string;
+}
+
+export interface GraphWriteCounts {
+  excerpts: number;
+  entities: number;
+  attributes: number;
+  relations: number;
+}
+
+const UNION = (target: string, incoming: string) =>
+  `coalesce(${target}, []) + [item IN ${incoming} WHERE NOT item IN coalesce(${target}, [])]`;
+
+/**
+ * Writes a plan in one transaction: everything lands or nothing does. MERGE by id makes it idempotent; lists
+ * (aliases, evidence, search keys) only grow, so loading the same plan twice leaves the graph identical.
+ * Refuses, before writing anything, relations to entities that are neither in the plan nor in the graph and
+ * entities whose kind differs from the stored one. Records one `(:Change)` node naming the actor.
+ */
+export async function writeGraph(db: Database, plan: GraphWritePlan, audit: WriteAudit): Promise<GraphWriteCounts> {
+  return db.write(async (tx) => {
+    await refuseInconsistencies(tx, plan);
+    await tx.run(
+      `UNWIND $rows AS row
+       MERGE (x:Excerpt {id: row.id})
+       ON CREATE SET x.sourceId = row.sourceId, x.text = row.text`,
+      { rows: plan.excerpts },
+    );
+    await tx.run(
+      `UNWIND $rows AS row
+       MERGE (n:Entity {id: row.id})
+       ON CREATE SET n.kind = row.kind
+       SET n:$(row.label),
+           n.nameEn = coalesce(row.nameEn, n.nameEn),
+           n.nameRu = coalesce(row.nameRu, n.nameRu),
+           n.nameKk = coalesce(row.nameKk, n.nameKk),
+           n.text = coalesce(row.text, n.text),
+           n.aliases = ${UNION('n.aliases', 'row.aliases')},
+           n.evidenceIds = ${UNION('n.evidenceIds', 'row.evidenceIds')},
+           n.searchKeys = ${UNION('n.searchKeys', 'row.searchKeys')},
+           n += coalesce(row.sourceProps, {})
+       SET n.searchText = reduce(text = '', key IN n.searchKeys | text + ' , ' + key)`,
+      { rows: plan.entities },
+    );
+    await tx.run(
+      `UNWIND $rows AS row
+       MERGE (a:Attribute {id: row.id})
+       ON CREATE SET a.entityId = row.entityId, a.key = row.key, a.value = row.value, a.number = row.number,
+                     a.unit = row.unit, a.qualifier = row.qualifier
+       SET a.evidenceIds = ${UNION('a.evidenceIds', 'row.evidenceIds')}`,
+      { rows: plan.attributes },
+    );
+    await tx.run(
+      `UNWIND $rows AS row
+       MATCH (a:Entity {id: row.from}), (b:Entity {id: row.to})
+       MERGE (a)-[r:$(row.type) {id: row.id}]->(b)
+       ON CREATE SET r.role = row.role
+       SET r.evidenceIds = ${UNION('r.evidenceIds', 'row.evidenceIds')}`,
+      { rows: plan.relations },
+    );
+    const counts: GraphWriteCounts = {
+      excerpts: plan.excerpts.length,
+      entities: plan.entities.length,
+      attributes: plan.attributes.length,
+      relations: plan.relations.length,
+    };
+    await tx.run(
+      `CREATE (:Change {actor: $actor, operation: $operation, at: datetime(), entityIds: $entityIds,
+                        excerpts: $counts.excerpts, entities: $counts.entities, attributes: $counts.attributes,
+                        relations: $counts.relations})`,
+      { ...audit, counts, entityIds: plan.entities.map((entity) => entity.id).slice(0, 1000) },
+    );
+    return counts;
+  });
+}
+
+async function refuseInconsistencies(tx: ManagedTransaction, plan: GraphWritePlan): Promise<void> {
+  const problems: string[] = [];
+  if (plan.externalIds.length > 0) {
+    const found = await tx.run<{ id: string }>('UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN n.id AS id', { ids: plan.externalIds });
+    const existing = new Set(found.records.map((record) => record.get('id')));
+    for (const relation of plan.relations) {
+      for (const end of [relation.from, relation.to]) {
+        if (plan.externalIds.includes(end) && !existing.has(end)) {
+          problems.push(`${plan.relationOrigins.get(relation.id)}: unknown entity "${end}": declare it under "entities" or load its source first`);
+        }
+      }
+    }
+  }
+  const kinds = await tx.run<{ id: string; stored: string; given: string }>(
+    `UNWIND $rows AS row
+     MATCH (n:Entity {id: row.id}) WHERE n.kind <> row.kind
+     RETURN n.id AS id, n.kind AS stored, row.kind AS given`,
+    { rows: plan.entities.map(({ id, kind }) => ({ id, kind })) },
+  );
+  for (const record of kinds.records) {
+    problems.push(`entity ${record.get('id')}: kind ${record.get('given')} differs from the stored kind ${record.get('stored')}`);
+  }
+  if (problems.length > 0) throw new SeedValidationError(problems);
+}

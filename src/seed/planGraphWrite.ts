@@ -1,0 +1,187 @@
+import { createHash } from 'node:crypto';
+import { normalizeName } from '../search/normalizeName.js';
+import { kindPrefix, type EntityKindName, type SourceDocument } from './sourceDocument.js';
+import { SeedValidationError } from './SeedValidationError.js';
+
+/** Rows ready for batched `UNWIND … MERGE` writes; ids are content hashes, so the same input gives the same rows. */
+export interface GraphWritePlan {
+  excerpts: { id: string; sourceId: string; text: string }[];
+  entities: EntityRow[];
+  attributes: AttributeRow[];
+  relations: RelationRow[];
+  /** Entity ids that relations reference but no document declares: they must already be in the graph. */
+  externalIds: string[];
+  /** Where each relation came from, for error messages. */
+  relationOrigins: Map<string, string>;
+}
+
+export interface EntityRow {
+  id: string;
+  kind: EntityKindName;
+  label: string;
+  nameEn: string | null;
+  nameRu: string | null;
+  nameKk: string | null;
+  text: string | null;
+  aliases: string[];
+  evidenceIds: string[];
+  searchKeys: string[];
+  sourceProps: Record<string, string> | null;
+}
+
+export interface AttributeRow {
+  id: string;
+  entityId: string;
+  key: string;
+  value: string;
+  number: number | null;
+  unit: string | null;
+  qualifier: string | null;
+  evidenceIds: string[];
+}
+
+export interface RelationRow {
+  id: string;
+  type: string;
+  from: string;
+  to: string;
+  role: string | null;
+  evidenceIds: string[];
+}
+
+/** A stable id for content: `prefix/` and 16 hex digits of the SHA-256 of the parts. */
+export function contentId(prefix: string, ...parts: (string | null | undefined)[]): string {
+  const hash = createHash('sha256').update(parts.map((part) => part ?? '').join('\u0000')).digest('hex');
+  return `${prefix}/${hash.slice(0, 16)}`;
+}
+
+/** The Neo4j label of a kind: `ORGANIZATION` → `Organization`. */
+export function kindLabel(kind: EntityKindName): string {
+  const prefix = kindPrefix(kind);
+  return prefix[0]!.toUpperCase() + prefix.slice(1);
+}
+
+/**
+ * Turns validated source documents into write rows. An entity declared in several documents is merged: names from
+ * the last declaration that gives them, aliases and evidence united. A kind that differs between declarations, or
+ * a relation to an entity of another kind than its id says, is refused with the file and entry named.
+ */
+export function planGraphWrite(documents: { file: string; document: SourceDocument }[]): GraphWritePlan {
+  const excerpts = new Map<string, GraphWritePlan['excerpts'][number]>();
+  const entities = new Map<string, EntityRow>();
+  const attributes = new Map<string, AttributeRow>();
+  const relations = new Map<string, RelationRow>();
+  const relationOrigins = new Map<string, string>();
+  const problems: string[] = [];
+
+  for (const { file, document } of documents) {
+    const sourceId = document.source.id;
+    const excerptIds = (texts: string[]) =>
+      texts.map((text) => {
+        const id = contentId('excerpt', sourceId, text);
+        excerpts.set(id, { id, sourceId, text });
+        return id;
+      });
+
+    const { id, title, ...metadata } = document.source;
+    mergeEntity(entities, {
+      id,
+      kind: 'SOURCE',
+      label: kindLabel('SOURCE'),
+      nameEn: title,
+      nameRu: null,
+      nameKk: null,
+      text: null,
+      aliases: [],
+      evidenceIds: [],
+      searchKeys: [normalizeName(title)],
+      sourceProps: { title, ...(metadata as Record<string, string>) },
+    });
+
+    document.entities.forEach((entity, index) => {
+      const known = entities.get(entity.id);
+      if (known && known.kind !== entity.kind) {
+        problems.push(`${file}: entities[${index}] (${entity.id}).kind: expected ${known.kind} as declared before, got ${entity.kind}`);
+        return;
+      }
+      const names = [entity.names.en, entity.names.ru, entity.names.kk, ...entity.aliases].filter((name): name is string => Boolean(name));
+      mergeEntity(entities, {
+        id: entity.id,
+        kind: entity.kind,
+        label: kindLabel(entity.kind),
+        nameEn: entity.names.en ?? null,
+        nameRu: entity.names.ru ?? null,
+        nameKk: entity.names.kk ?? null,
+        text: entity.text ?? null,
+        aliases: entity.aliases,
+        evidenceIds: excerptIds(entity.text ? [...entity.evidence, entity.text] : entity.evidence),
+        searchKeys: names.map(normalizeName).filter((key) => key !== ''),
+        sourceProps: null,
+      });
+      for (const attribute of entity.attributes) {
+        const value = String(attribute.value);
+        const row: AttributeRow = {
+          id: contentId('attribute', entity.id, attribute.key, value, attribute.unit, attribute.qualifier),
+          entityId: entity.id,
+          key: attribute.key,
+          value,
+          number: typeof attribute.value === 'number' ? attribute.value : null,
+          unit: attribute.unit ?? null,
+          qualifier: attribute.qualifier ?? null,
+          evidenceIds: excerptIds(attribute.evidence),
+        };
+        const previous = attributes.get(row.id);
+        attributes.set(row.id, previous ? { ...row, evidenceIds: union(previous.evidenceIds, row.evidenceIds) } : row);
+      }
+    });
+
+    document.relations.forEach((relation, index) => {
+      const row: RelationRow = {
+        id: contentId('relation', relation.type, relation.from, relation.to, relation.role),
+        type: relation.type,
+        from: relation.from,
+        to: relation.to,
+        role: relation.role ?? null,
+        evidenceIds: excerptIds(relation.evidence),
+      };
+      const previous = relations.get(row.id);
+      relations.set(row.id, previous ? { ...row, evidenceIds: union(previous.evidenceIds, row.evidenceIds) } : row);
+      if (!relationOrigins.has(row.id)) relationOrigins.set(row.id, `${file}: relations[${index}] (${relation.type} ${relation.from} → ${relation.to})`);
+    });
+  }
+
+  if (problems.length > 0) throw new SeedValidationError(problems);
+  const declared = new Set(entities.keys());
+  const externalIds = [...new Set([...relations.values()].flatMap((relation) => [relation.from, relation.to]))].filter((id) => !declared.has(id));
+  return {
+    excerpts: [...excerpts.values()],
+    entities: [...entities.values()],
+    attributes: [...attributes.values()],
+    relations: [...relations.values()],
+    externalIds,
+    relationOrigins,
+  };
+}
+
+function mergeEntity(entities: Map<string, EntityRow>, row: EntityRow): void {
+  const previous = entities.get(row.id);
+  if (!previous) {
+    entities.set(row.id, { ...row, aliases: union(row.aliases), searchKeys: union(row.searchKeys) });
+    return;
+  }
+  entities.set(row.id, {
+    ...previous,
+    nameEn: row.nameEn ?? previous.nameEn,
+    nameRu: row.nameRu ?? previous.nameRu,
+    nameKk: row.nameKk ?? previous.nameKk,
+    text: row.text ?? previous.text,
+    aliases: union(previous.aliases, row.aliases),
+    evidenceIds: union(previous.evidenceIds, row.evidenceIds),
+    searchKeys: union(previous.searchKeys, row.searchKeys),
+    sourceProps: row.sourceProps ?? previous.sourceProps,
+  });
+}
+
+function union(...lists: string[][]): string[] {
+  return [...new Set(lists.flat())];
+}

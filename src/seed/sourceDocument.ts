@@ -1,0 +1,163 @@
+import { z } from 'zod';
+
+/**
+ * The shape of one curated source file in `seeds/`: a source, the entities it mentions, the relations it states.
+ * Every excerpt in the file is a verbatim quote of that file's source. The same schema validates mutations,
+ * so a seed file and an API write obey one set of rules.
+ */
+
+export const ENTITY_KINDS = [
+  'COUNTRY',
+  'REGION',
+  'PERSON',
+  'ORGANIZATION',
+  'EVENT',
+  'AGREEMENT',
+  'PROJECT',
+  'FACILITY',
+  'STATEMENT',
+  'SOURCE',
+] as const;
+
+export type EntityKindName = (typeof ENTITY_KINDS)[number];
+
+const SLUG = '[a-z0-9]+(?:-[a-z0-9]+)*';
+const KIND_PREFIX: Record<EntityKindName, string> = {
+  COUNTRY: 'country',
+  REGION: 'region',
+  PERSON: 'person',
+  ORGANIZATION: 'organization',
+  EVENT: 'event',
+  AGREEMENT: 'agreement',
+  PROJECT: 'project',
+  FACILITY: 'facility',
+  STATEMENT: 'statement',
+  SOURCE: 'source',
+};
+
+/** The id prefix (`organization` in `organization/ktz`) of each kind. */
+export function kindPrefix(kind: EntityKindName): string {
+  return KIND_PREFIX[kind];
+}
+
+export const entityIdSchema = z
+  .string()
+  .regex(
+    new RegExp(`^(${Object.values(KIND_PREFIX).join('|')})/${SLUG}$`),
+    'expected "kind/slug" such as "organization/ktz-express" (lowercase latin letters, digits and hyphens)',
+  );
+
+/** One excerpt or several; a fact without an excerpt is refused. */
+export const evidenceSchema = z
+  .union([z.string(), z.array(z.string()).min(1, 'expected at least one excerpt')])
+  .transform((value) => (typeof value === 'string' ? [value] : value))
+  .pipe(
+    z.array(
+      z
+        .string()
+        .trim()
+        .min(3, 'expected a verbatim excerpt of at least 3 characters')
+        .max(1000, 'expected an excerpt of at most 1000 characters: quote the clause that states the fact'),
+    ),
+  );
+
+const nonEmpty = z.string().trim().min(1, 'expected a non-empty string');
+
+export const namesSchema = z
+  .strictObject({ en: nonEmpty.optional(), ru: nonEmpty.optional(), kk: nonEmpty.optional() })
+  .refine((names) => Boolean(names.en ?? names.ru ?? names.kk), 'expected at least one of en, ru, kk');
+
+export const attributeSchema = z.strictObject({
+  key: z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'expected a camelCase key such as "areaSquareMeters"'),
+  value: z.union([z.string().trim().min(1), z.number().finite(), z.boolean()]),
+  unit: nonEmpty.optional(),
+  qualifier: z.enum(['about', 'up to', 'more than', 'at least', 'less than', 'by']).optional(),
+  evidence: evidenceSchema,
+});
+
+export const entitySchema = z.strictObject({
+  id: entityIdSchema,
+  kind: z.enum(ENTITY_KINDS),
+  names: namesSchema,
+  aliases: z.array(nonEmpty).default([]),
+  /** Verbatim text of a statement (kind STATEMENT only). */
+  text: nonEmpty.optional(),
+  evidence: evidenceSchema,
+  attributes: z.array(attributeSchema).default([]),
+});
+
+export const relationTypeSchema = z
+  .string()
+  .regex(/^[A-Z][A-Z0-9_]{0,49}$/, 'expected an UPPER_SNAKE_CASE relation type such as "PARTY_TO"');
+
+export const relationSchema = z.strictObject({
+  type: relationTypeSchema,
+  from: entityIdSchema,
+  to: entityIdSchema,
+  role: nonEmpty.optional(),
+  evidence: evidenceSchema,
+});
+
+export const sourceSchema = z.strictObject({
+  id: entityIdSchema.refine((id) => id.startsWith('source/'), 'expected an id starting with "source/"'),
+  title: nonEmpty,
+  publisher: nonEmpty.optional(),
+  publishedOn: z.iso.date('expected an ISO-8601 date such as 2025-09-09'),
+  language: z.string().regex(/^[a-z]{2}$/, 'expected a two-letter ISO 639-1 language code such as "ru"'),
+  url: z.url().optional(),
+  /** SHA-256 of the text the excerpts were checked against, so a reader can tell whether their copy is the same. */
+  contentSha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, 'expected 64 lowercase hex digits')
+    .optional(),
+  note: nonEmpty.optional(),
+});
+
+export const sourceDocumentSchema = z
+  .strictObject({
+    source: sourceSchema,
+    entities: z.array(entitySchema).default([]),
+    relations: z.array(relationSchema).default([]),
+  })
+  .superRefine((document, context) => {
+    const seen = new Set<string>();
+    document.entities.forEach((entity, index) => {
+      if (seen.has(entity.id)) {
+        context.addIssue({
+          code: 'custom',
+          path: ['entities', index, 'id'],
+          message: `duplicate entity id "${entity.id}" in this file: merge the two entries`,
+        });
+      }
+      seen.add(entity.id);
+      const prefix = entity.id.split('/')[0];
+      if (prefix !== kindPrefix(entity.kind)) {
+        context.addIssue({
+          code: 'custom',
+          path: ['entities', index, 'id'],
+          message: `expected an id starting with "${kindPrefix(entity.kind)}/" for kind ${entity.kind}, got "${entity.id}"`,
+        });
+      }
+      if (entity.kind === 'SOURCE') {
+        context.addIssue({
+          code: 'custom',
+          path: ['entities', index, 'kind'],
+          message: 'a source is declared under "source:", not as an entity',
+        });
+      }
+      if ((entity.kind === 'STATEMENT') !== (entity.text !== undefined)) {
+        context.addIssue({
+          code: 'custom',
+          path: ['entities', index, 'text'],
+          message: 'expected "text" on every STATEMENT and on nothing else',
+        });
+      }
+    });
+  });
+
+export type SourceDocumentInput = z.input<typeof sourceDocumentSchema>;
+export type SourceDocument = z.output<typeof sourceDocumentSchema>;
+export type EntityDeclaration = z.output<typeof entitySchema>;
+export type AttributeDeclaration = z.output<typeof attributeSchema>;
+export type RelationDeclaration = z.output<typeof relationSchema>;
+export type SourceDeclaration = z.output<typeof sourceSchema>;
