@@ -24,6 +24,8 @@ export interface EmbeddedNeo4jOptions {
   pageCache?: string;
   /** How long to wait for Bolt before giving up. */
   startTimeoutMs: number;
+  /** The launcher's Maven project; defaults to `neo4j/`. */
+  launcherDir?: string;
   /** Overridable so that a missing JDK or Maven can be reproduced. */
   javaCommand?: string;
   mavenCommand?: string;
@@ -46,14 +48,15 @@ export interface EmbeddedNeo4j {
 export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions): Promise<EmbeddedNeo4j> {
   const java = options.javaCommand ?? 'java';
   requireCommand(java, ['-version'], `Java was not found (tried "${java}"): install a JDK 17 or newer and put java on PATH, or set NEO4J_URI to use an existing Neo4j.`);
-  buildLauncherIfStale(options);
+  const launcherDir = options.launcherDir ?? LAUNCHER_DIR;
+  buildLauncherIfStale(launcherDir, options);
 
   const host = options.host ?? '127.0.0.1';
   const dataDir = path.resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
   const child = spawn(
     java,
-    [...JVM_FLAGS, '-jar', path.join(LAUNCHER_DIR, 'target/coopgraph-neo4j.jar'), '--data', dataDir, '--host', host, '--port', String(options.port), '--pagecache', options.pageCache ?? '256m'],
+    [...JVM_FLAGS, '-jar', path.join(launcherDir, 'target/coopgraph-neo4j.jar'), '--data', dataDir, '--host', host, '--port', String(options.port), '--pagecache', options.pageCache ?? '256m'],
     // stdin stays open: the launcher exits when it closes, so a crashed parent never leaves Neo4j running.
     { stdio: ['pipe', 'pipe', 'pipe'] },
   );
@@ -84,13 +87,10 @@ function waitForReady(
     const lines = createInterface({ input: child.stdout! });
     const stderr: string[] = [];
     child.stderr!.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
+    let timedOut = false;
     const timer = setTimeout(() => {
+      timedOut = true;
       child.kill('SIGTERM');
-      reject(
-        new StartupError(
-          `Neo4j did not become ready within ${Math.round(options.startTimeoutMs / 1000)} s: see ${path.join(options.dataDir, 'logs/debug.log')}, or raise NEO4J_START_TIMEOUT_MS on a slow machine.`,
-        ),
-      );
     }, options.startTimeoutMs);
 
     lines.on('line', (line) => {
@@ -101,9 +101,18 @@ function waitForReady(
         errorLine = line.slice('ERROR '.length);
       }
     });
+    // Rejects only once the JVM is gone, so the store is never left half-open behind a failed start.
     void exited.then((code) => {
       clearTimeout(timer);
-      reject(explainExit(code, errorLine || stderr.join('').trim().split('\n').at(-1) || 'no output', options));
+      if (timedOut) {
+        reject(
+          new StartupError(
+            `Neo4j did not become ready within ${Math.round(options.startTimeoutMs / 1000)} s: see ${path.join(options.dataDir, 'logs/debug.log')}, or raise NEO4J_START_TIMEOUT_MS on a slow machine.`,
+          ),
+        );
+      } else {
+        reject(explainExit(code, errorLine || stderr.join('').trim().split('\n').at(-1) || 'no output', options));
+      }
     });
   });
 }
@@ -123,15 +132,15 @@ function explainExit(code: number | null, detail: string, options: EmbeddedNeo4j
   }
 }
 
-function buildLauncherIfStale(options: EmbeddedNeo4jOptions): void {
-  const jar = path.join(LAUNCHER_DIR, 'target/coopgraph-neo4j.jar');
-  const sources = [path.join(LAUNCHER_DIR, 'pom.xml'), path.join(LAUNCHER_DIR, 'src/main/java/org/coopgraph/neo4j/Launcher.java')];
+function buildLauncherIfStale(launcherDir: string, options: EmbeddedNeo4jOptions): void {
+  const jar = path.join(launcherDir, 'target/coopgraph-neo4j.jar');
+  const sources = [path.join(launcherDir, 'pom.xml'), path.join(launcherDir, 'src/main/java/org/coopgraph/neo4j/Launcher.java')];
   if (existsSync(jar) && sources.every((source) => statSync(source).mtimeMs <= statSync(jar).mtimeMs)) return;
 
   const maven = options.mavenCommand ?? 'mvn';
   requireCommand(maven, ['-v'], `Maven was not found (tried "${maven}"): install Maven 3.8 or newer and put mvn on PATH to build the embedded Neo4j, or set NEO4J_URI to use an existing Neo4j.`);
   options.onProgress?.('Building the embedded Neo4j launcher with Maven (the first build downloads about 130 MB)…');
-  const build = spawnSync(maven, ['-q', '-B', '-f', path.join(LAUNCHER_DIR, 'pom.xml'), 'package', '-DskipTests'], { encoding: 'utf8' });
+  const build = spawnSync(maven, ['-q', '-B', '-f', path.join(launcherDir, 'pom.xml'), 'package', '-DskipTests'], { encoding: 'utf8' });
   if (build.status !== 0) {
     const detail = `${build.stdout}${build.stderr}`.split('\n').find((line) => line.includes('ERROR')) ?? `exit code ${build.status}`;
     throw new StartupError(`Building the embedded Neo4j launcher failed (${detail.trim()}): run "npm run neo4j:build" to see Maven's full output.`);

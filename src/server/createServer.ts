@@ -11,6 +11,9 @@ import { resolvers } from '../graphql/resolvers/resolvers.js';
 import { createDatabase } from '../neo4j/Database.js';
 import { createRepositories } from '../repositories/createRepositories.js';
 import { createErrorPlugin, formatError } from './createErrorPlugin.js';
+import { createExplorerRouter } from '../explorer/createExplorerRouter.js';
+import { createExportRouter } from '../export/createExportRouter.js';
+import { createGraphqlLoadGraph } from '../export/createGraphqlLoadGraph.js';
 import { createHealthRouter } from './createHealthRouter.js';
 import { createQueryStatsPlugin } from './createQueryStatsPlugin.js';
 import { loadSchema } from './loadSchema.js';
@@ -58,23 +61,27 @@ export function createServer(options: ServerOptions): CoopgraphServer {
     ],
   });
 
+  const createContext = async (): Promise<Context> => {
+    const db = createDatabase({ driver, database });
+    const repositories = createRepositories(db);
+    return { db, repositories, loaders: createLoaders(repositories) };
+  };
+  // Exports run the same `network` operation as GraphQL clients, so both answer alike.
+  const loadGraph = createGraphqlLoadGraph(async (query, variables) => {
+    const response = await apollo.executeOperation({ query, variables }, { contextValue: await createContext() });
+    if (response.body.kind !== 'single') throw new Error('export query answered incrementally');
+    return response.body.singleResult;
+  });
+
   return {
     app,
     httpServer,
     async start() {
       await apollo.start();
       app.use(createHealthRouter({ driver, database }));
-      app.use(
-        '/graphql',
-        express.json({ limit: '1mb' }),
-        expressMiddleware(apollo, {
-          context: async () => {
-            const db = createDatabase({ driver, database });
-            const repositories = createRepositories(db);
-            return { db, repositories, loaders: createLoaders(repositories) };
-          },
-        }),
-      );
+      app.use(createExplorerRouter());
+      app.use(createExportRouter({ loadGraph }));
+      app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: createContext }));
     },
     listen(port, host = '127.0.0.1') {
       return new Promise((resolve, reject) => {

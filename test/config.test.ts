@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.js';
+
+describe('loadConfig', () => {
+  it('uses the embedded defaults when nothing is set', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ PORT: 4000, NEO4J_EMBEDDED_PORT: 7687, NEO4J_DATA_DIR: '.data/neo4j', SEED_ON_EMPTY: true });
+    expect(config.NEO4J_URI).toBeUndefined();
+  });
+
+  it('accepts cluster and Aura URIs', () => {
+    expect(loadConfig({ NEO4J_URI: 'neo4j+s://abc.databases.neo4j.io' }).NEO4J_URI).toBe('neo4j+s://abc.databases.neo4j.io');
+    expect(loadConfig({ NEO4J_URI: 'neo4j://core1:7687' }).NEO4J_URI).toBe('neo4j://core1:7687');
+  });
+
+  it('reports every bad variable on its own line, with the value received', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', NEO4J_URI: 'http://localhost:7474', SEED_ON_EMPTY: 'maybe' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const { problems } = error as ConfigError;
+    expect(problems).toHaveLength(3);
+    expect(problems).toContainEqual(expect.stringMatching(/^PORT: expected a port number \(got "eighty"\)$/));
+    expect(problems).toContainEqual(expect.stringMatching(/^NEO4J_URI: expected a Neo4j URI .* \(got "http:\/\/localhost:7474"\)$/));
+    expect(problems).toContainEqual(expect.stringMatching(/^SEED_ON_EMPTY: expected true or false \(got "maybe"\)$/));
+  });
+});

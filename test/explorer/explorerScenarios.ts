@@ -1,0 +1,116 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { countInkPixels } from './countInkPixels.js';
+
+/**
+ * The browser journeys of the explorer, against any server that serves `/explore` and `/graphql` on the seed graph.
+ * Page state is read with script strings because the project's TypeScript has no DOM library.
+ */
+
+const CY = 'window.coopgraphExplorer.cy';
+
+async function nodeCount(target: Page | Frame): Promise<number> {
+  return Number(await target.evaluate(`${CY}.nodes().length`));
+}
+
+async function renderedNodeCount(target: Page | Frame): Promise<number> {
+  // Nodes that are displayed and inside the viewport, i.e. actually drawn.
+  return Number(
+    await target.evaluate(`(() => { const cy = ${CY}; const e = cy.extent(); return cy.nodes(':visible').filter((n) => { const p = n.position(); return p.x >= e.x1 && p.x <= e.x2 && p.y >= e.y1 && p.y <= e.y2; }).length; })()`),
+  );
+}
+
+/** Screen coordinates of a node, for a real mouse click on the canvas. */
+async function nodeOnScreen(page: Page, id: string): Promise<{ x: number; y: number }> {
+  const point = (await page.evaluate(
+    `(() => { const cy = ${CY}; const p = cy.getElementById(${JSON.stringify(id)}).renderedPosition(); const r = cy.container().getBoundingClientRect(); return { x: r.left + p.x, y: r.top + p.y }; })()`,
+  )) as { x: number; y: number };
+  return point;
+}
+
+async function expectDrawnGraph(browser: Browser, png: Buffer): Promise<void> {
+  const ink = await countInkPixels(browser, png);
+  expect(ink.inked / ink.total).toBeGreaterThan(0.005);
+  expect(ink.colours).toBeGreaterThanOrEqual(3);
+}
+
+/**
+ * Searches «КТЖ», picks Kazakhstan Temir Zholy with the keyboard, checks its evidence in the side panel, expands a
+ * neighbour with a mouse click on the canvas and checks the screenshot of the graph shows a drawn network.
+ */
+export async function searchExpandAndReadEvidence(browser: Browser, baseUrl: string, screenshotPath?: string): Promise<void> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+  try {
+    await page.goto(`${baseUrl}/explore`);
+    const search = page.getByRole('combobox', { name: 'Search entities' });
+    await search.focus();
+    await search.pressSequentially('КТЖ', { delay: 60 });
+    const listbox = page.getByRole('listbox', { name: 'Search entities results' });
+    await expect.poll(() => listbox.locator('[data-id="organization/ktz"]').count(), { timeout: 10_000 }).toBe(1);
+    const ids = await listbox.getByRole('option').evaluateAll((options) => options.map((option) => option.getAttribute('data-id')));
+    const index = ids.indexOf('organization/ktz');
+    for (let i = 0; i < index; i += 1) await search.press('ArrowDown');
+    await search.press('Enter');
+
+    const details = page.locator('#details');
+    await expect.poll(() => details.locator('.entity-name').textContent(), { timeout: 10_000 }).toContain('Kazakhstan Temir Zholy');
+    await expect.poll(() => details.locator('blockquote.excerpt').first().textContent()).toContain('Қазақстан темір жолы');
+    await expect.poll(() => details.locator('cite').first().textContent()).not.toBe('');
+    await expect.poll(() => nodeCount(page), { timeout: 10_000 }).toBeGreaterThan(1);
+
+    const neighbourId = String(await page.evaluate(`${CY}.nodes(':not(.expanded)').first().id()`));
+    const before = await nodeCount(page);
+    const point = await nodeOnScreen(page, neighbourId);
+    await page.mouse.click(point.x, point.y);
+    await expect.poll(() => page.evaluate(`${CY}.getElementById(${JSON.stringify(neighbourId)}).hasClass('expanded')`), { timeout: 10_000 }).toBe(true);
+    expect(await nodeCount(page)).toBeGreaterThanOrEqual(before);
+    await expect.poll(() => details.locator('.note').first().textContent(), { timeout: 10_000 }).toContain(neighbourId);
+    await expect.poll(() => details.locator('blockquote.excerpt').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('#visible-list li').count()).toBe(await nodeCount(page));
+
+    expect(await renderedNodeCount(page)).toBeGreaterThan(1);
+    const png = await page.locator('#graph').screenshot(screenshotPath ? { path: screenshotPath } : {});
+    await expectDrawnGraph(browser, png);
+  } finally {
+    await page.close();
+  }
+}
+
+/** A page on another origin (its own port) that embeds the explorer in an iframe. */
+async function startEmbeddingSite(explorerUrl: string): Promise<{ url: string; close(): Promise<void> }> {
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Embedding site</title></head><body>
+<h1>A newsroom page</h1>
+<iframe title="coopgraph network" src="${explorerUrl}" width="900" height="600" style="border:1px solid #ccc"></iframe>
+</body></html>`;
+  const server: Server = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(html);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/** Opens the embed URL inside an iframe on another origin and checks that it draws only the graph. */
+export async function embedOnAnotherOrigin(browser: Browser, baseUrl: string, screenshotPath?: string): Promise<void> {
+  const site = await startEmbeddingSite(`${baseUrl}/explore?ids=organization/ktz&depth=2&embed=1`);
+  const page = await browser.newPage({ viewport: { width: 1000, height: 760 } });
+  try {
+    expect(new URL(site.url).origin).not.toBe(new URL(baseUrl).origin);
+    await page.goto(site.url);
+    const frame = await (await page.locator('iframe').elementHandle())?.contentFrame();
+    if (!frame) throw new Error('the iframe has no frame');
+    await expect.poll(() => frame.evaluate('window.coopgraphExplorer ? ' + `${CY}.nodes().length : 0`).then(Number), { timeout: 15_000 }).toBeGreaterThan(1);
+    expect(await frame.locator('header').isHidden()).toBe(true);
+    expect(await frame.locator('#side').isHidden()).toBe(true);
+    expect(await frame.locator('#visible-list li').count()).toBe(await nodeCount(frame));
+    expect(await renderedNodeCount(frame)).toBeGreaterThan(1);
+    const png = await page.locator('iframe').screenshot(screenshotPath ? { path: screenshotPath } : {});
+    await expectDrawnGraph(browser, png);
+  } finally {
+    await page.close();
+    await site.close();
+  }
+}

@@ -1,0 +1,30 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { migrateAndSeed } from '../../src/migrateAndSeed.js';
+import { createDriver } from '../../src/neo4j/createDriver.js';
+import { startEmbeddedNeo4j } from '../../src/neo4j/startEmbeddedNeo4j.js';
+import { freePort } from './freePort.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    neo4jUri: string;
+    neo4jDataDir: string;
+  }
+}
+
+/** Starts one embedded Neo4j for the whole test run, migrated and seeded; stops it and deletes its store after. */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'coopgraph-test-'));
+  const neo4j = await startEmbeddedNeo4j({ dataDir, port: await freePort(), startTimeoutMs: 180_000, pageCache: '128m' });
+  const driver = createDriver({ uri: neo4j.uri });
+  await migrateAndSeed(driver, undefined, true);
+  await driver.close();
+  project.provide('neo4jUri', neo4j.uri);
+  project.provide('neo4jDataDir', dataDir);
+  return async () => {
+    await neo4j.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  };
+}
