@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 180_000,
     pool: 'forks',
+    // Files share one database and some assert the whole graph is unchanged, so they run one at a time.
+    fileParallelism: false,
   },
 });

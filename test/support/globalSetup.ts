@@ -5,6 +5,11 @@ import type { TestProject } from 'vitest/node';
 import { migrateAndSeed } from '../../src/migrateAndSeed.js';
 import { createDriver } from '../../src/neo4j/createDriver.js';
 import { startEmbeddedNeo4j } from '../../src/neo4j/startEmbeddedNeo4j.js';
+import { createDatabase } from '../../src/neo4j/Database.js';
+import { writeGraph } from '../../src/repositories/writeGraph.js';
+import { planGraphWrite } from '../../src/seed/planGraphWrite.js';
+import { sourceDocumentSchema } from '../../src/seed/sourceDocument.js';
+import { agreementFixture } from './agreementFixture.js';
 import { freePort } from './freePort.js';
 
 declare module 'vitest' {
@@ -14,12 +19,17 @@ declare module 'vitest' {
   }
 }
 
-/** Starts one embedded Neo4j for the whole test run, migrated and seeded; stops it and deletes its store after. */
+/**
+ * Starts one embedded Neo4j for the whole test run, migrated, seeded and with the agreement fixture loaded;
+ * stops it and deletes its store after.
+ */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'coopgraph-test-'));
   const neo4j = await startEmbeddedNeo4j({ dataDir, port: await freePort(), startTimeoutMs: 180_000, pageCache: '128m' });
   const driver = createDriver({ uri: neo4j.uri });
   await migrateAndSeed(driver, undefined, true);
+  const fixture = sourceDocumentSchema.parse(agreementFixture());
+  await writeGraph(createDatabase({ driver }), planGraphWrite([{ file: 'agreementFixture', document: fixture }]), { actor: 'test', operation: 'fixture' });
   await driver.close();
   project.provide('neo4jUri', neo4j.uri);
   project.provide('neo4jDataDir', dataDir);

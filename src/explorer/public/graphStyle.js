@@ -49,7 +49,8 @@ export function graphStyle() {
       },
     },
     { selector: 'edge:selected', style: { width: 3, 'line-color': '#0b57d0', 'target-arrow-color': '#0b57d0' } },
-    { selector: '.on-path', style: { 'line-color': '#1a1a1a', 'target-arrow-color': '#1a1a1a', width: 4, 'border-width': 4, 'border-color': '#1a1a1a', 'border-style': 'solid' } },
+    { selector: 'node.on-path', style: { 'border-width': 4, 'border-color': '#1a1a1a', 'border-style': 'solid' } },
+    { selector: 'edge.on-path', style: { 'line-color': '#1a1a1a', 'target-arrow-color': '#1a1a1a', width: 4 } },
     { selector: '.outside-dates', style: { display: 'none' } },
   ];
 }

@@ -112,9 +112,9 @@ async function findPath(fromId, toId) {
     if (!path) return 'No path of at most 6 relations joins them.';
     const nodes = path.nodes.map((node) => ({ id: node.id, kind: node.kind, label: node.name, names: node.names, signedOn: node.signedOn }));
     const edges = path.relations.map((relation) => ({ id: relation.id, source: relation.from.id, target: relation.to.id, type: relation.type, label: relation.role ?? typeInWords(relation.type), evidence: relation.evidence }));
-    seeds.add(fromId);
-    seeds.add(toId);
+    for (const node of nodes) seeds.add(node.id);
     view.merge({ nodes, edges });
+    setStatus('', 'ready');
     view.highlightPath([...nodes.map((node) => node.id), ...edges.map((edge) => edge.id)]);
     details.showPath(path, (id) => view.labelOf(id));
     return `Path of ${path.length} relation${path.length === 1 ? '' : 's'} drawn in bold.`;

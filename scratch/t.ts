@@ -1,2 +1,0 @@
-import { normalizeName } from '../src/search/normalizeName.js';
-for (const s of ['Воробьёв','Воробьев','Vorobyov','Vorobiev','Қазақстан темір жолы','Казахстан темир жолы','Kazakhstan Temir Zholy','КТЖ','KTZ','АО «Самрук-Қазына»','Самрук-Казына','Samruk-Kazyna','Сұлтанғазиев','Sultangaziyev','Әбаев','Abayev','ПМЭФ-2024','Подмосковье','Podmoskovye','ТОО «ТЛЦ Алатау»','KTZ AND (','*','"','\\']) console.log(JSON.stringify(s), '→', JSON.stringify(normalizeName(s)));

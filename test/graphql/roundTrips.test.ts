@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURE_EVENT_ID } from '../support/agreementFixture.js';
+import { postGraphQL } from '../support/postGraphQL.js';
+import { startTestServer, type TestServer } from '../support/startTestServer.js';
+
+const NESTED = /* GraphQL */ `
+  query Nested($first: Int) {
+    agreements(filter: { eventId: "${FIXTURE_EVENT_ID}" }, first: $first) {
+      edges {
+        node {
+          id
+          signedOn
+          signedAt { id name }
+          parties {
+            role
+            evidence { excerpt source { id } }
+            party { id name ... on Organization { basedIn { id ... on Region { country { id name } } } } }
+          }
+        }
+      }
+    }
+  }
+`;
+
+describe('batching of nested selections', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server.close());
+
+  async function roundTrips(first: number): Promise<{ roundTrips: number; agreements: number; countries: Set<string> }> {
+    const response = await postGraphQL<{ agreements: { edges: { node: { parties: { party: { basedIn: { country: { id: string } | null }[] } }[] } }[] } }>(server.url, NESTED, { first });
+    expect(response.errors).toBeUndefined();
+    const edges = response.data!.agreements.edges;
+    const countries = new Set(edges.flatMap((edge) => edge.node.parties.flatMap((party) => party.party.basedIn.map((region) => region.country?.id ?? 'none'))));
+    return { roundTrips: response.extensions!.queryStats!.roundTrips, agreements: edges.length, countries };
+  }
+
+  it('costs the same bounded number of Cypher round trips for 5 and for 50 agreements → parties → regions → country', async () => {
+    const small = await roundTrips(5);
+    const large = await roundTrips(50);
+    expect(large.agreements).toBe(50);
+    expect(large.countries).toEqual(new Set(['country/fixture-land']));
+    expect(large.roundTrips).toBe(small.roundTrips);
+    expect(large.roundTrips).toBeLessThanOrEqual(12);
+  });
+});
