@@ -89,7 +89,7 @@ export type AgreementFilter = {
   signedFrom?: InputMaybe<Scalars['Date']['input']>;
   /** Signed on or before this date. */
   signedTo?: InputMaybe<Scalars['Date']['input']>;
-  /** Words in the agreement's names, aliases or attributes. */
+  /** Words in the agreement's names or aliases, in any script. */
   text?: InputMaybe<Scalars['String']['input']>;
 };
 
