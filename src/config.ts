@@ -17,6 +17,19 @@ const flag = (fallback: boolean) =>
     .transform((value) => value === 'true' || value === '1')
     .default(fallback);
 
+const positiveInt = (fallback: number, what: string) =>
+  z.coerce.number({ error: `expected ${what}` }).int(`expected a whole number of ${what}`).positive(`expected a positive number of ${what}`).default(fallback);
+
+const origins = z
+  .string()
+  .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean))
+  .pipe(
+    z.array(
+      z.union([z.literal('*'), z.string().regex(/^https?:\/\/[^/\s]+$/, 'expected origins such as https://newsroom.example (scheme and host, no path), separated by commas, or *')]),
+    ),
+  )
+  .default([]);
+
 const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test'], { error: 'expected development, production or test' }).default('development'),
   PORT: port(4000),
@@ -35,6 +48,40 @@ const configSchema = z.object({
   NEO4J_START_TIMEOUT_MS: milliseconds(120_000),
   SEED_ON_EMPTY: flag(true),
   EXPOSE_QUERY_STATS: flag(false),
+
+  // Driver pool: a burst queues for at most NEO4J_ACQUIRE_TIMEOUT_MS, then fails with SERVICE_UNAVAILABLE.
+  NEO4J_MAX_POOL_SIZE: positiveInt(50, 'connections'),
+  NEO4J_ACQUIRE_TIMEOUT_MS: milliseconds(5_000),
+  /** How long the driver retries a transaction on transient errors (deadlocks, leader switches). */
+  NEO4J_MAX_RETRY_MS: milliseconds(3_000),
+
+  // Who may do what.
+  /** When true, reads need a bearer token too (any role). */
+  READS_REQUIRE_KEY: flag(false),
+  /** HS256/384/512 secret for JWTs; at least 32 characters. */
+  JWT_SECRET: z.string().min(32, 'expected a secret of at least 32 characters').optional(),
+  /** JWKS endpoint for JWTs signed with asymmetric keys, such as https://issuer.example/.well-known/jwks.json. */
+  JWT_JWKS_URL: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL of a JWKS document' }).optional(),
+  JWT_ISSUER: z.string().min(1).optional(),
+  JWT_AUDIENCE: z.string().min(1).optional(),
+  /** The claim holding the role (`reader`, `editor` or `admin`), a string or an array of strings. */
+  JWT_ROLE_CLAIM: z.string().min(1).default('role'),
+  /** Browser origins allowed to call the API, comma-separated; `*` allows any. Empty: no cross-origin calls. */
+  CORS_ORIGINS: origins,
+
+  // Abuse limits.
+  /**
+   * Introspection. On by default, also in production: the schema is public (SDL in the repository, the explorer
+   * uses it) and graphql-http's MUST audits query `__type`. Set false to hide it.
+   */
+  INTROSPECTION: flag(true),
+  BODY_LIMIT_BYTES: positiveInt(1_048_576, 'bytes'),
+  OPERATION_TIMEOUT_MS: milliseconds(15_000),
+  LIMIT_MAX_DEPTH: positiveInt(8, 'levels'),
+  LIMIT_MAX_ALIASES: positiveInt(15, 'aliases'),
+  LIMIT_MAX_DIRECTIVES: positiveInt(10, 'directives'),
+  LIMIT_MAX_TOKENS: positiveInt(2_000, 'tokens'),
+  LIMIT_MAX_COST: positiveInt(20_000, 'cost points'),
 });
 
 export type Config = z.output<typeof configSchema>;

@@ -7,6 +7,12 @@ export enum ErrorCode {
   FORBIDDEN = 'FORBIDDEN',
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+  /** The request body is larger than BODY_LIMIT_BYTES (HTTP 413). */
+  PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  /** The request body is not valid JSON (HTTP 400); GraphQL syntax errors are Apollo's GRAPHQL_PARSE_FAILED. */
+  BAD_REQUEST = 'BAD_REQUEST',
+  /** The operation ran longer than OPERATION_TIMEOUT_MS (HTTP 504). */
+  OPERATION_TIMEOUT = 'OPERATION_TIMEOUT',
 }
 
 /** A bad argument: names it, says what was expected and shows what was received. */
@@ -26,6 +32,29 @@ export function invalidInput(problems: readonly string[]): GraphQLError {
 export function serviceUnavailable(reason: string): GraphQLError {
   return new GraphQLError(`The graph database is unavailable: ${reason}. Retry shortly.`, {
     extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, http: { status: 503 } },
+  });
+}
+
+/** Every Neo4j connection is busy and none freed up in time (HTTP 503): the client should back off and retry. */
+export function serverBusy(waitedMs: number): GraphQLError {
+  return new GraphQLError(`The server is busy: no database connection freed up within ${waitedMs} ms. Retry shortly.`, {
+    extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, http: { status: 503 } },
+  });
+}
+
+export function payloadTooLarge(limitBytes: number): GraphQLError {
+  return new GraphQLError(`The request body is larger than ${limitBytes} bytes.`, {
+    extensions: { code: ErrorCode.PAYLOAD_TOO_LARGE, http: { status: 413 } },
+  });
+}
+
+export function malformedBody(detail: string): GraphQLError {
+  return new GraphQLError(`The request body is not valid JSON: ${detail}`, { extensions: { code: ErrorCode.BAD_REQUEST, http: { status: 400 } } });
+}
+
+export function operationTimedOut(limitMs: number): GraphQLError {
+  return new GraphQLError(`The operation did not finish within ${limitMs} ms; ask for less (smaller depth, limit or first).`, {
+    extensions: { code: ErrorCode.OPERATION_TIMEOUT, http: { status: 504 } },
   });
 }
 

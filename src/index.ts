@@ -5,6 +5,7 @@ import { connectNeo4j } from './neo4j/connectNeo4j.js';
 import { StartupError } from './neo4j/StartupError.js';
 import { SeedValidationError } from './seed/SeedValidationError.js';
 import { createServer } from './server/createServer.js';
+import { serverOptionsFromConfig } from './server/serverOptionsFromConfig.js';
 
 /** The process entry point: reads config, connects Neo4j (starting the embedded one if needed), serves, shuts down. */
 async function main(): Promise<void> {
@@ -16,13 +17,7 @@ async function main(): Promise<void> {
   const seeded = await migrateAndSeed(neo4j.driver, config.NEO4J_DATABASE, config.SEED_ON_EMPTY);
   if (seeded) logger.info(seeded, 'seeded the empty graph');
 
-  const server = createServer({
-    driver: neo4j.driver,
-    logger,
-    database: config.NEO4J_DATABASE,
-    production: config.NODE_ENV === 'production',
-    exposeQueryStats: config.EXPOSE_QUERY_STATS,
-  });
+  const server = createServer({ ...serverOptionsFromConfig(config), driver: neo4j.driver, logger });
   await server.start();
   const { url } = await server.listen(config.PORT, config.HOST);
   logger.info(`coopgraph ready: GraphQL at ${url}/graphql, explorer at ${url}/explore`);

@@ -20,4 +20,13 @@ export const MIGRATIONS: readonly Migration[] = [
       "CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Entity) ON EACH [n.searchText] OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}}",
     ],
   },
+  {
+    version: 2,
+    name: 'API keys and the audit trail',
+    statements: [
+      'CREATE CONSTRAINT api_key_hash IF NOT EXISTS FOR (k:ApiKey) REQUIRE k.hash IS UNIQUE',
+      'CREATE INDEX api_key_name IF NOT EXISTS FOR (k:ApiKey) ON (k.name)',
+      'CREATE INDEX change_at IF NOT EXISTS FOR (c:Change) ON (c.at)',
+    ],
+  },
 ];

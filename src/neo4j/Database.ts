@@ -20,18 +20,21 @@ export interface DatabaseOptions {
   driver: Driver;
   /** Omitted: the server's default database. */
   database?: string | undefined;
+  /** Neo4j terminates a transaction running longer than this; omitted: the server's limit (none by default). */
+  timeoutMs?: number | undefined;
 }
 
 /** Builds a Database with its own round-trip counter; build one per request. */
-export function createDatabase({ driver, database }: DatabaseOptions): Database {
+export function createDatabase({ driver, database, timeoutMs }: DatabaseOptions): Database {
   const stats: QueryStats = { roundTrips: 0 };
+  const config = timeoutMs === undefined ? undefined : { timeout: timeoutMs };
   return {
     stats,
     async read<T extends RecordShape>(cypher: string, parameters: Record<string, unknown> = {}) {
       stats.roundTrips += 1;
       const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
       try {
-        const result = await session.executeRead((tx) => tx.run<T>(cypher, withIntegers(parameters)));
+        const result = await session.executeRead((tx) => tx.run<T>(cypher, withIntegers(parameters)), config);
         return result.records.map((record) => record.toObject());
       } finally {
         await session.close();
@@ -41,7 +44,7 @@ export function createDatabase({ driver, database }: DatabaseOptions): Database 
       stats.roundTrips += 1;
       const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
       try {
-        return await session.executeWrite(work);
+        return await session.executeWrite(work, config);
       } finally {
         await session.close();
       }

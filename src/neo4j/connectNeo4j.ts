@@ -28,7 +28,14 @@ export async function connectNeo4j(config: Config, onProgress?: (message: string
         ...(onProgress ? { onProgress } : {}),
       });
   const uri = config.NEO4J_URI ?? embedded!.uri;
-  const driver = createDriver({ uri, username: config.NEO4J_USERNAME, password: config.NEO4J_PASSWORD });
+  const driver = createDriver({
+    uri,
+    username: config.NEO4J_USERNAME,
+    password: config.NEO4J_PASSWORD,
+    maxPoolSize: config.NEO4J_MAX_POOL_SIZE,
+    acquireTimeoutMs: config.NEO4J_ACQUIRE_TIMEOUT_MS,
+    maxRetryMs: config.NEO4J_MAX_RETRY_MS,
+  });
   const close = async () => {
     await driver.close();
     await embedded?.stop();

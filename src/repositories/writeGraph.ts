@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { Database } from '../neo4j/Database.js';
 import type { GraphWritePlan } from '../seed/planGraphWrite.js';
@@ -7,6 +8,10 @@ import { SeedValidationError } from '../seed/SeedValidationError.js';
 export interface WriteAudit {
   actor: string;
   operation: string;
+  /** The `(:Change)` id; default: a random UUID. */
+  changeId?: string;
+  /** ISO-8601 time of the change; default: the database's clock. */
+  at?: string;
 }
 
 export interface GraphWriteCounts {
@@ -73,10 +78,21 @@ export async function writeGraph(db: Database, plan: GraphWritePlan, audit: Writ
       relations: plan.relations.length,
     };
     await tx.run(
-      `CREATE (:Change {actor: $actor, operation: $operation, at: datetime(), entityIds: $entityIds,
+      `CREATE (:Change {id: $changeId, actor: $actor, operation: $operation,
+                        at: CASE WHEN $at IS NULL THEN datetime() ELSE datetime($at) END,
+                        entityIds: $entityIds, relationIds: $relationIds, attributeIds: $attributeIds,
                         excerpts: $counts.excerpts, entities: $counts.entities, attributes: $counts.attributes,
                         relations: $counts.relations})`,
-      { ...audit, counts, entityIds: plan.entities.map((entity) => entity.id).slice(0, 1000) },
+      {
+        actor: audit.actor,
+        operation: audit.operation,
+        changeId: audit.changeId ?? randomUUID(),
+        at: audit.at ?? null,
+        counts,
+        entityIds: plan.entities.map((entity) => entity.id).slice(0, 1000),
+        relationIds: plan.relations.map((relation) => relation.id).slice(0, 1000),
+        attributeIds: plan.attributes.map((attribute) => attribute.id).slice(0, 1000),
+      },
     );
     return counts;
   });

@@ -5,16 +5,25 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { Driver } from 'neo4j-driver';
 import type { Logger } from 'pino';
+import { createAuthenticator } from '../auth/createAuthenticator.js';
+import { createJwtVerifier, type JwtVerifierOptions } from '../auth/createJwtVerifier.js';
+import type { Principal } from '../auth/Principal.js';
+import { requireRole } from '../auth/requireRole.js';
 import type { Context } from '../graphql/context.js';
 import { createLoaders } from '../graphql/createLoaders.js';
 import { resolvers } from '../graphql/resolvers/resolvers.js';
 import { createDatabase } from '../neo4j/Database.js';
 import { createRepositories } from '../repositories/createRepositories.js';
+import { createAbuseLimits, DEFAULT_ABUSE_LIMITS, type AbuseLimits } from './createAbuseLimits.js';
+import { createBodyErrorHandler } from './createBodyErrorHandler.js';
+import { createCorsMiddleware } from './createCorsMiddleware.js';
 import { createErrorPlugin, formatError } from './createErrorPlugin.js';
 import { createExplorerRouter } from '../explorer/createExplorerRouter.js';
 import { createExportRouter } from '../export/createExportRouter.js';
 import { createGraphqlLoadGraph } from '../export/createGraphqlLoadGraph.js';
 import { createHealthRouter } from './createHealthRouter.js';
+import { createNeo4jMonitor } from './createNeo4jMonitor.js';
+import { createOperationTimeout } from './createOperationTimeout.js';
 import { createQueryStatsPlugin } from './createQueryStatsPlugin.js';
 import { loadSchema } from './loadSchema.js';
 
@@ -27,6 +36,21 @@ export interface ServerOptions {
   production?: boolean;
   /** Adds `extensions.queryStats` (Cypher round trips) to every response. */
   exposeQueryStats?: boolean;
+  /** Default true. */
+  introspection?: boolean;
+  /** When true, every operation and export needs a bearer token (any role). Default false: reads are public. */
+  readsRequireKey?: boolean;
+  /** How JWTs are verified; without a secret or JWKS URL, only API keys are accepted. */
+  jwt?: JwtVerifierOptions;
+  /** Browser origins allowed to call the API (`*`: any). Default: none. */
+  corsOrigins?: readonly string[];
+  limits?: Partial<AbuseLimits>;
+  /** Largest accepted request body. Default 1 MiB. */
+  bodyLimitBytes?: number;
+  /** Longest an operation may run, both in HTTP and in Neo4j. Default 15 s. */
+  operationTimeoutMs?: number;
+  /** While Neo4j is down, how often it is probed. Default 1 s. */
+  probeIntervalMs?: number;
 }
 
 /** A built but not yet listening server. */
@@ -42,46 +66,84 @@ export interface CoopgraphServer {
 
 /** Builds the HTTP server and GraphQL API over the given dependencies, without I/O. */
 export function createServer(options: ServerOptions): CoopgraphServer {
-  const { driver, logger, database, production = false, exposeQueryStats = false } = options;
+  const { driver, logger, database, production = false, exposeQueryStats = false, readsRequireKey = false } = options;
+  const bodyLimitBytes = options.bodyLimitBytes ?? 1_048_576;
+  const operationTimeoutMs = options.operationTimeoutMs ?? 15_000;
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
+  const monitor = createNeo4jMonitor({
+    driver,
+    database,
+    probeIntervalMs: options.probeIntervalMs ?? 1_000,
+    onChange: (available, reason) => (available ? logger.info('Neo4j is reachable again') : logger.warn({ reason }, 'Neo4j is unreachable: failing fast')),
+  });
+  const authenticate = createAuthenticator({ db: createDatabase({ driver, database, timeoutMs: operationTimeoutMs }), verifyJwt: createJwtVerifier(options.jwt ?? {}) });
+  const limits = createAbuseLimits({ ...DEFAULT_ABUSE_LIMITS, ...options.limits });
+
   const apollo = new ApolloServer<Context>({
     typeDefs: loadSchema(),
     resolvers,
     formatError,
     includeStacktraceInErrorResponses: !production,
-    introspection: true,
+    hideSchemaDetailsFromClientErrors: production,
+    introspection: options.introspection ?? true,
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
     // src/index.ts owns the process and its signals.
     stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      createErrorPlugin({ logger }),
+      createErrorPlugin({ logger, onDatabaseUnavailable: (error) => monitor.reportUnavailable(error) }),
       ...(exposeQueryStats ? [createQueryStatsPlugin()] : []),
     ],
   });
 
-  const createContext = async (): Promise<Context> => {
-    const db = createDatabase({ driver, database });
+  const createContext = async (principal: Principal | null): Promise<Context> => {
+    const db = createDatabase({ driver, database, timeoutMs: operationTimeoutMs });
     const repositories = createRepositories(db);
-    return { db, repositories, loaders: createLoaders(repositories) };
+    return { db, repositories, loaders: createLoaders(repositories), principal };
+  };
+  /** Fails fast while Neo4j is down, then turns the Authorization header into a principal. */
+  const authorize = async (authorization: string | undefined): Promise<Principal | null> => {
+    monitor.assertAvailable();
+    const principal = await authenticate(authorization);
+    if (readsRequireKey) requireRole(principal, 'reader');
+    return principal;
   };
   // Exports run the same `network` operation as GraphQL clients, so both answer alike.
   const loadGraph = createGraphqlLoadGraph(async (query, variables) => {
-    const response = await apollo.executeOperation({ query, variables }, { contextValue: await createContext() });
+    const response = await apollo.executeOperation({ query, variables }, { contextValue: await createContext(null) });
     if (response.body.kind !== 'single') throw new Error('export query answered incrementally');
     return response.body.singleResult;
   });
+  const exportGate: express.RequestHandler = async (request, response, next) => {
+    try {
+      await authorize(request.headers.authorization);
+      next();
+    } catch (error) {
+      const { message, extensions } = error as { message: string; extensions?: { code?: string; http?: { status?: number } } };
+      response.status(extensions?.http?.status ?? 500).json({ errors: [{ message, extensions: { code: extensions?.code } }] });
+    }
+  };
 
   return {
     app,
     httpServer,
     async start() {
       await apollo.start();
+      app.use(createCorsMiddleware({ allowedOrigins: options.corsOrigins ?? [] }));
       app.use(createHealthRouter({ driver, database }));
       app.use(createExplorerRouter());
+      if (readsRequireKey) app.use('/export', exportGate);
       app.use(createExportRouter({ loadGraph }));
-      app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: createContext }));
+      app.use(
+        '/graphql',
+        createOperationTimeout({ timeoutMs: operationTimeoutMs }),
+        express.json({ limit: bodyLimitBytes }),
+        expressMiddleware(apollo, { context: async ({ req }) => createContext(await authorize(req.headers.authorization)) }),
+        createBodyErrorHandler({ limitBytes: bodyLimitBytes }),
+      );
     },
     listen(port, host = '127.0.0.1') {
       return new Promise((resolve, reject) => {
@@ -93,6 +155,9 @@ export function createServer(options: ServerOptions): CoopgraphServer {
         });
       });
     },
-    stop: () => apollo.stop(),
+    async stop() {
+      monitor.close();
+      await apollo.stop();
+    },
   };
 }

@@ -11,6 +11,8 @@ import type { NetworkNodeModel } from '../../models/NetworkNodeModel.js';
 import type { PathModel } from '../../models/PathModel.js';
 import type { SearchHitModel } from '../../models/SearchHitModel.js';
 import type { AgreementPageModel } from '../../models/AgreementPageModel.js';
+import type { ChangeModel } from '../../models/ChangeModel.js';
+import type { RetractionModel } from '../../models/RetractionModel.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -25,6 +27,29 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** An ISO-8601 calendar date such as `2025-09-09`. */
   Date: { input: string; output: string; }
+};
+
+export type AddRelationInput = {
+  evidence: EvidenceInput;
+  fromId: Scalars['ID']['input'];
+  role?: InputMaybe<Scalars['String']['input']>;
+  toId: Scalars['ID']['input'];
+  /** UPPER_SNAKE_CASE, such as `PARTY_TO` or `LOCATED_IN`. */
+  type: Scalars['String']['input'];
+};
+
+export type AddSourceInput = {
+  /** SHA-256 (64 lowercase hex digits) of the text the excerpts are checked against. */
+  contentSha256?: InputMaybe<Scalars['String']['input']>;
+  /** `source/slug`. */
+  id: Scalars['ID']['input'];
+  /** ISO 639-1 code of the text's language, such as `ru`. */
+  language: Scalars['String']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  publishedOn: Scalars['Date']['input'];
+  publisher?: InputMaybe<Scalars['String']['input']>;
+  title: Scalars['String']['input'];
+  url?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A memorandum, agreement or contract. */
@@ -93,6 +118,14 @@ export type AgreementFilter = {
   text?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** An existing entity an agreement links to, with the excerpts (from the mutation's source) that state the link. */
+export type AgreementLinkInput = {
+  excerpts: Array<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  /** For parties: the party's role, such as `party` or `Kazakhstan company`. */
+  role?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** A party to an agreement and its role. */
 export type AgreementParty = {
   __typename?: 'AgreementParty';
@@ -105,6 +138,8 @@ export type AgreementParty = {
 export type Attribute = {
   __typename?: 'Attribute';
   evidence: Array<Evidence>;
+  /** Stable content id, for `retractFact`. */
+  id: Scalars['ID']['output'];
   key: Scalars['String']['output'];
   /** The value as a number, when it is one. */
   number?: Maybe<Scalars['Float']['output']>;
@@ -113,6 +148,47 @@ export type Attribute = {
   unit?: Maybe<Scalars['String']['output']>;
   /** The value as text; numbers are written without grouping (`65000`), dates as ISO-8601 (`2026-04`). */
   value: Scalars['String']['output'];
+};
+
+/** A figure or property; give exactly one of `value` and `number`. Its excerpts come from the mutation's source. */
+export type AttributeInput = {
+  excerpts: Array<Scalars['String']['input']>;
+  /** camelCase, such as `areaSquareMeters`. */
+  key: Scalars['String']['input'];
+  number?: InputMaybe<Scalars['Float']['input']>;
+  /** `about`, `up to`, `more than`, `at least`, `less than` or `by`. */
+  qualifier?: InputMaybe<Scalars['String']['input']>;
+  unit?: InputMaybe<Scalars['String']['input']>;
+  value?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** One accepted write: who made it, when, and what it touched. */
+export type Change = {
+  __typename?: 'Change';
+  /** `key:<name>` for API keys, `jwt:<sub>` for JWTs; the seed loader writes the OS user. */
+  actor: Scalars['String']['output'];
+  /** ISO-8601 date-time. */
+  at: Scalars['String']['output'];
+  attributeIds: Array<Scalars['ID']['output']>;
+  entityIds: Array<Scalars['ID']['output']>;
+  id: Scalars['ID']['output'];
+  /** The mutation or `seed`. */
+  operation: Scalars['String']['output'];
+  /** For retractions: the reason given. */
+  reason?: Maybe<Scalars['String']['output']>;
+  relationIds: Array<Scalars['ID']['output']>;
+};
+
+export type ChangeConnection = {
+  __typename?: 'ChangeConnection';
+  edges: Array<ChangeEdge>;
+  pageInfo: PageInfo;
+};
+
+export type ChangeEdge = {
+  __typename?: 'ChangeEdge';
+  cursor: Scalars['String']['output'];
+  node: Change;
 };
 
 /** A sovereign state. */
@@ -192,6 +268,12 @@ export type EntityKind =
   | 'SOURCE'
   | 'STATEMENT';
 
+export type EntityPayload = {
+  __typename?: 'EntityPayload';
+  change: Change;
+  entity: Entity;
+};
+
 /** A forum, visit or meeting. */
 export type Event = Entity & Node & {
   __typename?: 'Event';
@@ -235,6 +317,14 @@ export type Evidence = {
   source: Source;
 };
 
+/** The source a fact is taken from and the verbatim excerpts of it that state the fact. */
+export type EvidenceInput = {
+  /** At least one excerpt, quoted exactly as the source writes it (3 to 1000 characters each). */
+  excerpts: Array<Scalars['String']['input']>;
+  /** A source added with `addSource`, such as `source/2025-09-09-krasnogorsk-business-forum`. */
+  sourceId: Scalars['ID']['input'];
+};
+
 /** A site or installation, such as an industrial park. */
 export type Facility = Entity & Node & {
   __typename?: 'Facility';
@@ -263,6 +353,12 @@ export type FacilityRelationsArgs = {
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
+/** What kind of fact an id names. */
+export type FactKind =
+  | 'ATTRIBUTE'
+  | 'ENTITY'
+  | 'RELATION';
+
 /** A chain of relations from one entity to another. */
 export type GraphPath = {
   __typename?: 'GraphPath';
@@ -285,6 +381,98 @@ export type LocalizedName = {
   __typename?: 'LocalizedName';
   lang: Lang;
   value: Scalars['String']['output'];
+};
+
+/**
+ * Writes need a bearer token (an API key or a JWT) with the role `editor`; `retractFact` needs `admin`.
+ * Each mutation is one Neo4j write transaction: it lands whole or not at all, and records a `Change` in the audit
+ * trail. Every fact it asserts needs evidence exactly as a seed file does: the source (added before with
+ * `addSource`) and verbatim excerpts of it. Upserts are idempotent by id; names are replaced when given, aliases
+ * and evidence only grow.
+ */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Adds a relation between two existing entities. */
+  addRelation: RelationPayload;
+  /** Adds a source, or updates its metadata, so that facts can cite it. */
+  addSource: EntityPayload;
+  /**
+   * Records an agreement: an AGREEMENT entity, its parties (`PARTY_TO`, with roles), signatories (`SIGNATORY_OF`),
+   * the event it was signed at (`SIGNED_AT`), what it concerns (`CONCERNS`) and the date (`signedOn`). The parties,
+   * signatories, event and subjects must already exist.
+   */
+  recordAgreement: EntityPayload;
+  /** Retracts an entity, relation or attribute: it disappears from reads but is kept, with who retracted it and why. Admins only. */
+  retractFact: RetractionPayload;
+  /** Adds or updates an entity (names, aliases, attributes), with the evidence for it. */
+  upsertEntity: EntityPayload;
+};
+
+
+/**
+ * Writes need a bearer token (an API key or a JWT) with the role `editor`; `retractFact` needs `admin`.
+ * Each mutation is one Neo4j write transaction: it lands whole or not at all, and records a `Change` in the audit
+ * trail. Every fact it asserts needs evidence exactly as a seed file does: the source (added before with
+ * `addSource`) and verbatim excerpts of it. Upserts are idempotent by id; names are replaced when given, aliases
+ * and evidence only grow.
+ */
+export type MutationAddRelationArgs = {
+  input: AddRelationInput;
+};
+
+
+/**
+ * Writes need a bearer token (an API key or a JWT) with the role `editor`; `retractFact` needs `admin`.
+ * Each mutation is one Neo4j write transaction: it lands whole or not at all, and records a `Change` in the audit
+ * trail. Every fact it asserts needs evidence exactly as a seed file does: the source (added before with
+ * `addSource`) and verbatim excerpts of it. Upserts are idempotent by id; names are replaced when given, aliases
+ * and evidence only grow.
+ */
+export type MutationAddSourceArgs = {
+  input: AddSourceInput;
+};
+
+
+/**
+ * Writes need a bearer token (an API key or a JWT) with the role `editor`; `retractFact` needs `admin`.
+ * Each mutation is one Neo4j write transaction: it lands whole or not at all, and records a `Change` in the audit
+ * trail. Every fact it asserts needs evidence exactly as a seed file does: the source (added before with
+ * `addSource`) and verbatim excerpts of it. Upserts are idempotent by id; names are replaced when given, aliases
+ * and evidence only grow.
+ */
+export type MutationRecordAgreementArgs = {
+  input: RecordAgreementInput;
+};
+
+
+/**
+ * Writes need a bearer token (an API key or a JWT) with the role `editor`; `retractFact` needs `admin`.
+ * Each mutation is one Neo4j write transaction: it lands whole or not at all, and records a `Change` in the audit
+ * trail. Every fact it asserts needs evidence exactly as a seed file does: the source (added before with
+ * `addSource`) and verbatim excerpts of it. Upserts are idempotent by id; names are replaced when given, aliases
+ * and evidence only grow.
+ */
+export type MutationRetractFactArgs = {
+  input: RetractFactInput;
+};
+
+
+/**
+ * Writes need a bearer token (an API key or a JWT) with the role `editor`; `retractFact` needs `admin`.
+ * Each mutation is one Neo4j write transaction: it lands whole or not at all, and records a `Change` in the audit
+ * trail. Every fact it asserts needs evidence exactly as a seed file does: the source (added before with
+ * `addSource`) and verbatim excerpts of it. Upserts are idempotent by id; names are replaced when given, aliases
+ * and evidence only grow.
+ */
+export type MutationUpsertEntityArgs = {
+  input: UpsertEntityInput;
+};
+
+/** Names in up to three languages; at least one. */
+export type NamesInput = {
+  en?: InputMaybe<Scalars['String']['input']>;
+  kk?: InputMaybe<Scalars['String']['input']>;
+  ru?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A graph ready to draw: every edge's ends are among the nodes. */
@@ -446,6 +634,8 @@ export type Query = {
   __typename?: 'Query';
   /** Agreements, newest signing first, then by id; stable under paging. */
   agreements: AgreementConnection;
+  /** The audit trail, newest first; `first` is at most 100. Needs a token with the role `editor` or `admin`. */
+  changes: ChangeConnection;
   /** Any entity by id; null when there is none. */
   entity?: Maybe<Entity>;
   /** The neighbourhood of `ids` up to `depth` (1–3) hops, at most `limit` (1–5000) nodes, ready to draw. */
@@ -464,6 +654,12 @@ export type Query = {
 export type QueryAgreementsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<AgreementFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryChangesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -497,6 +693,25 @@ export type QuerySearchArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   kinds?: InputMaybe<Array<EntityKind>>;
   query: Scalars['String']['input'];
+};
+
+export type RecordAgreementInput = {
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  attributes?: InputMaybe<Array<AttributeInput>>;
+  /** Evidence that the agreement exists; its source is the source of every other excerpt in this input. */
+  evidence: EvidenceInput;
+  /** `agreement/slug`. */
+  id: Scalars['ID']['input'];
+  names: NamesInput;
+  /** Organizations, regions or countries; at least one. */
+  parties: Array<AgreementLinkInput>;
+  /** People who signed. */
+  signatories?: InputMaybe<Array<AgreementLinkInput>>;
+  /** The event it was signed at. */
+  signedAt?: InputMaybe<AgreementLinkInput>;
+  signedOn?: InputMaybe<SignedOnInput>;
+  /** Projects or facilities it concerns. */
+  subjects?: InputMaybe<Array<AgreementLinkInput>>;
 };
 
 /** An oblast, district or city. */
@@ -543,12 +758,42 @@ export type Relation = {
   type: Scalars['String']['output'];
 };
 
+export type RelationPayload = {
+  __typename?: 'RelationPayload';
+  change: Change;
+  relation: Relation;
+};
+
+export type RetractFactInput = {
+  /** An entity id (`kind/slug`), a relation id (`relation/…`, see `Relation.id`) or an attribute id (`attribute/…`, see `Attribute.id`). */
+  id: Scalars['ID']['input'];
+  /** Why, for readers of the audit trail. */
+  reason: Scalars['String']['input'];
+};
+
+export type RetractionPayload = {
+  __typename?: 'RetractionPayload';
+  change: Change;
+  id: Scalars['ID']['output'];
+  kind: FactKind;
+  reason: Scalars['String']['output'];
+  /** ISO-8601 date-time; the first retraction's, when the fact was already retracted. */
+  retractedAt: Scalars['String']['output'];
+  retractedBy: Scalars['String']['output'];
+};
+
 /** A search result. */
 export type SearchHit = {
   __typename?: 'SearchHit';
   entity: Entity;
   /** Higher is better; exact name or alias matches score highest. */
   score: Scalars['Float']['output'];
+};
+
+/** When an agreement was signed, with the excerpts that say so. */
+export type SignedOnInput = {
+  date: Scalars['Date']['input'];
+  excerpts: Array<Scalars['String']['input']>;
 };
 
 /** A published text that facts are taken from. */
@@ -614,6 +859,19 @@ export type StatementRelationsArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+export type UpsertEntityInput = {
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  attributes?: InputMaybe<Array<AttributeInput>>;
+  /** Evidence that the entity exists as described. */
+  evidence: EvidenceInput;
+  /** `kind/slug`, such as `organization/ktz-express`; the prefix must match `kind`. */
+  id: Scalars['ID']['input'];
+  kind: EntityKind;
+  names: NamesInput;
+  /** The verbatim statement, for kind STATEMENT only. */
+  text?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -689,27 +947,39 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  AddRelationInput: AddRelationInput;
+  AddSourceInput: AddSourceInput;
   Agreement: ResolverTypeWrapper<EntityModel>;
   AgreementConnection: ResolverTypeWrapper<AgreementPageModel>;
   AgreementEdge: ResolverTypeWrapper<Omit<AgreementEdge, 'node'> & { node: ResolversTypes['Agreement'] }>;
   AgreementFilter: AgreementFilter;
+  AgreementLinkInput: AgreementLinkInput;
   AgreementParty: ResolverTypeWrapper<ParticipationModel>;
   Attribute: ResolverTypeWrapper<AttributeModel>;
+  AttributeInput: AttributeInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Change: ResolverTypeWrapper<ChangeModel>;
+  ChangeConnection: ResolverTypeWrapper<Omit<ChangeConnection, 'edges'> & { edges: Array<ResolversTypes['ChangeEdge']> }>;
+  ChangeEdge: ResolverTypeWrapper<Omit<ChangeEdge, 'node'> & { node: ResolversTypes['Change'] }>;
   Country: ResolverTypeWrapper<EntityModel>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   Direction: Direction;
   Entity: ResolverTypeWrapper<EntityModel>;
   EntityKind: EntityKind;
+  EntityPayload: ResolverTypeWrapper<Omit<EntityPayload, 'change' | 'entity'> & { change: ResolversTypes['Change'], entity: ResolversTypes['Entity'] }>;
   Event: ResolverTypeWrapper<EntityModel>;
   Evidence: ResolverTypeWrapper<ExcerptModel>;
+  EvidenceInput: EvidenceInput;
   Facility: ResolverTypeWrapper<EntityModel>;
+  FactKind: FactKind;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GraphPath: ResolverTypeWrapper<PathModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Lang: Lang;
   LocalizedName: ResolverTypeWrapper<LocalizedName>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NamesInput: NamesInput;
   Network: ResolverTypeWrapper<NetworkModel>;
   NetworkEdge: ResolverTypeWrapper<RelationModel>;
   NetworkNode: ResolverTypeWrapper<NetworkNodeModel>;
@@ -721,34 +991,51 @@ export type ResolversTypes = {
   Person: ResolverTypeWrapper<EntityModel>;
   Project: ResolverTypeWrapper<EntityModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RecordAgreementInput: RecordAgreementInput;
   Region: ResolverTypeWrapper<EntityModel>;
   Relation: ResolverTypeWrapper<RelationModel>;
+  RelationPayload: ResolverTypeWrapper<Omit<RelationPayload, 'change' | 'relation'> & { change: ResolversTypes['Change'], relation: ResolversTypes['Relation'] }>;
+  RetractFactInput: RetractFactInput;
+  RetractionPayload: ResolverTypeWrapper<RetractionModel>;
   SearchHit: ResolverTypeWrapper<SearchHitModel>;
+  SignedOnInput: SignedOnInput;
   Source: ResolverTypeWrapper<EntityModel>;
   Statement: ResolverTypeWrapper<EntityModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  UpsertEntityInput: UpsertEntityInput;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  AddRelationInput: AddRelationInput;
+  AddSourceInput: AddSourceInput;
   Agreement: EntityModel;
   AgreementConnection: AgreementPageModel;
   AgreementEdge: Omit<AgreementEdge, 'node'> & { node: ResolversParentTypes['Agreement'] };
   AgreementFilter: AgreementFilter;
+  AgreementLinkInput: AgreementLinkInput;
   AgreementParty: ParticipationModel;
   Attribute: AttributeModel;
+  AttributeInput: AttributeInput;
   Boolean: Scalars['Boolean']['output'];
+  Change: ChangeModel;
+  ChangeConnection: Omit<ChangeConnection, 'edges'> & { edges: Array<ResolversParentTypes['ChangeEdge']> };
+  ChangeEdge: Omit<ChangeEdge, 'node'> & { node: ResolversParentTypes['Change'] };
   Country: EntityModel;
   Date: Scalars['Date']['output'];
   Entity: EntityModel;
+  EntityPayload: Omit<EntityPayload, 'change' | 'entity'> & { change: ResolversParentTypes['Change'], entity: ResolversParentTypes['Entity'] };
   Event: EntityModel;
   Evidence: ExcerptModel;
+  EvidenceInput: EvidenceInput;
   Facility: EntityModel;
   Float: Scalars['Float']['output'];
   GraphPath: PathModel;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   LocalizedName: LocalizedName;
+  Mutation: Record<PropertyKey, never>;
+  NamesInput: NamesInput;
   Network: NetworkModel;
   NetworkEdge: RelationModel;
   NetworkNode: NetworkNodeModel;
@@ -760,12 +1047,18 @@ export type ResolversParentTypes = {
   Person: EntityModel;
   Project: EntityModel;
   Query: Record<PropertyKey, never>;
+  RecordAgreementInput: RecordAgreementInput;
   Region: EntityModel;
   Relation: RelationModel;
+  RelationPayload: Omit<RelationPayload, 'change' | 'relation'> & { change: ResolversParentTypes['Change'], relation: ResolversParentTypes['Relation'] };
+  RetractFactInput: RetractFactInput;
+  RetractionPayload: RetractionModel;
   SearchHit: SearchHitModel;
+  SignedOnInput: SignedOnInput;
   Source: EntityModel;
   Statement: EntityModel;
   String: Scalars['String']['output'];
+  UpsertEntityInput: UpsertEntityInput;
 };
 
 export type AgreementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Agreement'] = ResolversParentTypes['Agreement']> = {
@@ -804,11 +1097,33 @@ export type AgreementPartyResolvers<ContextType = Context, ParentType extends Re
 
 export type AttributeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Attribute'] = ResolversParentTypes['Attribute']> = {
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   number?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   qualifier?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   unit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Change'] = ResolversParentTypes['Change']> = {
+  actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  attributeIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  entityIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  operation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  relationIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type ChangeConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChangeConnection'] = ResolversParentTypes['ChangeConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ChangeEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type ChangeEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChangeEdge'] = ResolversParentTypes['ChangeEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Change'], ParentType, ContextType>;
 };
 
 export type CountryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Country'] = ResolversParentTypes['Country']> = {
@@ -829,6 +1144,11 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 
 export type EntityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Entity'] = ResolversParentTypes['Entity']> = {
   __resolveType: TypeResolveFn<'Agreement' | 'Country' | 'Event' | 'Facility' | 'Organization' | 'Person' | 'Project' | 'Region' | 'Source' | 'Statement', ParentType, ContextType>;
+};
+
+export type EntityPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EntityPayload'] = ResolversParentTypes['EntityPayload']> = {
+  change?: Resolver<ResolversTypes['Change'], ParentType, ContextType>;
+  entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
 };
 
 export type EventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Event'] = ResolversParentTypes['Event']> = {
@@ -875,6 +1195,14 @@ export type GraphPathResolvers<ContextType = Context, ParentType extends Resolve
 export type LocalizedNameResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LocalizedName'] = ResolversParentTypes['LocalizedName']> = {
   lang?: Resolver<ResolversTypes['Lang'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  addRelation?: Resolver<ResolversTypes['RelationPayload'], ParentType, ContextType, RequireFields<MutationAddRelationArgs, 'input'>>;
+  addSource?: Resolver<ResolversTypes['EntityPayload'], ParentType, ContextType, RequireFields<MutationAddSourceArgs, 'input'>>;
+  recordAgreement?: Resolver<ResolversTypes['EntityPayload'], ParentType, ContextType, RequireFields<MutationRecordAgreementArgs, 'input'>>;
+  retractFact?: Resolver<ResolversTypes['RetractionPayload'], ParentType, ContextType, RequireFields<MutationRetractFactArgs, 'input'>>;
+  upsertEntity?: Resolver<ResolversTypes['EntityPayload'], ParentType, ContextType, RequireFields<MutationUpsertEntityArgs, 'input'>>;
 };
 
 export type NetworkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Network'] = ResolversParentTypes['Network']> = {
@@ -966,6 +1294,7 @@ export type ProjectResolvers<ContextType = Context, ParentType extends Resolvers
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   agreements?: Resolver<ResolversTypes['AgreementConnection'], ParentType, ContextType, RequireFields<QueryAgreementsArgs, 'first'>>;
+  changes?: Resolver<ResolversTypes['ChangeConnection'], ParentType, ContextType, RequireFields<QueryChangesArgs, 'first'>>;
   entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryEntityArgs, 'id'>>;
   network?: Resolver<ResolversTypes['Network'], ParentType, ContextType, RequireFields<QueryNetworkArgs, 'depth' | 'ids' | 'lang' | 'limit'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
@@ -995,6 +1324,20 @@ export type RelationResolvers<ContextType = Context, ParentType extends Resolver
   role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   to?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type RelationPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RelationPayload'] = ResolversParentTypes['RelationPayload']> = {
+  change?: Resolver<ResolversTypes['Change'], ParentType, ContextType>;
+  relation?: Resolver<ResolversTypes['Relation'], ParentType, ContextType>;
+};
+
+export type RetractionPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RetractionPayload'] = ResolversParentTypes['RetractionPayload']> = {
+  change?: Resolver<ResolversTypes['Change'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['FactKind'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  retractedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  retractedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type SearchHitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = {
@@ -1041,14 +1384,19 @@ export type Resolvers<ContextType = Context> = {
   AgreementEdge?: AgreementEdgeResolvers<ContextType>;
   AgreementParty?: AgreementPartyResolvers<ContextType>;
   Attribute?: AttributeResolvers<ContextType>;
+  Change?: ChangeResolvers<ContextType>;
+  ChangeConnection?: ChangeConnectionResolvers<ContextType>;
+  ChangeEdge?: ChangeEdgeResolvers<ContextType>;
   Country?: CountryResolvers<ContextType>;
   Date?: GraphQLScalarType;
   Entity?: EntityResolvers<ContextType>;
+  EntityPayload?: EntityPayloadResolvers<ContextType>;
   Event?: EventResolvers<ContextType>;
   Evidence?: EvidenceResolvers<ContextType>;
   Facility?: FacilityResolvers<ContextType>;
   GraphPath?: GraphPathResolvers<ContextType>;
   LocalizedName?: LocalizedNameResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   Network?: NetworkResolvers<ContextType>;
   NetworkEdge?: NetworkEdgeResolvers<ContextType>;
   NetworkNode?: NetworkNodeResolvers<ContextType>;
@@ -1062,6 +1410,8 @@ export type Resolvers<ContextType = Context> = {
   Query?: QueryResolvers<ContextType>;
   Region?: RegionResolvers<ContextType>;
   Relation?: RelationResolvers<ContextType>;
+  RelationPayload?: RelationPayloadResolvers<ContextType>;
+  RetractionPayload?: RetractionPayloadResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
   Statement?: StatementResolvers<ContextType>;

@@ -23,6 +23,8 @@ import {
 } from './kindResolvers.js';
 import { officeResolvers, personResolvers } from './personResolvers.js';
 import { queryResolvers } from './queryResolvers.js';
+import { auditQueryResolvers } from './auditResolvers.js';
+import { mutationResolvers } from './mutationResolvers.js';
 
 const TYPE_OF_KIND = {
   COUNTRY: 'Country',
@@ -42,7 +44,8 @@ const resolveType = (entity: EntityModel) => TYPE_OF_KIND[entity.kind];
 /** Every resolver of the schema. */
 export const resolvers: Resolvers = {
   Date: dateScalar,
-  Query: queryResolvers,
+  Query: { ...queryResolvers, ...auditQueryResolvers },
+  Mutation: mutationResolvers,
   Node: { __resolveType: resolveType },
   Entity: { __resolveType: resolveType },
   Country: countryResolvers,

@@ -1,0 +1,48 @@
+import { requireRole } from '../../auth/requireRole.js';
+import { invalidInput } from '../../errors.js';
+import type { EntityModel } from '../../models/EntityModel.js';
+import { addRelation } from '../../mutations/addRelation.js';
+import { addSource } from '../../mutations/addSource.js';
+import { recordAgreement } from '../../mutations/recordAgreement.js';
+import { retractFact } from '../../mutations/retractFact.js';
+import { upsertEntity } from '../../mutations/upsertEntity.js';
+import type { Context } from '../context.js';
+import type { MutationResolvers } from '../generated/resolversTypes.js';
+
+/** Re-reads an entity a mutation just wrote (a retracted one is not readable, so it cannot be returned). */
+async function loadWritten({ loaders }: Context, id: string): Promise<EntityModel> {
+  const entity = await loaders.entity.clear(id).load(id);
+  if (!entity) throw invalidInput([`input.id: ${id} is retracted; the write was kept but the entity stays hidden`]);
+  return entity;
+}
+
+/** Thin resolvers: check the role, hand the input to `src/mutations/`, read back what was written. */
+export const mutationResolvers: MutationResolvers = {
+  addSource: async (_, { input }, context) => {
+    const { actor } = requireRole(context.principal, 'editor');
+    const change = await addSource(context.db, input, actor);
+    return { entity: await loadWritten(context, input.id), change };
+  },
+  upsertEntity: async (_, { input }, context) => {
+    const { actor } = requireRole(context.principal, 'editor');
+    const change = await upsertEntity(context.db, input, actor);
+    return { entity: await loadWritten(context, input.id), change };
+  },
+  recordAgreement: async (_, { input }, context) => {
+    const { actor } = requireRole(context.principal, 'editor');
+    const change = await recordAgreement(context.db, input, actor);
+    return { entity: await loadWritten(context, input.id), change };
+  },
+  addRelation: async (_, { input }, context) => {
+    const { actor } = requireRole(context.principal, 'editor');
+    const { relationId, change } = await addRelation(context.db, input, actor);
+    const relations = await context.loaders.relations.load({ entityId: input.fromId, types: [input.type], direction: 'OUTGOING', first: 1000 });
+    const relation = relations.find((candidate) => candidate.id === relationId);
+    if (!relation) throw invalidInput([`input: the relation ${relationId} or one of its ends is retracted; the write was kept but stays hidden`]);
+    return { relation, change };
+  },
+  retractFact: async (_, { input }, context) => {
+    const { actor } = requireRole(context.principal, 'admin');
+    return retractFact(context.db, input, actor);
+  },
+};

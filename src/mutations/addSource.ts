@@ -1,0 +1,17 @@
+import type { AddSourceInput } from '../graphql/generated/resolversTypes.js';
+import type { ChangeModel } from '../models/ChangeModel.js';
+import type { Database } from '../neo4j/Database.js';
+import { parseDraft } from './parseDraft.js';
+import { toPath } from './toPath.js';
+import { withoutNulls } from './withoutNulls.js';
+import { writeDocument } from './writeDocument.js';
+
+/** Adds or updates a source: a seed document with a `source:` and nothing else. */
+export async function addSource(db: Database, input: AddSourceInput, actor: string): Promise<ChangeModel> {
+  const document = parseDraft({
+    document: { source: withoutNulls(input) },
+    fieldOf: (path) => `input.${toPath(path.slice(1))}`,
+    problems: [],
+  });
+  return writeDocument({ db, document, actor, operation: 'addSource', relationFields: [] });
+}

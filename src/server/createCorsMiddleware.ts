@@ -1,0 +1,17 @@
+import cors from 'cors';
+import type { RequestHandler } from 'express';
+
+/**
+ * CORS for the origins in `allowedOrigins` (`*`: any). Other origins get no CORS headers, so browsers refuse to
+ * hand them our answers. Tokens travel in `Authorization`, never in cookies, so credentials stay off.
+ */
+export function createCorsMiddleware({ allowedOrigins }: { allowedOrigins: readonly string[] }): RequestHandler {
+  const any = allowedOrigins.includes('*');
+  const allowed = new Set(allowedOrigins);
+  return cors({
+    origin: (origin, callback) => callback(null, any || (origin !== undefined && allowed.has(origin))),
+    methods: ['GET', 'POST', 'OPTIONS'],
+    allowedHeaders: ['content-type', 'authorization', 'apollo-require-preflight', 'x-apollo-operation-name'],
+    maxAge: 600,
+  });
+}

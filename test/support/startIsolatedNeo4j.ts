@@ -1,0 +1,46 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Driver } from 'neo4j-driver';
+import { migrateAndSeed } from '../../src/migrateAndSeed.js';
+import { createDriver, type DriverOptions } from '../../src/neo4j/createDriver.js';
+import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../src/neo4j/startEmbeddedNeo4j.js';
+import { freePort } from './freePort.js';
+
+/** An embedded Neo4j of a test file's own, migrated and (unless told otherwise) seeded; for tests that write or stop it. */
+export interface IsolatedNeo4j {
+  uri: string;
+  dataDir: string;
+  port: number;
+  driver: Driver;
+  neo4j: EmbeddedNeo4j;
+  /** Starts the same store again on the same port after `neo4j.stop()`. */
+  restart(): Promise<void>;
+  /** Closes the driver, stops Neo4j and deletes the store. */
+  close(): Promise<void>;
+}
+
+export async function startIsolatedNeo4j({ seed = true, driver: driverOptions = {} }: { seed?: boolean; driver?: Omit<DriverOptions, 'uri'> } = {}): Promise<IsolatedNeo4j> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'coopgraph-isolated-'));
+  const port = await freePort();
+  const start = () => startEmbeddedNeo4j({ dataDir, port, startTimeoutMs: 120_000, pageCache: '64m' });
+  const isolated: IsolatedNeo4j = {
+    uri: '',
+    dataDir,
+    port,
+    neo4j: await start(),
+    driver: null as unknown as Driver,
+    async restart() {
+      isolated.neo4j = await start();
+    },
+    async close() {
+      await isolated.driver.close();
+      await isolated.neo4j.stop().catch(() => undefined);
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+  isolated.uri = isolated.neo4j.uri;
+  isolated.driver = createDriver({ uri: isolated.uri, ...driverOptions });
+  await migrateAndSeed(isolated.driver, undefined, seed);
+  return isolated;
+}
