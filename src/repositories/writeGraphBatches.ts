@@ -1,0 +1,107 @@
+import type { Database } from '../neo4j/Database.js';
+import type { GraphWritePlan } from '../seed/planGraphWrite.js';
+import { relationTypeSchema } from '../seed/sourceDocument.js';
+
+/** Which rows of a plan to write: nodes (excerpts, entities, attributes) must all be in before relations. */
+export type BatchPart = 'nodes' | 'relations';
+
+export interface BatchWriteOptions {
+  part: BatchPart;
+  /** Rows per transaction. */
+  batchSize: number;
+  /** Called after each committed transaction with the number of rows it wrote. */
+  onBatch?: (rows: number) => void;
+}
+
+export interface BatchWriteCounts {
+  excerpts: number;
+  entities: number;
+  attributes: number;
+  relations: number;
+  /** Relation rows not written because an end is not in the graph (yet). */
+  relationsMissingEnds: number;
+}
+
+const UNION = (target: string, incoming: string) =>
+  `coalesce(${target}, []) + [item IN ${incoming} WHERE NOT item IN coalesce(${target}, [])]`;
+
+const EXCERPTS = `UNWIND $rows AS row
+  MERGE (x:Excerpt {id: row.id})
+  ON CREATE SET x.sourceId = row.sourceId, x.text = row.text`;
+
+/** The same merge rules as `writeGraph`, with the label static so the planner need not resolve it per row. */
+const entities = (label: string) => `UNWIND $rows AS row
+  MERGE (n:Entity {id: row.id})
+  ON CREATE SET n.kind = row.kind
+  SET n:${label},
+      n.nameEn = coalesce(row.nameEn, n.nameEn),
+      n.nameRu = coalesce(row.nameRu, n.nameRu),
+      n.nameKk = coalesce(row.nameKk, n.nameKk),
+      n.text = coalesce(row.text, n.text),
+      n.aliases = ${UNION('n.aliases', 'row.aliases')},
+      n.evidenceIds = ${UNION('n.evidenceIds', 'row.evidenceIds')},
+      n.searchKeys = ${UNION('n.searchKeys', 'row.searchKeys')},
+      n += coalesce(row.sourceProps, {})
+  SET n.searchText = reduce(text = '', key IN n.searchKeys | text + ' , ' + key)`;
+
+const ATTRIBUTES = `UNWIND $rows AS row
+  MERGE (a:Attribute {id: row.id})
+  ON CREATE SET a.entityId = row.entityId, a.key = row.key, a.value = row.value, a.number = row.number,
+                a.unit = row.unit, a.qualifier = row.qualifier
+  SET a.evidenceIds = ${UNION('a.evidenceIds', 'row.evidenceIds')}`;
+
+const relations = (type: string) => `UNWIND $rows AS row
+  MATCH (a:Entity {id: row.from})
+  MATCH (b:Entity {id: row.to})
+  MERGE (a)-[r:\`${type}\` {id: row.id}]->(b)
+  ON CREATE SET r.role = row.role
+  SET r.evidenceIds = ${UNION('r.evidenceIds', 'row.evidenceIds')}
+  RETURN count(*) AS written`;
+
+/**
+ * Writes one part of a plan in transactions of at most `batchSize` rows, grouped by label or relation type.
+ * Unlike `writeGraph` this is not all-or-nothing: each batch commits on its own, so a failure leaves the batches
+ * before it written. Every write MERGEs by id with the same rules as `writeGraph`, so running the load again
+ * completes it and leaves the graph as one `writeGraph` of the same plan would (no `Change` record, no kind checks).
+ * Relations whose ends are missing are skipped and counted, never created half-way.
+ */
+export async function writeGraphBatches(db: Database, plan: GraphWritePlan, options: BatchWriteOptions): Promise<BatchWriteCounts> {
+  const counts: BatchWriteCounts = { excerpts: 0, entities: 0, attributes: 0, relations: 0, relationsMissingEnds: 0 };
+  const run = async <T>(cypher: string, rows: T[]): Promise<number> => {
+    let written = 0;
+    for (let start = 0; start < rows.length; start += options.batchSize) {
+      const batch = rows.slice(start, start + options.batchSize);
+      written += await db.write(async (tx) => {
+        const result = await tx.run(cypher, { rows: batch });
+        const count = result.records[0]?.get('written');
+        return typeof count === 'number' ? count : batch.length;
+      });
+      options.onBatch?.(batch.length);
+    }
+    return written;
+  };
+
+  if (options.part === 'nodes') {
+    counts.excerpts = await run(EXCERPTS, plan.excerpts);
+    for (const [label, rows] of groupBy(plan.entities, (row) => row.label)) counts.entities += await run(entities(label), rows);
+    counts.attributes = await run(ATTRIBUTES, plan.attributes);
+    return counts;
+  }
+  for (const [type, rows] of groupBy(plan.relations, (row) => row.type)) {
+    const written = await run(relations(relationTypeSchema.parse(type)), rows);
+    counts.relations += written;
+    counts.relationsMissingEnds += rows.length - written;
+  }
+  return counts;
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
