@@ -29,4 +29,12 @@ export const MIGRATIONS: readonly Migration[] = [
       'CREATE INDEX change_at IF NOT EXISTS FOR (c:Change) ON (c.at)',
     ],
   },
+  {
+    version: 3,
+    name: 'indexes for reads at scale',
+    statements: [
+      // Attributes are found by their entity's id (signedOn, date, legalForm); without this every lookup scans them all.
+      'CREATE INDEX attribute_entity IF NOT EXISTS FOR (n:Attribute) ON (n.entityId)',
+    ],
+  },
 ];

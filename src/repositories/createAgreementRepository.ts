@@ -49,18 +49,32 @@ const FILTER = `n.retractedAt IS NULL
 const DATE_FILTER = `($signedFrom IS NULL OR (sortKey <> '' AND sortKey >= $signedFrom))
   AND ($signedTo IS NULL OR (sortKey <> '' AND sortKey <= $signedTo))`;
 
+/**
+ * Where the search starts: from the most selective given filter's entity instead of every agreement. The other
+ * conditions of FILTER still hold; the anchor only narrows the candidates the planner has to visit.
+ */
+function anchor(query: AgreementQuery): string {
+  if (query.partyId !== null) return '(:Entity {id: $partyId})-[:PARTY_TO]->(n:Agreement)';
+  if (query.signatoryId !== null) return '(:Entity {id: $signatoryId})-[:SIGNATORY_OF]->(n:Agreement)';
+  if (query.eventId !== null) return '(n:Agreement)-[:SIGNED_AT]->(:Entity {id: $eventId})';
+  return '(n:Agreement)';
+}
+
 export function createAgreementRepository(db: Database): AgreementRepository {
   return {
     async findPage(query) {
       const { after, ...parameters } = query;
+      const dated = query.signedFrom !== null || query.signedTo !== null;
+      // Several relations can join the anchor to one agreement; DISTINCT keeps each agreement once.
+      const candidates = `MATCH ${anchor(query)} WHERE ${FILTER} WITH DISTINCT n`;
       const rows = await db.read<{ totalCount: number; page: { n: EntityRow; sortKey: string }[] }>(
         `CALL () {
-           MATCH (n:Agreement) WHERE ${FILTER}
-           WITH n, ${SORT_KEY} AS sortKey WHERE ${DATE_FILTER}
+           ${candidates}
+           ${dated ? `WITH n, ${SORT_KEY} AS sortKey WHERE ${DATE_FILTER}` : ''}
            RETURN count(n) AS totalCount
          }
          CALL () {
-           MATCH (n:Agreement) WHERE ${FILTER}
+           ${candidates}
            WITH n, ${SORT_KEY} AS sortKey WHERE ${DATE_FILTER}
              AND ($afterKey IS NULL OR sortKey < $afterKey OR (sortKey = $afterKey AND n.id > $afterId))
            WITH n, sortKey ORDER BY sortKey DESC, n.id LIMIT $limit

@@ -64,7 +64,8 @@ export function createGraphRepository(db: Database): GraphRepository {
          WITH starts, [m IN reached WHERE NOT m IN starts] AS others
          CALL (others) {
            UNWIND others AS m
-           WITH m, COUNT { (m)--(:Entity) } AS degree ORDER BY degree DESC, m.id
+           // Only entities have relationships, so the plain degree (read from the store, not by expanding) is the same.
+           WITH m, COUNT { (m)--() } AS degree ORDER BY degree DESC, m.id
            RETURN collect(m) AS ranked
          }
          WITH starts + ranked AS candidates
