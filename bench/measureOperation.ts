@@ -1,0 +1,75 @@
+import autocannon from 'autocannon';
+import type { RequestStep } from './benchOperations.js';
+
+/** Runs every step of an operation once, in order; resolves to the last answer. Throws on an error answer. */
+export async function runOnce(baseUrl: string, steps: readonly RequestStep[]): Promise<unknown> {
+  let previous: unknown = null;
+  for (const step of steps) {
+    const response = await fetch(`${baseUrl}${step.path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(step.body(previous)),
+    });
+    const answer = (await response.json()) as { errors?: { message: string }[] };
+    if (!response.ok || answer.errors?.length) {
+      throw new Error(`${step.path} answered ${response.status}: ${answer.errors?.map((error) => error.message).join('; ') ?? 'no body'}`);
+    }
+    previous = answer;
+  }
+  return previous;
+}
+
+/** Latencies in milliseconds of up to `samples` sequential runs, stopping early after `maxMs`. */
+export async function measureLatencies(baseUrl: string, steps: readonly RequestStep[], samples: number, maxMs: number): Promise<number[]> {
+  const latencies: number[] = [];
+  const deadline = performance.now() + maxMs;
+  while (latencies.length < samples && (latencies.length < 3 || performance.now() < deadline)) {
+    const started = performance.now();
+    await runOnce(baseUrl, steps);
+    latencies.push(performance.now() - started);
+  }
+  return latencies;
+}
+
+/**
+ * Operations per second with `connections` concurrent clients for `seconds`, by autocannon. An operation of
+ * several steps is sent as an autocannon request sequence, each step built from the previous answer.
+ */
+export async function measureThroughput(baseUrl: string, steps: readonly RequestStep[], connections: number, seconds: number): Promise<{ opsPerSecond: number; errors: number }> {
+  const result = await autocannon({
+    url: baseUrl,
+    connections,
+    duration: seconds,
+    requests: steps.map((step, index) => ({
+      method: 'POST',
+      path: step.path,
+      headers: { 'content-type': 'application/json' },
+      ...(index === 0
+        ? { body: JSON.stringify(step.body(null)) }
+        : {
+            setupRequest: (request: autocannon.Request, context: object) => ({
+              ...request,
+              body: JSON.stringify(step.body((context as { previous?: unknown }).previous ?? null)),
+            }),
+          }),
+      ...(index < steps.length - 1
+        ? {
+            onResponse: (_status: number, body: string, context: object) => {
+              (context as { previous?: unknown }).previous = JSON.parse(body) as unknown;
+            },
+          }
+        : {}),
+    })),
+  });
+  const errors = result.errors + result.non2xx + result.timeouts;
+  return { opsPerSecond: result.requests.average / steps.length, errors };
+}
+
+/** The `fraction` quantile (0–1) of `values`, by nearest rank. */
+export function quantile(values: readonly number[], fraction: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1))]!;
+}
+
+export const median = (values: readonly number[]) => quantile(values, 0.5);

@@ -1,0 +1,104 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { EXECUTORS, type ExecutorName } from './benchOperations.js';
+import type { BenchReport } from './runBench.js';
+
+const LABELS: Record<ExecutorName, string> = { ours: 'ours', neo4jGraphql: '@neo4j/graphql', raw: 'raw Cypher' };
+const COLORS: Record<ExecutorName, string> = { ours: '#2f6fde', neo4jGraphql: '#e0862f', raw: '#7a7a7a' };
+
+const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed(1));
+const ratio = (value: number) => `${value.toFixed(2)}×`;
+
+/** Writes `<name>.json`, `<name>.md` and `<name>.svg` into `directory`; returns the markdown. */
+export async function writeReport(report: BenchReport, directory: string, name: string): Promise<string> {
+  await mkdir(directory, { recursive: true });
+  const markdown = toMarkdown(report);
+  await writeFile(path.join(directory, `${name}.json`), `${JSON.stringify(report, null, 2)}\n`);
+  await writeFile(path.join(directory, `${name}.md`), markdown);
+  await writeFile(path.join(directory, `${name}.svg`), toSvg(report));
+  return markdown;
+}
+
+/** One line per operation with both p50 ratios, for `--quick`. */
+export function summaryLines(report: BenchReport): string[] {
+  return report.operations.map(
+    (operation) =>
+      `${operation.id} p50 ours ${ms(operation.executors.ours.p50Ms)} ms | ours/@neo4j/graphql ${ratio(operation.oursOverNeo4jGraphql)} | ours/raw ${ratio(operation.oursOverRaw)} | round trips ${EXECUTORS.map((executor) => operation.executors[executor].roundTrips).join('/')} — ${operation.title}`,
+  );
+}
+
+function toMarkdown(report: BenchReport): string {
+  const lines = [
+    `# coopgraph benchmark, scale ${report.scale} (${report.mode})`,
+    '',
+    `${report.date} · ${report.machine.cores} cores (${report.machine.cpu}), ${report.machine.memoryGiB} GiB · ${report.machine.platform}`,
+    '',
+    `Versions: ${Object.entries(report.versions).map(([name, version]) => `${name} ${version}`).join(', ')}.`,
+    '',
+    `Graph: ${report.graph.entities} entities, ${report.graph.relations} relations; bulk load ${report.load.rows} rows in ${report.load.seconds.toFixed(1)} s (${Math.round(report.load.rowsPerSecond)} rows/s).`,
+    '',
+    `Medians of ${report.settings.rounds} round(s); per round up to ${report.settings.samplesPerRound} sequential runs for latency and ${report.settings.throughputSeconds} s of autocannon at ${report.settings.connections} connections for throughput; executor order rotates per round.`,
+    '',
+    '| op | executor | p50 ms | p95 ms | ops/s @16 | round trips | answer bytes |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const operation of report.operations) {
+    for (const executor of EXECUTORS) {
+      const result = operation.executors[executor];
+      lines.push(
+        `| ${operation.id} | ${LABELS[executor]} | ${ms(result.p50Ms)} | ${ms(result.p95Ms)} | ${result.opsPerSecond.toFixed(1)} | ${result.roundTrips} | ${result.answerBytes} |`,
+      );
+    }
+  }
+  lines.push('', '| op | what | ours / @neo4j/graphql (p50) | ours / raw (p50) | throughput ours / @neo4j/graphql |', '| --- | --- | ---: | ---: | ---: |');
+  for (const operation of report.operations) {
+    lines.push(
+      `| ${operation.id} | ${operation.title} | ${ratio(operation.oursOverNeo4jGraphql)} | ${ratio(operation.oursOverRaw)} | ${ratio(operation.throughputOursOverNeo4jGraphql)} |`,
+    );
+  }
+  lines.push('', `Parameters: \`${JSON.stringify(report.parameters)}\``, '');
+  return lines.join('\n');
+}
+
+/** Grouped bars of p50 latency per operation on a log scale, one colour per executor. */
+function toSvg(report: BenchReport): string {
+  const width = 760;
+  const height = 340;
+  const left = 60;
+  const bottom = 270;
+  const top = 40;
+  const values = report.operations.flatMap((operation) => EXECUTORS.map((executor) => operation.executors[executor].p50Ms));
+  const lo = Math.log10(Math.max(0.1, Math.min(...values) / 2));
+  const hi = Math.log10(Math.max(...values) * 1.5);
+  const y = (value: number) => bottom - ((Math.log10(Math.max(value, 0.1)) - lo) / (hi - lo)) * (bottom - top);
+  const group = (width - left - 20) / report.operations.length;
+  const bar = (group - 20) / EXECUTORS.length;
+  const parts: string[] = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="12">`,
+    `<rect width="${width}" height="${height}" fill="white"/>`,
+    `<text x="${left}" y="22" font-size="14">p50 latency (ms, log scale), scale ${report.scale}, ${report.machine.cores} cores</text>`,
+  ];
+  for (let exponent = Math.ceil(lo); exponent <= Math.floor(hi); exponent++) {
+    const value = 10 ** exponent;
+    parts.push(`<line x1="${left}" x2="${width - 20}" y1="${y(value).toFixed(1)}" y2="${y(value).toFixed(1)}" stroke="#ddd"/>`);
+    parts.push(`<text x="${left - 6}" y="${(y(value) + 4).toFixed(1)}" text-anchor="end">${value}</text>`);
+  }
+  report.operations.forEach((operation, index) => {
+    const x0 = left + index * group + 10;
+    EXECUTORS.forEach((executor, position) => {
+      const value = operation.executors[executor].p50Ms;
+      const x = x0 + position * bar;
+      parts.push(
+        `<rect x="${x.toFixed(1)}" y="${y(value).toFixed(1)}" width="${(bar - 2).toFixed(1)}" height="${(bottom - y(value)).toFixed(1)}" fill="${COLORS[executor]}"><title>${operation.id} ${LABELS[executor]}: ${ms(value)} ms</title></rect>`,
+      );
+    });
+    parts.push(`<text x="${(x0 + (group - 20) / 2).toFixed(1)}" y="${bottom + 16}" text-anchor="middle">${operation.id}</text>`);
+  });
+  EXECUTORS.forEach((executor, position) => {
+    const x = left + position * 150;
+    parts.push(`<rect x="${x}" y="${bottom + 34}" width="12" height="12" fill="${COLORS[executor]}"/>`);
+    parts.push(`<text x="${x + 18}" y="${bottom + 44}">${LABELS[executor]}</text>`);
+  });
+  parts.push('</svg>', '');
+  return parts.join('\n');
+}

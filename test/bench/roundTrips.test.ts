@@ -1,0 +1,59 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Driver } from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { benchOperations, findBenchParameters, type BenchOperation } from '../../bench/benchOperations.js';
+import { bulkLoadDocuments } from '../../src/bulk/bulkLoadDocuments.js';
+import { writeScaleGraph } from '../../src/generate/writeScaleGraph.js';
+import { runMigrations } from '../../src/migrations/runMigrations.js';
+import { createDatabase } from '../../src/neo4j/Database.js';
+import { createDriver } from '../../src/neo4j/createDriver.js';
+import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../src/neo4j/startEmbeddedNeo4j.js';
+import { freePort } from '../support/freePort.js';
+import { postGraphQL } from '../support/postGraphQL.js';
+import { startTestServer, type TestServer } from '../support/startTestServer.js';
+
+/**
+ * Cypher round trips our API needs for each benchmark operation (see bench/README.md). A batching regression
+ * (a loader bypassed, an N+1 in a resolver) raises one of these; an improvement lowers it: update the number.
+ */
+const EXPECTED_ROUND_TRIPS: Record<string, number> = { Q1: 6, Q2: 1, Q3: 2, Q4: 1, Q5: 7, Q6: 5 };
+
+// Its own Neo4j: other test files assert facts about the curated seed and must not see the synthetic graph.
+let neo4j: EmbeddedNeo4j;
+let driver: Driver;
+let server: TestServer;
+let operations: BenchOperation[];
+const directories: string[] = [];
+
+beforeAll(async () => {
+  const storeDir = await mkdtemp(path.join(os.tmpdir(), 'coopgraph-roundtrips-'));
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'coopgraph-scale-'));
+  directories.push(storeDir, dataDir);
+  neo4j = await startEmbeddedNeo4j({ dataDir: storeDir, port: await freePort(), startTimeoutMs: 180_000, pageCache: '64m' });
+  driver = createDriver({ uri: neo4j.uri });
+  await runMigrations(driver);
+  const manifest = await writeScaleGraph(0.3, dataDir);
+  await bulkLoadDocuments(createDatabase({ driver }), manifest.documentsDir);
+  server = await startTestServer({ driver, limits: { maxCost: 1_000_000, maxDepth: 20 } });
+  operations = benchOperations(await findBenchParameters(driver));
+});
+
+afterAll(async () => {
+  await server?.close();
+  await driver?.close();
+  await neo4j?.stop();
+  for (const directory of directories) await rm(directory, { recursive: true, force: true });
+});
+
+describe('round trips of the benchmark operations', () => {
+  it.each(Object.entries(EXPECTED_ROUND_TRIPS))('%s takes %i Cypher round trip(s)', async (id, expected) => {
+    const operation = operations.find((candidate) => candidate.id === id)!;
+    const [step] = operation.steps.ours;
+    const { query, variables } = step!.body(null) as { query: string; variables: Record<string, unknown> };
+    const response = await postGraphQL(server.url, query, variables);
+    expect(response.errors).toBeUndefined();
+    expect(response.extensions?.queryStats?.roundTrips).toBe(expected);
+  });
+});
