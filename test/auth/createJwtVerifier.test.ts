@@ -6,7 +6,7 @@ import { createJwtVerifier, type JwtVerifier } from '../../src/auth/createJwtVer
 describe('createJwtVerifier', () => {
   let jwks: http.Server;
   let verify: JwtVerifier;
-  let privateKey: CryptoKey;
+  let privateKey: Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
 
   beforeAll(async () => {
     const pair = await generateKeyPair('ES256');
