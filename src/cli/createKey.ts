@@ -38,7 +38,9 @@ async function main(): Promise<void> {
     }
     const { key, hash } = generateApiKey();
     const record = await insertApiKey(db, { name: name!, role: values.role!, hash, createdBy: process.env.USER ?? 'cli' });
-    console.log(`Created ${record.role} key "${record.name}" (id ${record.id}). Store it now; it is not shown again:\n\n${key}\n`);
+    // The key alone goes to stdout, so `KEY=$(npm run -s create-key -- …)` captures it; the notice goes to stderr.
+    console.error(`Created ${record.role} key "${record.name}" (id ${record.id}). Store it now; it is not shown again.`);
+    console.log(key);
   } finally {
     await neo4j.close();
   }
