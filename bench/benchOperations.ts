@@ -36,8 +36,8 @@ export interface BenchParameters {
 const graphql = (query: string, variables: Record<string, unknown> = {}): RequestStep => ({ path: '/graphql', body: () => ({ query, variables }) });
 const cypher = (text: string, params: Record<string, unknown> = {}): RequestStep => ({ path: '/cypher', body: () => ({ cypher: text, params }) });
 
-const SIGNED_ON = (agreement: string) =>
-  `COLLECT { MATCH (x:Attribute {entityId: ${agreement}.id, key: 'signedOn'}) RETURN x.value LIMIT 1 }[0]`;
+/** The agreement's signing date as all three executors read it: the `signedOn` property writers keep on the node. */
+const SIGNED_ON = (agreement: string) => `coalesce(${agreement}.signedOn, '')`;
 
 /** Builds the six operations for the given parameters. */
 export function benchOperations(p: BenchParameters): BenchOperation[] {

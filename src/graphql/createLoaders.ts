@@ -4,7 +4,7 @@ import type { EntityModel } from '../models/EntityModel.js';
 import type { ExcerptModel } from '../models/ExcerptModel.js';
 import type { RelationModel } from '../models/RelationModel.js';
 import type { Repositories } from '../repositories/createRepositories.js';
-import type { RelationQuery } from '../repositories/createEntityRepository.js';
+import type { RelationQuery, RelationsWithEnds } from '../repositories/createEntityRepository.js';
 
 /** Per-request batching and caching of reads by key; build one set per request, never share across requests. */
 export interface Loaders {
@@ -12,16 +12,42 @@ export interface Loaders {
   excerpt: DataLoader<string, ExcerptModel | null>;
   attributes: DataLoader<string, AttributeModel[]>;
   relations: DataLoader<RelationQuery, RelationModel[], string>;
-  countryOfRegion: DataLoader<string, string | null>;
+  /** The country a region lies in (by region id). */
+  countryOfRegion: DataLoader<string, EntityModel | null>;
 }
 
+/**
+ * Relation, country and excerpt reads also return the entities they lead to (the other end, the country, the
+ * quoted source) and prime the `entity` loader with them, so a nested `party { id name }`, `country { id name }`
+ * or `evidence { source { id } }` costs no further round trip. Priming never overwrites an
+ * entry already loaded in this request.
+ */
 export function createLoaders({ entities }: Repositories): Loaders {
+  const entity = new DataLoader<string, EntityModel | null>((ids) => entities.findByIds(ids));
+  const prime = (models: readonly (EntityModel | null)[]) => {
+    for (const model of models) if (model) entity.prime(model.id, model);
+  };
   return {
-    entity: new DataLoader((ids) => entities.findByIds(ids)),
-    excerpt: new DataLoader((ids) => entities.findExcerptsByIds(ids)),
+    entity,
+    excerpt: new DataLoader(async (ids) => {
+      const { excerpts, sources } = await entities.findExcerptsByIds(ids);
+      prime(sources);
+      return excerpts;
+    }),
     attributes: new DataLoader((ids) => entities.findAttributesByEntityIds(ids)),
-    relations: new DataLoader(loadRelationsGrouped(entities.findRelations), { cacheKeyFn: relationQueryKey }),
-    countryOfRegion: new DataLoader((ids) => entities.findCountryIdsOfRegions(ids)),
+    relations: new DataLoader(
+      loadRelationsGrouped(async (queries) => {
+        const found = await entities.findRelations(queries);
+        for (const { ends } of found) prime(ends);
+        return found;
+      }),
+      { cacheKeyFn: relationQueryKey },
+    ),
+    countryOfRegion: new DataLoader(async (ids) => {
+      const countries = await entities.findCountriesOfRegions(ids);
+      prime(countries);
+      return countries;
+    }),
   };
 }
 
@@ -30,7 +56,7 @@ function relationQueryKey(query: RelationQuery): string {
 }
 
 /** One round trip per distinct (types, direction, first) among the batched keys; results in key order. */
-function loadRelationsGrouped(find: (queries: readonly RelationQuery[]) => Promise<RelationModel[][]>) {
+function loadRelationsGrouped(find: (queries: readonly RelationQuery[]) => Promise<RelationsWithEnds[]>) {
   return async (queries: readonly RelationQuery[]): Promise<RelationModel[][]> => {
     const groups = new Map<string, number[]>();
     queries.forEach((query, index) => {
@@ -41,7 +67,7 @@ function loadRelationsGrouped(find: (queries: readonly RelationQuery[]) => Promi
     await Promise.all(
       [...groups.values()].map(async (indexes) => {
         const found = await find(indexes.map((index) => queries[index]!));
-        indexes.forEach((queryIndex, position) => (results[queryIndex] = found[position] ?? []));
+        indexes.forEach((queryIndex, position) => (results[queryIndex] = found[position]?.relations ?? []));
       }),
     );
     return results;

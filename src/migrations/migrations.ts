@@ -37,4 +37,19 @@ export const MIGRATIONS: readonly Migration[] = [
       'CREATE INDEX attribute_entity IF NOT EXISTS FOR (n:Attribute) ON (n.entityId)',
     ],
   },
+  {
+    version: 4,
+    name: 'agreement signing date on the node',
+    statements: [
+      // Agreements sort by signing date. Writers keep `signedOn` on the entity (the value of its first unretracted
+      // signedOn attribute by id, the one the API shows), so a page sorts on a property instead of a subquery per agreement.
+      'CREATE INDEX agreement_signed_on IF NOT EXISTS FOR (n:Agreement) ON (n.signedOn)',
+      // Backfill for graphs written before this migration, in batches so that large graphs fit the heap.
+      `MATCH (a:Attribute {key: 'signedOn'}) WITH DISTINCT a.entityId AS id
+       CALL (id) {
+         MATCH (n:Entity {id: id})
+         SET n.signedOn = COLLECT { MATCH (x:Attribute {entityId: id, key: 'signedOn'}) WHERE x.retractedAt IS NULL RETURN x.value ORDER BY x.id LIMIT 1 }[0]
+       } IN TRANSACTIONS OF 10000 ROWS`,
+    ],
+  },
 ];

@@ -7,6 +7,8 @@ export interface EntityModel {
   names: { en: string | null; ru: string | null; kk: string | null };
   aliases: string[];
   evidenceIds: string[];
+  /** Signing date as stored on the node (the first unretracted `signedOn` attribute); agreements only. */
+  signedOn: string | null;
   /** Verbatim text; statements only. */
   text: string | null;
   /** Source metadata; sources only. */

@@ -15,6 +15,8 @@ export interface AgreementQuery {
   /** Position after which the page starts; see `AgreementPosition`. */
   after: AgreementPosition | null;
   first: number;
+  /** Whether to count every matching agreement too (only when the client asks for `totalCount`). */
+  withTotalCount: boolean;
 }
 
 /** Agreements sort by signing date, newest first (undated last), then by id. */
@@ -30,61 +32,128 @@ export interface AgreementRow {
 
 export interface AgreementRepository {
   /** Up to `first + 1` agreements after the position, so callers can tell whether another page follows. */
-  findPage(query: AgreementQuery): Promise<{ rows: AgreementRow[]; totalCount: number }>;
+  findPage(query: AgreementQuery): Promise<{ rows: AgreementRow[]; totalCount: number | null }>;
 }
 
-// Undated agreements sort after every dated one under DESC order.
-const SORT_KEY =
-  "coalesce(head(COLLECT { MATCH (a:Attribute {entityId: n.id, key: 'signedOn'}) WHERE a.retractedAt IS NULL RETURN a.value }), '')";
-
-const FILTER = `n.retractedAt IS NULL
-  AND ($partyId IS NULL OR EXISTS { (:Entity {id: $partyId})-[p:PARTY_TO]->(n) WHERE p.retractedAt IS NULL })
-  AND ($signatoryId IS NULL OR EXISTS { (:Entity {id: $signatoryId})-[s:SIGNATORY_OF]->(n) WHERE s.retractedAt IS NULL })
-  AND ($eventId IS NULL OR EXISTS { (n)-[e:SIGNED_AT]->(:Entity {id: $eventId}) WHERE e.retractedAt IS NULL })
-  AND ($placeId IS NULL
-       OR EXISTS { (n)-[:SIGNED_AT]->(:Event)-[:HELD_IN]->(:Entity)-[:PART_OF*0..4]->(:Entity {id: $placeId}) }
-       OR EXISTS { (n)-[:CONCERNS]->(:Entity)-[:LOCATED_IN]->(:Entity)-[:PART_OF*0..4]->(:Entity {id: $placeId}) })
-  AND ($words IS NULL OR all(word IN $words WHERE n.searchText CONTAINS word))`;
-
-const DATE_FILTER = `($signedFrom IS NULL OR (sortKey <> '' AND sortKey >= $signedFrom))
-  AND ($signedTo IS NULL OR (sortKey <> '' AND sortKey <= $signedTo))`;
+// Undated agreements sort after every dated one under DESC order. `signedOn` is kept on the node by the writers
+// (see signedOnProperty.ts), so the key is a property read, not a subquery per agreement.
+const SORT_KEY = "coalesce(n.signedOn, '')";
 
 /**
- * Where the search starts: from the most selective given filter's entity instead of every agreement. The other
- * conditions of FILTER still hold; the anchor only narrows the candidates the planner has to visit.
+ * The conditions of the given filters only: a condition such as `$partyId IS NULL OR EXISTS {…}` for an absent
+ * filter still costs the planner a SelectOrSemiApply per candidate (30,000 at scale 100). Each shape of filters is
+ * its own cached plan; values stay parameters.
  */
-function anchor(query: AgreementQuery): string {
-  if (query.partyId !== null) return '(:Entity {id: $partyId})-[:PARTY_TO]->(n:Agreement)';
-  if (query.signatoryId !== null) return '(:Entity {id: $signatoryId})-[:SIGNATORY_OF]->(n:Agreement)';
-  if (query.eventId !== null) return '(n:Agreement)-[:SIGNED_AT]->(:Entity {id: $eventId})';
-  return '(n:Agreement)';
+function conditions(query: AgreementQuery, anchored: AnchorFilter | null): string {
+  const parts = ['n.retractedAt IS NULL'];
+  if (query.partyId !== null && anchored !== 'partyId') {
+    parts.push('EXISTS { (:Entity {id: $partyId})-[p:PARTY_TO]->(n) WHERE p.retractedAt IS NULL }');
+  }
+  if (query.signatoryId !== null && anchored !== 'signatoryId') {
+    parts.push('EXISTS { (:Entity {id: $signatoryId})-[s:SIGNATORY_OF]->(n) WHERE s.retractedAt IS NULL }');
+  }
+  if (query.eventId !== null && anchored !== 'eventId') {
+    parts.push('EXISTS { (n)-[e:SIGNED_AT]->(:Entity {id: $eventId}) WHERE e.retractedAt IS NULL }');
+  }
+  if (query.placeId !== null) {
+    parts.push(`(EXISTS { (n)-[:SIGNED_AT]->(:Event)-[:HELD_IN]->(:Entity)-[:PART_OF*0..4]->(:Entity {id: $placeId}) }
+       OR EXISTS { (n)-[:CONCERNS]->(:Entity)-[:LOCATED_IN]->(:Entity)-[:PART_OF*0..4]->(:Entity {id: $placeId}) })`);
+  }
+  if (query.words !== null) parts.push('all(word IN $words WHERE n.searchText CONTAINS word)');
+  return parts.join('\n  AND ');
+}
+
+function dateConditions(query: AgreementQuery): string[] {
+  const parts: string[] = [];
+  if (query.signedFrom !== null) parts.push("sortKey <> '' AND sortKey >= $signedFrom");
+  if (query.signedTo !== null) parts.push("sortKey <> '' AND sortKey <= $signedTo");
+  return parts;
+}
+
+type AnchorFilter = 'partyId' | 'signatoryId' | 'eventId';
+
+/**
+ * Where the search starts: from the most selective given filter's entity instead of every agreement, checking
+ * that filter's relation is not retracted on the way. The other given conditions still hold.
+ */
+function anchor(query: AgreementQuery): { pattern: string; anchored: AnchorFilter | null } {
+  if (query.partyId !== null) return { pattern: '(:Entity {id: $partyId})-[p:PARTY_TO]->(n:Agreement) WHERE p.retractedAt IS NULL AND', anchored: 'partyId' };
+  if (query.signatoryId !== null) {
+    return { pattern: '(:Entity {id: $signatoryId})-[s:SIGNATORY_OF]->(n:Agreement) WHERE s.retractedAt IS NULL AND', anchored: 'signatoryId' };
+  }
+  if (query.eventId !== null) return { pattern: '(n:Agreement)-[e:SIGNED_AT]->(:Entity {id: $eventId}) WHERE e.retractedAt IS NULL AND', anchored: 'eventId' };
+  return { pattern: '(n:Agreement) WHERE', anchored: null };
+}
+
+/**
+ * A page among the few agreements an anchor reaches: sort them all. Binds `page` to a list of {n, sortKey}.
+ */
+function anchoredPage(candidates: string, dates: string[], after: boolean): string {
+  const where = [...dates];
+  if (after) where.push('(sortKey < $afterKey OR (sortKey = $afterKey AND n.id > $afterId))');
+  return `CALL () {
+    ${candidates}
+    WITH n, ${SORT_KEY} AS sortKey ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+    WITH n, sortKey ORDER BY sortKey DESC, n.id LIMIT $limit
+    RETURN collect({n: ${ENTITY_PROJECTION}, sortKey: sortKey}) AS page
+  }`;
+}
+
+/**
+ * A page among all agreements, read in order from the `agreement_signed_on` index (a PartialTop that stops after
+ * `$limit` rows instead of sorting every agreement); undated agreements, which sort last, are only scanned when
+ * the dated ones do not fill the page. Binds `page` like `anchoredPage`.
+ */
+function indexedPage(filters: string, dates: string[], after: boolean): string {
+  // `> ''` also reads from the index; an empty value sorts with the undated ones, as under SORT_KEY.
+  const dated = ["n.signedOn > ''", filters, ...dates.map((condition) => condition.replaceAll('sortKey', 'n.signedOn'))];
+  if (after) dated.push('(n.signedOn < $afterKey OR (n.signedOn = $afterKey AND n.id > $afterId))');
+  // A date filter excludes undated agreements; after a dated position every undated one follows.
+  const undated =
+    dates.length > 0
+      ? 'WITH dated, [] AS undated'
+      : `OPTIONAL CALL (dated) {
+           WITH dated WHERE size(dated) < $limit
+           MATCH (n:Agreement) WHERE coalesce(n.signedOn, '') = '' AND ${filters}${after ? " AND ($afterKey <> '' OR n.id > $afterId)" : ''}
+           WITH n ORDER BY n.id LIMIT $limit
+           RETURN collect(n) AS undated
+         }`;
+  return `CALL () {
+    CALL () {
+      MATCH (n:Agreement) WHERE ${dated.join(' AND ')}
+      WITH n ORDER BY n.signedOn DESC, n.id LIMIT $limit
+      RETURN collect(n) AS dated
+    }
+    ${undated}
+    RETURN [n IN (dated + coalesce(undated, []))[0..$limit] | {n: ${ENTITY_PROJECTION}, sortKey: ${SORT_KEY}}] AS page
+  }`;
 }
 
 export function createAgreementRepository(db: Database): AgreementRepository {
   return {
     async findPage(query) {
-      const { after, ...parameters } = query;
-      const dated = query.signedFrom !== null || query.signedTo !== null;
+      const { after, withTotalCount, ...parameters } = query;
+      const start = anchor(query);
+      const filters = conditions(query, start.anchored);
       // Several relations can join the anchor to one agreement; DISTINCT keeps each agreement once.
-      const candidates = `MATCH ${anchor(query)} WHERE ${FILTER} WITH DISTINCT n`;
-      const rows = await db.read<{ totalCount: number; page: { n: EntityRow; sortKey: string }[] }>(
-        `CALL () {
-           ${candidates}
-           ${dated ? `WITH n, ${SORT_KEY} AS sortKey WHERE ${DATE_FILTER}` : ''}
-           RETURN count(n) AS totalCount
-         }
-         CALL () {
-           ${candidates}
-           WITH n, ${SORT_KEY} AS sortKey WHERE ${DATE_FILTER}
-             AND ($afterKey IS NULL OR sortKey < $afterKey OR (sortKey = $afterKey AND n.id > $afterId))
-           WITH n, sortKey ORDER BY sortKey DESC, n.id LIMIT $limit
-           RETURN collect({n: ${ENTITY_PROJECTION}, sortKey: sortKey}) AS page
-         }
+      const candidates = `MATCH ${start.pattern} ${filters}${start.anchored ? ' WITH DISTINCT n' : ''}`;
+      const dates = dateConditions(query);
+      const count = withTotalCount
+        ? `CALL () {
+             ${candidates}
+             ${dates.length > 0 ? `WITH n, ${SORT_KEY} AS sortKey WHERE ${dates.join(' AND ')}` : ''}
+             RETURN count(n) AS totalCount
+           }`
+        : 'WITH null AS totalCount';
+      const page = start.anchored ? anchoredPage(candidates, dates, after !== null) : indexedPage(filters, dates, after !== null);
+      const rows = await db.read<{ totalCount: number | null; page: { n: EntityRow; sortKey: string }[] }>(
+        `${count}
+         ${page}
          RETURN totalCount, page`,
         { ...parameters, afterKey: after?.signedOn ?? null, afterId: after?.id ?? null, limit: query.first + 1 },
       );
       const result = rows[0];
-      if (!result) return { rows: [], totalCount: 0 };
+      if (!result) return { rows: [], totalCount: withTotalCount ? 0 : null };
       return {
         totalCount: result.totalCount,
         rows: result.page.map(({ n, sortKey }) => ({ agreement: toEntityModel(n), position: { signedOn: sortKey, id: n.id } })),

@@ -8,11 +8,14 @@ import { ENTITY_PROJECTION, RELATION_PROJECTION, toEntityModel, toRelationModel,
 export const MAX_PATH_HOPS = 8;
 export const MAX_NETWORK_DEPTH = 3;
 
-/** Variable-length bounds cannot be Cypher parameters, so each allowed depth has its own constant pattern. */
+/**
+ * Variable-length bounds cannot be Cypher parameters, so each allowed depth has its own constant pattern. Only
+ * entities have relationships, so `m` needs no `:Entity` check (70,000 label reads around a hub at scale 100).
+ */
 const NEIGHBOURHOOD: Record<number, string> = {
-  1: '(s)-[*1..1]-(m:Entity)',
-  2: '(s)-[*1..2]-(m:Entity)',
-  3: '(s)-[*1..3]-(m:Entity)',
+  1: '(s)-[*1..1]-(m)',
+  2: '(s)-[*1..2]-(m)',
+  3: '(s)-[*1..3]-(m)',
 };
 
 /** Whole-graph reads: shortest paths and neighbourhoods. */
@@ -54,7 +57,9 @@ export function createGraphRepository(db: Database): GraphRepository {
     async findNetwork(ids, depth, limit) {
       const pattern = NEIGHBOURHOOD[depth];
       if (!pattern) throw new RangeError(`depth must be 1 to ${MAX_NETWORK_DEPTH}, got ${depth}`);
-      const [selection] = await db.read<{ nodes: EntityRow[]; truncated: boolean }>(
+      // One round trip: rank with a Top (LIMIT) instead of sorting every reached entity, then read the relations
+      // among the kept ones by expanding from the nodes already in hand instead of looking their ids up again.
+      const [selection] = await db.read<{ nodes: EntityRow[]; relations: RelationModel[]; truncated: boolean }>(
         `MATCH (s:Entity) WHERE s.id IN $ids AND s.retractedAt IS NULL
          OPTIONAL CALL (s) {
            MATCH ${pattern} WHERE m.retractedAt IS NULL
@@ -65,23 +70,25 @@ export function createGraphRepository(db: Database): GraphRepository {
          CALL (others) {
            UNWIND others AS m
            // Only entities have relationships, so the plain degree (read from the store, not by expanding) is the same.
-           WITH m, COUNT { (m)--() } AS degree ORDER BY degree DESC, m.id
+           WITH m, COUNT { (m)--() } AS degree ORDER BY degree DESC, m.id LIMIT $limit
            RETURN collect(m) AS ranked
          }
-         WITH starts + ranked AS candidates
-         RETURN [n IN candidates[0..$limit] | ${ENTITY_PROJECTION}] AS nodes, size(candidates) > $limit AS truncated`,
+         WITH (starts + ranked)[0..$limit] AS kept, size(starts) + size(others) > $limit AS truncated
+         CALL (kept) {
+           UNWIND kept AS a
+           MATCH (a)-[r]->(b) WHERE b IN kept AND r.retractedAt IS NULL
+           WITH r ORDER BY r.id
+           RETURN collect(${RELATION_PROJECTION}) AS relations
+         }
+         RETURN [n IN kept | ${ENTITY_PROJECTION}] AS nodes, relations, truncated`,
         { ids, limit },
       );
       if (!selection || selection.nodes.length === 0) return { entities: [], relations: [], truncated: false };
-      const kept = selection.nodes.map((node) => node.id);
-      const relations = await db.read<{ r: RelationModel }>(
-        `UNWIND $kept AS id
-         MATCH (a:Entity {id: id})-[r]->(b:Entity)
-         WHERE b.id IN $kept AND r.retractedAt IS NULL
-         RETURN ${RELATION_PROJECTION} AS r ORDER BY r.id`,
-        { kept },
-      );
-      return { entities: selection.nodes.map(toEntityModel), relations: relations.map(({ r }) => toRelationModel(r)), truncated: selection.truncated };
+      return {
+        entities: selection.nodes.map(toEntityModel),
+        relations: selection.relations.map(toRelationModel),
+        truncated: selection.truncated,
+      };
     },
   };
 }

@@ -2,9 +2,12 @@ import type { EntityModel } from '../models/EntityModel.js';
 import type { RelationModel } from '../models/RelationModel.js';
 import type { EntityKindName } from '../seed/sourceDocument.js';
 
+/** Cypher map projection of the entity node bound to `variable`, read back by `toEntityModel`. */
+export const entityProjection = (variable: string): string =>
+  `${variable} {.id, .kind, .nameEn, .nameRu, .nameKk, .aliases, .evidenceIds, .text, .title, .publisher, .publishedOn, .language, .url, .contentSha256, .signedOn}`;
+
 /** Cypher map projection of an entity node `n`, read back by `toEntityModel`. */
-export const ENTITY_PROJECTION =
-  'n {.id, .kind, .nameEn, .nameRu, .nameKk, .aliases, .evidenceIds, .text, .title, .publisher, .publishedOn, .language, .url, .contentSha256}';
+export const ENTITY_PROJECTION = entityProjection('n');
 
 /** Cypher map of a relation `r` between `a` (start) and `b` (end), read back by `toRelationModel`. */
 export const RELATION_PROJECTION = '{id: r.id, type: type(r), fromId: startNode(r).id, toId: endNode(r).id, role: r.role, evidenceIds: r.evidenceIds}';
@@ -24,6 +27,7 @@ export interface EntityRow {
   language: string | null;
   url: string | null;
   contentSha256: string | null;
+  signedOn: string | null;
 }
 
 /** Maps a projected entity row to the plain model resolvers use. */
@@ -35,6 +39,7 @@ export function toEntityModel(row: EntityRow): EntityModel {
     aliases: row.aliases ?? [],
     evidenceIds: row.evidenceIds ?? [],
     text: row.text ?? null,
+    signedOn: row.signedOn ?? null,
     source:
       row.kind === 'SOURCE'
         ? {

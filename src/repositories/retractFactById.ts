@@ -1,4 +1,5 @@
 import type { Database } from '../neo4j/Database.js';
+import { SET_SIGNED_ON } from './signedOnProperty.js';
 
 export interface Retraction {
   id: string;
@@ -46,6 +47,12 @@ export async function retractFactById(db: Database, options: RetractFactOptions)
       { ...options, kind },
     );
     const row = result.records[0]?.get('retraction');
+    if (row && kind === 'ATTRIBUTE') {
+      // A retracted signing date no longer orders its agreement: recompute the denormalized property.
+      const signed = await tx.run<{ entityId: string }>("MATCH (a:Attribute {id: $id, key: 'signedOn'}) RETURN a.entityId AS entityId", { id: options.id });
+      const entityIds = signed.records.map((record) => record.get('entityId'));
+      if (entityIds.length > 0) await tx.run(SET_SIGNED_ON, { entityIds });
+    }
     return row ? { ...row, kind } : null;
   });
 }

@@ -3,6 +3,7 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import type { Database } from '../neo4j/Database.js';
 import type { GraphWritePlan } from '../seed/planGraphWrite.js';
 import { SeedValidationError } from '../seed/SeedValidationError.js';
+import { entitiesWithSignedOn, SET_SIGNED_ON } from './signedOnProperty.js';
 
 /** Who made a write, for the audit trail. */
 export interface WriteAudit {
@@ -63,6 +64,8 @@ export async function writeGraph(db: Database, plan: GraphWritePlan, audit: Writ
        SET a.evidenceIds = ${UNION('a.evidenceIds', 'row.evidenceIds')}`,
       { rows: plan.attributes },
     );
+    const signed = entitiesWithSignedOn(plan.attributes);
+    if (signed.length > 0) await tx.run(SET_SIGNED_ON, { entityIds: signed });
     await tx.run(
       `UNWIND $rows AS row
        MATCH (a:Entity {id: row.from}), (b:Entity {id: row.to})

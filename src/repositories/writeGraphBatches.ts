@@ -1,6 +1,9 @@
+import type { ManagedTransaction } from 'neo4j-driver';
 import type { Database } from '../neo4j/Database.js';
 import type { GraphWritePlan } from '../seed/planGraphWrite.js';
 import { relationTypeSchema } from '../seed/sourceDocument.js';
+import type { AttributeRow } from '../seed/planGraphWrite.js';
+import { entitiesWithSignedOn, SET_SIGNED_ON } from './signedOnProperty.js';
 
 /** Which rows of a plan to write: nodes (excerpts, entities, attributes) must all be in before relations. */
 export type BatchPart = 'nodes' | 'relations';
@@ -67,12 +70,14 @@ const relations = (type: string) => `UNWIND $rows AS row
  */
 export async function writeGraphBatches(db: Database, plan: GraphWritePlan, options: BatchWriteOptions): Promise<BatchWriteCounts> {
   const counts: BatchWriteCounts = { excerpts: 0, entities: 0, attributes: 0, relations: 0, relationsMissingEnds: 0 };
-  const run = async <T>(cypher: string, rows: T[]): Promise<number> => {
+  /** `after` runs in each batch's transaction, after the batch's rows are written. */
+  const run = async <T>(cypher: string, rows: T[], after?: (tx: ManagedTransaction, batch: T[]) => Promise<unknown>): Promise<number> => {
     let written = 0;
     for (let start = 0; start < rows.length; start += options.batchSize) {
       const batch = rows.slice(start, start + options.batchSize);
       written += await db.write(async (tx) => {
         const result = await tx.run(cypher, { rows: batch });
+        await after?.(tx, batch);
         const count = result.records[0]?.get('written');
         return typeof count === 'number' ? count : batch.length;
       });
@@ -84,7 +89,10 @@ export async function writeGraphBatches(db: Database, plan: GraphWritePlan, opti
   if (options.part === 'nodes') {
     counts.excerpts = await run(EXCERPTS, plan.excerpts);
     for (const [label, rows] of groupBy(plan.entities, (row) => row.label)) counts.entities += await run(entities(label), rows);
-    counts.attributes = await run(ATTRIBUTES, plan.attributes);
+    counts.attributes = await run(ATTRIBUTES, plan.attributes, async (tx, batch: AttributeRow[]) => {
+      const signed = entitiesWithSignedOn(batch);
+      if (signed.length > 0) await tx.run(SET_SIGNED_ON, { entityIds: signed });
+    });
     return counts;
   }
   for (const [type, rows] of groupBy(plan.relations, (row) => row.type)) {

@@ -203,6 +203,32 @@ describe('mutations', () => {
     expect(stored).toEqual({ reason: 'Misread the report', by: 'key:mutations admin' });
   });
 
+  it('keeps the signedOn property agreements sort by in step with written and retracted signedOn attributes', async () => {
+    const id = 'agreement/test-mutation-dated';
+    const recorded = await postGraphQL<{ recordAgreement: { entity: { signedOn: string | null } } }>(
+      server.url,
+      RECORD,
+      { input: { id, names: { en: 'Dated agreement' }, evidence, signedOn: { date: '2031-02-03', excerpts: [EXCERPT] }, parties: [{ id: 'organization/test-mutation-auth', role: 'party', excerpts: [EXCERPT] }] } },
+      bearer(keys.editor),
+    );
+    expect(recorded.errors).toBeUndefined();
+    expect(recorded.data?.recordAgreement.entity.signedOn).toBe('2031-02-03');
+    const db = createDatabase({ driver: neo4j.driver });
+    const stored = async () => (await db.read<{ signedOn: string | null }>('MATCH (n:Entity {id: $id}) RETURN n.signedOn AS signedOn', { id }))[0]?.signedOn ?? null;
+    expect(await stored()).toBe('2031-02-03');
+    const newest = async () =>
+      (await postGraphQL<{ agreements: { edges: { node: { id: string; signedOn: string | null } }[] } }>(server.url, `{ agreements(first: 1) { edges { node { id signedOn } } } }`)).data?.agreements.edges[0]?.node;
+    expect(await newest()).toEqual({ id, signedOn: '2031-02-03' });
+
+    const [attribute] = await db.read<{ id: string }>("MATCH (a:Attribute {entityId: $id, key: 'signedOn'}) RETURN a.id AS id", { id });
+    const retracted = await postGraphQL(server.url, RETRACT, { input: { id: attribute!.id, reason: 'Wrong date' } }, bearer(keys.admin));
+    expect(retracted.errors).toBeUndefined();
+    expect(await stored()).toBeNull();
+    expect((await newest())?.id).not.toBe(id);
+    const read = await postGraphQL<{ entity: { signedOn: string | null } }>(server.url, `{ entity(id: "${id}") { ... on Agreement { signedOn } } }`);
+    expect(read.data?.entity.signedOn).toBeNull();
+  });
+
   it('pages the audit trail for editors, newest first, and refuses it to readers', async () => {
     expect((await postGraphQL(server.url, CHANGES, { first: 2 }, bearer(keys.reader))).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await postGraphQL(server.url, CHANGES, { first: 2 })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');

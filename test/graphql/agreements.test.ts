@@ -92,6 +92,30 @@ describe('Query.agreements', () => {
     expect(new Set(seen).size).toBe(totalCount);
   });
 
+  it('pages all agreements in the order of their signedOn attributes, dated newest first, undated last by id', async () => {
+    // The expected order from the attributes themselves, not from the `signedOn` property the page query reads.
+    const { records } = await server.driver.executeQuery(
+      `MATCH (n:Agreement) WHERE n.retractedAt IS NULL
+       WITH n, coalesce(COLLECT { MATCH (x:Attribute {entityId: n.id, key: 'signedOn'}) WHERE x.retractedAt IS NULL
+                                  RETURN x.value ORDER BY x.id LIMIT 1 }[0], '') AS sortKey
+       RETURN n.id AS id, sortKey ORDER BY sortKey DESC, n.id`,
+    );
+    const expected = records.map((record) => record.get('id') as string);
+    expect(records.some((record) => record.get('sortKey') === '')).toBe(true);
+    for (const first of [3, 100]) {
+      const seen: string[] = [];
+      let after: string | null = null;
+      for (let page = 0; page < 100; page += 1) {
+        const response: Awaited<ReturnType<typeof postGraphQL<Page>>> = await postGraphQL<Page>(server.url, AGREEMENTS, { first, after });
+        expect(response.errors).toBeUndefined();
+        seen.push(...response.data!.agreements.edges.map((edge) => edge.node.id));
+        if (!response.data!.agreements.pageInfo.hasNextPage) break;
+        after = response.data!.agreements.pageInfo.endCursor;
+      }
+      expect(seen).toEqual(expected);
+    }
+  });
+
   it('counts all matches while returning one page', async () => {
     const response = await postGraphQL<Page>(server.url, AGREEMENTS, { filter: { eventId: FIXTURE_EVENT_ID }, first: 5 });
     expect(response.data!.agreements.totalCount).toBe(FIXTURE_AGREEMENTS);

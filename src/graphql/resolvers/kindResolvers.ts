@@ -18,10 +18,7 @@ export const countryResolvers: CountryResolvers = { ...entityFields };
 export const regionResolvers: RegionResolvers = {
   ...entityFields,
   partOf: (region, _, context) => loadRelated(context, region.id, ['PART_OF'], 'OUTGOING'),
-  country: async (region, _, { loaders }) => {
-    const countryId = await loaders.countryOfRegion.load(region.id);
-    return countryId ? loaders.entity.load(countryId) : null;
-  },
+  country: (region, _, { loaders }) => loaders.countryOfRegion.load(region.id),
 };
 
 export const organizationResolvers: OrganizationResolvers = {

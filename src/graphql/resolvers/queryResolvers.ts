@@ -5,6 +5,7 @@ import { normalizeName } from '../../search/normalizeName.js';
 import { toLuceneQuery } from '../../search/toLuceneQuery.js';
 import { MAX_NETWORK_DEPTH, MAX_PATH_HOPS } from '../../repositories/createGraphRepository.js';
 import { decodeAgreementCursor, encodeAgreementCursor } from '../agreementCursor.js';
+import { selectsField } from '../selectsField.js';
 
 const MAX_FIRST = 100;
 const MAX_NETWORK_LIMIT = 5000;
@@ -22,7 +23,7 @@ export const queryResolvers: QueryResolvers = {
     return repositories.search.search({ key, lucene: toLuceneQuery(key), kinds: kinds ?? null, first: limit });
   },
 
-  agreements: async (_, { filter, first, after }, { repositories }) => {
+  agreements: async (_, { filter, first, after }, { repositories }, info) => {
     const limit = requireIntInRange('first', first ?? 20, 0, MAX_FIRST);
     const words = filter?.text ? normalizeName(filter.text).split(' ').filter(Boolean) : null;
     const { rows, totalCount } = await repositories.agreements.findPage({
@@ -35,9 +36,11 @@ export const queryResolvers: QueryResolvers = {
       words: words && words.length > 0 ? words : null,
       after: after ? decodeAgreementCursor(after) : null,
       first: limit,
+      // Counting every match costs a second pass over the candidates; skip it when nobody reads it.
+      withTotalCount: selectsField(info, 'totalCount'),
     });
     const edges = rows.slice(0, limit).map((row) => ({ cursor: encodeAgreementCursor(row.position), node: row.agreement }));
-    return { edges, hasNextPage: rows.length > limit, totalCount };
+    return { edges, hasNextPage: rows.length > limit, totalCount: totalCount ?? 0 };
   },
 
   path: (_, { fromId, toId, maxHops }, { repositories }) =>
