@@ -8,7 +8,7 @@ import { runMigrations } from '../src/migrations/runMigrations.js';
 import { createDatabase } from '../src/neo4j/Database.js';
 import { createDriver } from '../src/neo4j/createDriver.js';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../src/neo4j/startEmbeddedNeo4j.js';
-import { freePort } from './freePort.js';
+import { freePort } from '../test/support/freePort.js';
 
 /** A fresh embedded Neo4j holding the synthetic graph of one scale. */
 export interface ScaleDatabase {

@@ -79,7 +79,7 @@ export function createEntityRepository(db: Database): EntityRepository {
          ORDER BY a.key, a.id`,
         { ids },
       );
-      const byEntity = groupBy(rows.map(({ a }) => ({ ...a, number: a.number ?? null, unit: a.unit ?? null, qualifier: a.qualifier ?? null })), (a) => a.entityId);
+      const byEntity = Map.groupBy(rows.map(({ a }) => ({ ...a, number: a.number ?? null, unit: a.unit ?? null, qualifier: a.qualifier ?? null })), (a) => a.entityId);
       return ids.map((id) => byEntity.get(id) ?? []);
     },
 
@@ -147,15 +147,4 @@ function relationPattern(direction: RelationDirection, types: readonly string[] 
     default:
       return assertNever(direction);
   }
-}
-
-function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
 }

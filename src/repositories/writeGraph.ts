@@ -22,7 +22,8 @@ export interface GraphWriteCounts {
   relations: number;
 }
 
-const UNION = (target: string, incoming: string) =>
+/** Cypher that appends to a list property the incoming items it lacks, keeping order: lists only grow. */
+export const UNION = (target: string, incoming: string) =>
   `coalesce(${target}, []) + [item IN ${incoming} WHERE NOT item IN coalesce(${target}, [])]`;
 
 /**

@@ -4,6 +4,7 @@ import type { GraphWritePlan } from '../seed/planGraphWrite.js';
 import { relationTypeSchema } from '../seed/sourceDocument.js';
 import type { AttributeRow } from '../seed/planGraphWrite.js';
 import { entitiesWithSignedOn, SET_SIGNED_ON } from './signedOnProperty.js';
+import { UNION } from './writeGraph.js';
 
 /** Which rows of a plan to write: nodes (excerpts, entities, attributes) must all be in before relations. */
 export type BatchPart = 'nodes' | 'relations';
@@ -24,9 +25,6 @@ export interface BatchWriteCounts {
   /** Relation rows not written because an end is not in the graph (yet). */
   relationsMissingEnds: number;
 }
-
-const UNION = (target: string, incoming: string) =>
-  `coalesce(${target}, []) + [item IN ${incoming} WHERE NOT item IN coalesce(${target}, [])]`;
 
 const EXCERPTS = `UNWIND $rows AS row
   MERGE (x:Excerpt {id: row.id})
@@ -88,28 +86,17 @@ export async function writeGraphBatches(db: Database, plan: GraphWritePlan, opti
 
   if (options.part === 'nodes') {
     counts.excerpts = await run(EXCERPTS, plan.excerpts);
-    for (const [label, rows] of groupBy(plan.entities, (row) => row.label)) counts.entities += await run(entities(label), rows);
+    for (const [label, rows] of Map.groupBy(plan.entities, (row) => row.label)) counts.entities += await run(entities(label), rows);
     counts.attributes = await run(ATTRIBUTES, plan.attributes, async (tx, batch: AttributeRow[]) => {
       const signed = entitiesWithSignedOn(batch);
       if (signed.length > 0) await tx.run(SET_SIGNED_ON, { entityIds: signed });
     });
     return counts;
   }
-  for (const [type, rows] of groupBy(plan.relations, (row) => row.type)) {
+  for (const [type, rows] of Map.groupBy(plan.relations, (row) => row.type)) {
     const written = await run(relations(relationTypeSchema.parse(type)), rows);
     counts.relations += written;
     counts.relationsMissingEnds += rows.length - written;
   }
   return counts;
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
 }
