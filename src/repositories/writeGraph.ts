@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ManagedTransaction } from 'neo4j-driver';
+import { MERGE_ATTRIBUTES, MERGE_EXCERPTS, mergeEntities, UNION } from './mergeStatements.js';
 import type { Database } from '../neo4j/Database.js';
 import type { GraphWritePlan } from '../seed/planGraphWrite.js';
 import { SeedValidationError } from '../seed/SeedValidationError.js';
@@ -22,10 +23,6 @@ export interface GraphWriteCounts {
   relations: number;
 }
 
-/** Cypher that appends to a list property the incoming items it lacks, keeping order: lists only grow. */
-export const UNION = (target: string, incoming: string) =>
-  `coalesce(${target}, []) + [item IN ${incoming} WHERE NOT item IN coalesce(${target}, [])]`;
-
 /**
  * Writes a plan in one transaction: everything lands or nothing does. MERGE by id makes it idempotent; lists
  * (aliases, evidence, search keys) only grow, so loading the same plan twice leaves the graph identical.
@@ -35,36 +32,9 @@ export const UNION = (target: string, incoming: string) =>
 export async function writeGraph(db: Database, plan: GraphWritePlan, audit: WriteAudit): Promise<GraphWriteCounts> {
   return db.write(async (tx) => {
     await refuseInconsistencies(tx, plan);
-    await tx.run(
-      `UNWIND $rows AS row
-       MERGE (x:Excerpt {id: row.id})
-       ON CREATE SET x.sourceId = row.sourceId, x.text = row.text`,
-      { rows: plan.excerpts },
-    );
-    await tx.run(
-      `UNWIND $rows AS row
-       MERGE (n:Entity {id: row.id})
-       ON CREATE SET n.kind = row.kind
-       SET n:$(row.label),
-           n.nameEn = coalesce(row.nameEn, n.nameEn),
-           n.nameRu = coalesce(row.nameRu, n.nameRu),
-           n.nameKk = coalesce(row.nameKk, n.nameKk),
-           n.text = coalesce(row.text, n.text),
-           n.aliases = ${UNION('n.aliases', 'row.aliases')},
-           n.evidenceIds = ${UNION('n.evidenceIds', 'row.evidenceIds')},
-           n.searchKeys = ${UNION('n.searchKeys', 'row.searchKeys')},
-           n += coalesce(row.sourceProps, {})
-       SET n.searchText = reduce(text = '', key IN n.searchKeys | text + ' , ' + key)`,
-      { rows: plan.entities },
-    );
-    await tx.run(
-      `UNWIND $rows AS row
-       MERGE (a:Attribute {id: row.id})
-       ON CREATE SET a.entityId = row.entityId, a.key = row.key, a.value = row.value, a.number = row.number,
-                     a.unit = row.unit, a.qualifier = row.qualifier
-       SET a.evidenceIds = ${UNION('a.evidenceIds', 'row.evidenceIds')}`,
-      { rows: plan.attributes },
-    );
+    await tx.run(MERGE_EXCERPTS, { rows: plan.excerpts });
+    await tx.run(mergeEntities('$(row.label)'), { rows: plan.entities });
+    await tx.run(MERGE_ATTRIBUTES, { rows: plan.attributes });
     const signed = entitiesWithSignedOn(plan.attributes);
     if (signed.length > 0) await tx.run(SET_SIGNED_ON, { entityIds: signed });
     await tx.run(

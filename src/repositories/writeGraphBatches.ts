@@ -4,7 +4,7 @@ import type { GraphWritePlan } from '../seed/planGraphWrite.js';
 import { relationTypeSchema } from '../seed/sourceDocument.js';
 import type { AttributeRow } from '../seed/planGraphWrite.js';
 import { entitiesWithSignedOn, SET_SIGNED_ON } from './signedOnProperty.js';
-import { UNION } from './writeGraph.js';
+import { MERGE_ATTRIBUTES, MERGE_EXCERPTS, mergeEntities, UNION } from './mergeStatements.js';
 
 /** Which rows of a plan to write: nodes (excerpts, entities, attributes) must all be in before relations. */
 export type BatchPart = 'nodes' | 'relations';
@@ -25,31 +25,6 @@ export interface BatchWriteCounts {
   /** Relation rows not written because an end is not in the graph (yet). */
   relationsMissingEnds: number;
 }
-
-const EXCERPTS = `UNWIND $rows AS row
-  MERGE (x:Excerpt {id: row.id})
-  ON CREATE SET x.sourceId = row.sourceId, x.text = row.text`;
-
-/** The same merge rules as `writeGraph`, with the label static so the planner need not resolve it per row. */
-const entities = (label: string) => `UNWIND $rows AS row
-  MERGE (n:Entity {id: row.id})
-  ON CREATE SET n.kind = row.kind
-  SET n:${label},
-      n.nameEn = coalesce(row.nameEn, n.nameEn),
-      n.nameRu = coalesce(row.nameRu, n.nameRu),
-      n.nameKk = coalesce(row.nameKk, n.nameKk),
-      n.text = coalesce(row.text, n.text),
-      n.aliases = ${UNION('n.aliases', 'row.aliases')},
-      n.evidenceIds = ${UNION('n.evidenceIds', 'row.evidenceIds')},
-      n.searchKeys = ${UNION('n.searchKeys', 'row.searchKeys')},
-      n += coalesce(row.sourceProps, {})
-  SET n.searchText = reduce(text = '', key IN n.searchKeys | text + ' , ' + key)`;
-
-const ATTRIBUTES = `UNWIND $rows AS row
-  MERGE (a:Attribute {id: row.id})
-  ON CREATE SET a.entityId = row.entityId, a.key = row.key, a.value = row.value, a.number = row.number,
-                a.unit = row.unit, a.qualifier = row.qualifier
-  SET a.evidenceIds = ${UNION('a.evidenceIds', 'row.evidenceIds')}`;
 
 const relations = (type: string) => `UNWIND $rows AS row
   MATCH (a:Entity {id: row.from})
@@ -85,9 +60,9 @@ export async function writeGraphBatches(db: Database, plan: GraphWritePlan, opti
   };
 
   if (options.part === 'nodes') {
-    counts.excerpts = await run(EXCERPTS, plan.excerpts);
-    for (const [label, rows] of Map.groupBy(plan.entities, (row) => row.label)) counts.entities += await run(entities(label), rows);
-    counts.attributes = await run(ATTRIBUTES, plan.attributes, async (tx, batch: AttributeRow[]) => {
+    counts.excerpts = await run(MERGE_EXCERPTS, plan.excerpts);
+    for (const [label, rows] of Map.groupBy(plan.entities, (row) => row.label)) counts.entities += await run(mergeEntities(label), rows);
+    counts.attributes = await run(MERGE_ATTRIBUTES, plan.attributes, async (tx, batch: AttributeRow[]) => {
       const signed = entitiesWithSignedOn(batch);
       if (signed.length > 0) await tx.run(SET_SIGNED_ON, { entityIds: signed });
     });

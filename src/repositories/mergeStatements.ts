@@ -1,0 +1,36 @@
+/**
+ * The merge rules every writer shares: MERGE by id, names coalesce, lists (aliases, evidence, search keys) only
+ * grow, so writing the same rows twice leaves the graph identical. Statements take `$rows`.
+ */
+
+/** Cypher that appends to a list property the incoming items it lacks, keeping order. */
+export const UNION = (target: string, incoming: string) =>
+  `coalesce(${target}, []) + [item IN ${incoming} WHERE NOT item IN coalesce(${target}, [])]`;
+
+export const MERGE_EXCERPTS = `UNWIND $rows AS row
+  MERGE (x:Excerpt {id: row.id})
+  ON CREATE SET x.sourceId = row.sourceId, x.text = row.text`;
+
+/**
+ * Entities with the given label expression: `$(row.label)` for mixed rows, or a static label (a closed set of
+ * kind labels) so the planner need not resolve it per row.
+ */
+export const mergeEntities = (label: string) => `UNWIND $rows AS row
+  MERGE (n:Entity {id: row.id})
+  ON CREATE SET n.kind = row.kind
+  SET n:${label},
+      n.nameEn = coalesce(row.nameEn, n.nameEn),
+      n.nameRu = coalesce(row.nameRu, n.nameRu),
+      n.nameKk = coalesce(row.nameKk, n.nameKk),
+      n.text = coalesce(row.text, n.text),
+      n.aliases = ${UNION('n.aliases', 'row.aliases')},
+      n.evidenceIds = ${UNION('n.evidenceIds', 'row.evidenceIds')},
+      n.searchKeys = ${UNION('n.searchKeys', 'row.searchKeys')},
+      n += coalesce(row.sourceProps, {})
+  SET n.searchText = reduce(text = '', key IN n.searchKeys | text + ' , ' + key)`;
+
+export const MERGE_ATTRIBUTES = `UNWIND $rows AS row
+  MERGE (a:Attribute {id: row.id})
+  ON CREATE SET a.entityId = row.entityId, a.key = row.key, a.value = row.value, a.number = row.number,
+                a.unit = row.unit, a.qualifier = row.qualifier
+  SET a.evidenceIds = ${UNION('a.evidenceIds', 'row.evidenceIds')}`;
