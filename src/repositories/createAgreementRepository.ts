@@ -1,6 +1,8 @@
 import type { Database } from '../neo4j/Database.js';
 import type { EntityModel } from '../models/EntityModel.js';
-import { ENTITY_PROJECTION, toEntityModel, type EntityRow } from './entityProjection.js';
+import { emptyPrefetchedReads, type PrefetchedReads } from '../models/PrefetchedReads.js';
+import type { EntityIncludes } from './EntityIncludes.js';
+import { createCypherScope, includedEntity, readIncluded, type IncludedRow } from './includeCypher.js';
 
 /** Conditions on agreements; all given ones must hold. Dates are ISO-8601 strings. */
 export interface AgreementQuery {
@@ -31,8 +33,11 @@ export interface AgreementRow {
 }
 
 export interface AgreementRepository {
-  /** Up to `first + 1` agreements after the position, so callers can tell whether another page follows. */
-  findPage(query: AgreementQuery): Promise<{ rows: AgreementRow[]; totalCount: number | null }>;
+  /**
+   * Up to `first + 1` agreements after the position, so callers can tell whether another page follows, and in the
+   * same round trip what `includes` asks for around each of them, as loader entries (`reads`).
+   */
+  findPage(query: AgreementQuery, includes: EntityIncludes): Promise<{ rows: AgreementRow[]; totalCount: number | null; reads: PrefetchedReads }>;
 }
 
 // Undated agreements sort after every dated one under DESC order. `signedOn` is kept on the node by the writers
@@ -85,9 +90,7 @@ function anchor(query: AgreementQuery): { pattern: string; anchored: AnchorFilte
   return { pattern: '(n:Agreement) WHERE', anchored: null };
 }
 
-/**
- * A page among the few agreements an anchor reaches: sort them all. Binds `page` to a list of {n, sortKey}.
- */
+/** A page among the few agreements an anchor reaches: sort them all. Binds `page` to the agreements in page order. */
 function anchoredPage(candidates: string, dates: string[], after: boolean): string {
   const where = [...dates];
   if (after) where.push('(sortKey < $afterKey OR (sortKey = $afterKey AND n.id > $afterId))');
@@ -95,7 +98,7 @@ function anchoredPage(candidates: string, dates: string[], after: boolean): stri
     ${candidates}
     WITH n, ${SORT_KEY} AS sortKey ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
     WITH n, sortKey ORDER BY sortKey DESC, n.id LIMIT $limit
-    RETURN collect({n: ${ENTITY_PROJECTION}, sortKey: sortKey}) AS page
+    RETURN collect(n) AS page
   }`;
 }
 
@@ -125,13 +128,13 @@ function indexedPage(filters: string, dates: string[], after: boolean): string {
       RETURN collect(n) AS dated
     }
     ${undated}
-    RETURN [n IN (dated + coalesce(undated, []))[0..$limit] | {n: ${ENTITY_PROJECTION}, sortKey: ${SORT_KEY}}] AS page
+    RETURN (dated + coalesce(undated, []))[0..$limit] AS page
   }`;
 }
 
 export function createAgreementRepository(db: Database): AgreementRepository {
   return {
-    async findPage(query) {
+    async findPage(query, includes) {
       const { after, withTotalCount, ...parameters } = query;
       const start = anchor(query);
       const filters = conditions(query, start.anchored);
@@ -146,17 +149,20 @@ export function createAgreementRepository(db: Database): AgreementRepository {
            }`
         : 'WITH null AS totalCount';
       const page = start.anchored ? anchoredPage(candidates, dates, after !== null) : indexedPage(filters, dates, after !== null);
-      const rows = await db.read<{ totalCount: number | null; page: { n: EntityRow; sortKey: string }[] }>(
+      const scope = createCypherScope({ ...parameters, afterKey: after?.signedOn ?? null, afterId: after?.id ?? null, limit: query.first + 1 });
+      const rows = await db.read<{ totalCount: number | null; page: { sortKey: string; entity: IncludedRow }[] }>(
         `${count}
          ${page}
-         RETURN totalCount, page`,
-        { ...parameters, afterKey: after?.signedOn ?? null, afterId: after?.id ?? null, limit: query.first + 1 },
+         RETURN totalCount, [n IN page | {sortKey: ${SORT_KEY}, entity: ${includedEntity('n', includes, scope)}}] AS page`,
+        scope.parameters,
       );
+      const reads = emptyPrefetchedReads();
       const result = rows[0];
-      if (!result) return { rows: [], totalCount: withTotalCount ? 0 : null };
+      if (!result) return { rows: [], totalCount: withTotalCount ? 0 : null, reads };
       return {
         totalCount: result.totalCount,
-        rows: result.page.map(({ n, sortKey }) => ({ agreement: toEntityModel(n), position: { signedOn: sortKey, id: n.id } })),
+        rows: result.page.map(({ sortKey, entity }) => ({ agreement: readIncluded(entity, includes, reads), position: { signedOn: sortKey, id: entity[0][0] } })),
+        reads,
       };
     },
   };

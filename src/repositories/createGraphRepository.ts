@@ -1,8 +1,7 @@
 import type { Database } from '../neo4j/Database.js';
 import type { NetworkModel } from '../models/NetworkModel.js';
 import type { PathModel } from '../models/PathModel.js';
-import type { RelationModel } from '../models/RelationModel.js';
-import { ENTITY_PROJECTION, RELATION_PROJECTION, toEntityModel, toRelationModel, type EntityRow } from './entityProjection.js';
+import { ENTITY_PROJECTION, RELATION_PROJECTION, toEntityModel, toRelationModel, type EntityRow, type RelationRow } from './entityProjection.js';
 
 /** The longest path and deepest neighbourhood callers may ask for; the API checks arguments against these. */
 export const MAX_PATH_HOPS = 8;
@@ -32,7 +31,7 @@ export interface GraphRepository {
 export function createGraphRepository(db: Database): GraphRepository {
   return {
     async findPath(fromId, toId, maxHops) {
-      const rows = await db.read<{ nodes: EntityRow[]; relations: RelationModel[] }>(
+      const rows = await db.read<{ nodes: EntityRow[]; relations: RelationRow[] }>(
         `MATCH (a:Entity {id: $fromId}), (b:Entity {id: $toId})
          WHERE a.retractedAt IS NULL AND b.retractedAt IS NULL
          CALL (a, b) {
@@ -59,7 +58,7 @@ export function createGraphRepository(db: Database): GraphRepository {
       if (!pattern) throw new RangeError(`depth must be 1 to ${MAX_NETWORK_DEPTH}, got ${depth}`);
       // One round trip: rank with a Top (LIMIT) instead of sorting every reached entity, then read the relations
       // among the kept ones by expanding from the nodes already in hand instead of looking their ids up again.
-      const [selection] = await db.read<{ nodes: EntityRow[]; relations: RelationModel[]; truncated: boolean }>(
+      const [selection] = await db.read<{ nodes: EntityRow[]; relations: RelationRow[]; truncated: boolean }>(
         `MATCH (s:Entity) WHERE s.id IN $ids AND s.retractedAt IS NULL
          OPTIONAL CALL (s) {
            MATCH ${pattern} WHERE m.retractedAt IS NULL

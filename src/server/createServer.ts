@@ -1,5 +1,6 @@
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
@@ -93,6 +94,8 @@ export function createServer(options: ServerOptions): CoopgraphServer {
     // src/index.ts owns the process and its signals.
     stopOnTerminationSignals: false,
     plugins: [
+      // Cache hints would wrap every field resolver (thousands per network answer); nothing here is cacheable anyway.
+      ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       createErrorPlugin({ logger, onDatabaseUnavailable: (error) => monitor.reportUnavailable(error) }),
       ...(exposeQueryStats ? [createQueryStatsPlugin()] : []),
@@ -127,6 +130,12 @@ export function createServer(options: ServerOptions): CoopgraphServer {
     }
   };
 
+  // Answers reflect the live graph; with cache hints disabled, say so ourselves.
+  const noStore: express.RequestHandler = (_, response, next) => {
+    response.setHeader('cache-control', 'no-store');
+    next();
+  };
+
   return {
     app,
     httpServer,
@@ -139,6 +148,7 @@ export function createServer(options: ServerOptions): CoopgraphServer {
       app.use(createExportRouter({ loadGraph }));
       app.use(
         '/graphql',
+        noStore,
         createOperationTimeout({ timeoutMs: operationTimeoutMs }),
         express.json({ limit: bodyLimitBytes }),
         expressMiddleware(apollo, { context: async ({ req }) => createContext(await authorize(req.headers.authorization)) }),

@@ -10,31 +10,32 @@ import type {
   StatementResolvers,
 } from '../generated/resolversTypes.js';
 import { entityFields } from './entityFields.js';
-import { loadAttributeValue, loadEvidence, loadRelated, loadRelations } from './loading.js';
+import { RELATION_FIELDS } from '../relationFields.js';
+import { loadAttributeValue, loadEvidence, loadFieldRelations, loadRelated } from './loading.js';
 import { asDate } from './asDate.js';
 
 export const countryResolvers: CountryResolvers = { ...entityFields };
 
 export const regionResolvers: RegionResolvers = {
   ...entityFields,
-  partOf: (region, _, context) => loadRelated(context, region.id, ['PART_OF'], 'OUTGOING'),
+  partOf: (region, _, context) => loadRelated(context, region.id, RELATION_FIELDS.Region.partOf),
   country: (region, _, { loaders }) => loaders.countryOfRegion.load(region.id),
 };
 
 export const organizationResolvers: OrganizationResolvers = {
   ...entityFields,
   legalForm: (organization, _, context) => loadAttributeValue(context, organization.id, 'legalForm'),
-  basedIn: (organization, _, context) => loadRelated(context, organization.id, ['BASED_IN'], 'OUTGOING'),
-  agreements: (organization, _, context) => loadRelated(context, organization.id, ['PARTY_TO'], 'OUTGOING'),
+  basedIn: (organization, _, context) => loadRelated(context, organization.id, RELATION_FIELDS.Organization.basedIn),
+  agreements: (organization, _, context) => loadRelated(context, organization.id, RELATION_FIELDS.Organization.agreements),
 };
 
 export const eventResolvers: EventResolvers = {
   ...entityFields,
   date: async (event, _, context) => asDate(await loadAttributeValue(context, event.id, 'date')),
-  location: async (event, _, context) => (await loadRelated(context, event.id, ['HELD_IN'], 'OUTGOING'))[0] ?? null,
-  agreements: (event, _, context) => loadRelated(context, event.id, ['SIGNED_AT'], 'INCOMING'),
-  statements: (event, _, context) => loadRelated(context, event.id, ['STATED_AT'], 'INCOMING'),
-  participants: (event, _, context) => loadRelations(context, event.id, ['PARTICIPATED_IN'], 'INCOMING'),
+  location: async (event, _, context) => (await loadRelated(context, event.id, RELATION_FIELDS.Event.location))[0] ?? null,
+  agreements: (event, _, context) => loadRelated(context, event.id, RELATION_FIELDS.Event.agreements),
+  statements: (event, _, context) => loadRelated(context, event.id, RELATION_FIELDS.Event.statements),
+  participants: (event, _, context) => loadFieldRelations(context, event.id, RELATION_FIELDS.Event.participants),
 };
 
 /** A participant is the `from` end of its `PARTICIPATED_IN` relation. */
@@ -47,8 +48,8 @@ export const participationResolvers: ParticipationResolvers = {
 export const statementResolvers: StatementResolvers = {
   ...entityFields,
   text: (statement) => statement.text ?? '',
-  speaker: async (statement, _, context) => (await loadRelated(context, statement.id, ['SPOKE'], 'INCOMING'))[0]!,
-  event: async (statement, _, context) => (await loadRelated(context, statement.id, ['STATED_AT'], 'OUTGOING'))[0] ?? null,
+  speaker: async (statement, _, context) => (await loadRelated(context, statement.id, RELATION_FIELDS.Statement.speaker))[0]!,
+  event: async (statement, _, context) => (await loadRelated(context, statement.id, RELATION_FIELDS.Statement.event))[0] ?? null,
 };
 
 export const sourceResolvers: SourceResolvers = {
@@ -63,10 +64,10 @@ export const sourceResolvers: SourceResolvers = {
 
 export const projectResolvers: ProjectResolvers = {
   ...entityFields,
-  locatedIn: (project, _, context) => loadRelated(context, project.id, ['LOCATED_IN'], 'OUTGOING'),
+  locatedIn: (project, _, context) => loadRelated(context, project.id, RELATION_FIELDS.Project.locatedIn),
 };
 
 export const facilityResolvers: FacilityResolvers = {
   ...entityFields,
-  locatedIn: (facility, _, context) => loadRelated(context, facility.id, ['LOCATED_IN'], 'OUTGOING'),
+  locatedIn: (facility, _, context) => loadRelated(context, facility.id, RELATION_FIELDS.Facility.locatedIn),
 };

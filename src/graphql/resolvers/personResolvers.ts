@@ -3,15 +3,16 @@ import type { RelationModel } from '../../models/RelationModel.js';
 import type { OfficeResolvers, PersonResolvers } from '../generated/resolversTypes.js';
 import type { Context } from '../context.js';
 import { entityFields } from './entityFields.js';
-import { loadEvidence, loadRelated, loadRelations } from './loading.js';
+import { RELATION_FIELDS } from '../relationFields.js';
+import { loadEvidence, loadFieldRelations, loadRelated } from './loading.js';
 
 export const personResolvers: PersonResolvers = {
   ...entityFields,
   offices: async (person, _, context) => {
-    const relations = await loadRelations(context, person.id, ['ACCREDITED_TO', 'HOLDS_OFFICE'], 'OUTGOING');
+    const relations = await loadFieldRelations(context, person.id, RELATION_FIELDS.Person.offices);
     return toOffices(context, relations);
   },
-  statements: (person, _, context) => loadRelated(context, person.id, ['SPOKE'], 'OUTGOING'),
+  statements: (person, _, context) => loadRelated(context, person.id, RELATION_FIELDS.Person.statements),
 };
 
 export const officeResolvers: OfficeResolvers = {

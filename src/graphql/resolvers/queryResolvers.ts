@@ -5,15 +5,18 @@ import { normalizeName } from '../../search/normalizeName.js';
 import { toLuceneQuery } from '../../search/toLuceneQuery.js';
 import { MAX_NETWORK_DEPTH, MAX_PATH_HOPS } from '../../repositories/createGraphRepository.js';
 import { decodeAgreementCursor, encodeAgreementCursor } from '../agreementCursor.js';
+import { planIncludes } from '../planIncludes.js';
+import { primeLoaders } from '../primeLoaders.js';
 import { selectsField } from '../selectsField.js';
+import { loadEntity } from './loading.js';
 
 const MAX_FIRST = 100;
 const MAX_NETWORK_LIMIT = 5000;
 const MAX_NETWORK_IDS = 50;
 
 export const queryResolvers: QueryResolvers = {
-  node: (_, { id }, { loaders }) => loaders.entity.load(id),
-  entity: (_, { id }, { loaders }) => loaders.entity.load(id),
+  node: (_, { id }, context, info) => loadEntity(context, id, planIncludes(info)),
+  entity: (_, { id }, context, info) => loadEntity(context, id, planIncludes(info)),
   sources: (_, __, { repositories }) => repositories.entities.findAllOfKind('SOURCE'),
 
   search: async (_, { query, kinds, first }, { repositories }) => {
@@ -23,22 +26,26 @@ export const queryResolvers: QueryResolvers = {
     return repositories.search.search({ key, lucene: toLuceneQuery(key), kinds: kinds ?? null, first: limit });
   },
 
-  agreements: async (_, { filter, first, after }, { repositories }, info) => {
+  agreements: async (_, { filter, first, after }, { repositories, loaders }, info) => {
     const limit = requireIntInRange('first', first ?? 20, 0, MAX_FIRST);
     const words = filter?.text ? normalizeName(filter.text).split(' ').filter(Boolean) : null;
-    const { rows, totalCount } = await repositories.agreements.findPage({
-      partyId: filter?.partyId ?? null,
-      signatoryId: filter?.signatoryId ?? null,
-      eventId: filter?.eventId ?? null,
-      placeId: filter?.placeId ?? null,
-      signedFrom: filter?.signedFrom ?? null,
-      signedTo: filter?.signedTo ?? null,
-      words: words && words.length > 0 ? words : null,
-      after: after ? decodeAgreementCursor(after) : null,
-      first: limit,
-      // Counting every match costs a second pass over the candidates; skip it when nobody reads it.
-      withTotalCount: selectsField(info, 'totalCount'),
-    });
+    const { rows, totalCount, reads } = await repositories.agreements.findPage(
+      {
+        partyId: filter?.partyId ?? null,
+        signatoryId: filter?.signatoryId ?? null,
+        eventId: filter?.eventId ?? null,
+        placeId: filter?.placeId ?? null,
+        signedFrom: filter?.signedFrom ?? null,
+        signedTo: filter?.signedTo ?? null,
+        words: words && words.length > 0 ? words : null,
+        after: after ? decodeAgreementCursor(after) : null,
+        first: limit,
+        // Counting every match costs a second pass over the candidates; skip it when nobody reads it.
+        withTotalCount: selectsField(info, 'totalCount'),
+      },
+      planIncludes(info, ['edges', 'node']),
+    );
+    primeLoaders(loaders, reads);
     const edges = rows.slice(0, limit).map((row) => ({ cursor: encodeAgreementCursor(row.position), node: row.agreement }));
     return { edges, hasNextPage: rows.length > limit, totalCount: totalCount ?? 0 };
   },
