@@ -2,12 +2,15 @@ import type { Principal } from '../auth/Principal.js';
 import type { Database } from '../neo4j/Database.js';
 import type { Loaders } from './createLoaders.js';
 import type { Repositories } from '../repositories/createRepositories.js';
+import type { ProjectionShape } from '../repositories/ProjectionShape.js';
 
 /** What every resolver receives; built fresh for each request. */
 export interface Context {
   db: Database;
   repositories: Repositories;
   loaders: Loaders;
+  /** What the repositories fetch of entities and relations; narrowed to the operation before it runs. */
+  projection: ProjectionShape;
   /** Who sent the request, from a verified bearer token; null for anonymous reads. */
   principal: Principal | null;
 }

@@ -5,7 +5,9 @@ export interface EntityModel {
   id: string;
   kind: EntityKindName;
   names: { en: string | null; ru: string | null; kk: string | null };
+  /** Empty unless the operation selects `aliases` (see `ProjectionShape`). */
   aliases: string[];
+  /** Empty unless the operation selects an `evidence` field (see `ProjectionShape`). */
   evidenceIds: string[];
   /** Signing date as stored on the node (the first unretracted `signedOn` attribute); agreements only. */
   signedOn: string | null;

@@ -5,5 +5,6 @@ export interface RelationModel {
   fromId: string;
   toId: string;
   role: string | null;
+  /** Empty unless the operation selects an `evidence` field (see `ProjectionShape`). */
   evidenceIds: string[];
 }

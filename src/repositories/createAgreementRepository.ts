@@ -2,6 +2,7 @@ import type { Database } from '../neo4j/Database.js';
 import type { EntityModel } from '../models/EntityModel.js';
 import { emptyPrefetchedReads, type PrefetchedReads } from '../models/PrefetchedReads.js';
 import type { EntityIncludes } from './EntityIncludes.js';
+import { FULL_PROJECTION, type ProjectionShape } from './ProjectionShape.js';
 import { createCypherScope, includedEntity, readIncluded, type IncludedRow } from './includeCypher.js';
 
 /** Conditions on agreements; all given ones must hold. Dates are ISO-8601 strings. */
@@ -132,7 +133,7 @@ function indexedPage(filters: string, dates: string[], after: boolean): string {
   }`;
 }
 
-export function createAgreementRepository(db: Database): AgreementRepository {
+export function createAgreementRepository(db: Database, shape: ProjectionShape = FULL_PROJECTION): AgreementRepository {
   return {
     async findPage(query, includes) {
       const { after, withTotalCount, ...parameters } = query;
@@ -149,7 +150,7 @@ export function createAgreementRepository(db: Database): AgreementRepository {
            }`
         : 'WITH null AS totalCount';
       const page = start.anchored ? anchoredPage(candidates, dates, after !== null) : indexedPage(filters, dates, after !== null);
-      const scope = createCypherScope({ ...parameters, afterKey: after?.signedOn ?? null, afterId: after?.id ?? null, limit: query.first + 1 });
+      const scope = createCypherScope(shape, { ...parameters, afterKey: after?.signedOn ?? null, afterId: after?.id ?? null, limit: query.first + 1 });
       const rows = await db.read<{ totalCount: number | null; page: { sortKey: string; entity: IncludedRow }[] }>(
         `${count}
          ${page}

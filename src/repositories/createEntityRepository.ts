@@ -6,7 +6,8 @@ import { emptyPrefetchedReads, type PrefetchedReads } from '../models/Prefetched
 import type { RelationModel } from '../models/RelationModel.js';
 import type { EntityKindName } from '../seed/sourceDocument.js';
 import { NO_INCLUDES, type EntityIncludes } from './EntityIncludes.js';
-import { ENTITY_PROJECTION, toAttributeModel, toEntityModel, toRelationModel, type EntityRow } from './entityProjection.js';
+import { FULL_PROJECTION, type ProjectionShape } from './ProjectionShape.js';
+import { entityProjection, toAttributeModel, toEntityModel, type EntityRow } from './entityProjection.js';
 import {
   attributesSubquery,
   countrySubquery,
@@ -16,6 +17,7 @@ import {
   readExcerpts,
   readIncluded,
   relationsSubquery,
+  toIncludedRelation,
   type ExcerptRow,
   type IncludedAttributeRow,
   type IncludedRelationRow,
@@ -58,13 +60,13 @@ export interface EntityRepository {
   findCountriesOfRegions(ids: readonly string[]): Promise<(EntityModel | null)[]>;
 }
 
-export function createEntityRepository(db: Database): EntityRepository {
+export function createEntityRepository(db: Database, shape: ProjectionShape = FULL_PROJECTION): EntityRepository {
   return {
     async findByIds(ids) {
       const rows = await db.read<{ id: string; n: EntityRow }>(
         `UNWIND $ids AS id
          MATCH (n:Entity {id: id}) WHERE n.retractedAt IS NULL
-         RETURN id, ${ENTITY_PROJECTION} AS n`,
+         RETURN id, ${entityProjection('n', shape)} AS n`,
         { ids },
       );
       const byId = new Map(rows.map((row) => [row.id, toEntityModel(row.n)]));
@@ -72,7 +74,7 @@ export function createEntityRepository(db: Database): EntityRepository {
     },
 
     async findByIdsIncluding(ids, includes) {
-      const scope = createCypherScope({ ids });
+      const scope = createCypherScope(shape, { ids });
       const rows = await db.read<{ id: string; entity: IncludedRow }>(
         `UNWIND $ids AS id
          MATCH (n:Entity {id: id}) WHERE n.retractedAt IS NULL
@@ -86,14 +88,14 @@ export function createEntityRepository(db: Database): EntityRepository {
 
     async findAllOfKind(kind) {
       const rows = await db.read<{ row: EntityRow }>(
-        `MATCH (n:Entity {kind: $kind}) WHERE n.retractedAt IS NULL RETURN ${ENTITY_PROJECTION} AS row ORDER BY n.id`,
+        `MATCH (n:Entity {kind: $kind}) WHERE n.retractedAt IS NULL RETURN ${entityProjection('n', shape)} AS row ORDER BY n.id`,
         { kind },
       );
       return rows.map(({ row }) => toEntityModel(row));
     },
 
     async findExcerptsByIds(ids) {
-      const [row] = await db.read<{ excerpts: ExcerptRow[] }>(`RETURN ${excerptsSubquery('$ids', createCypherScope())} AS excerpts`, { ids });
+      const [row] = await db.read<{ excerpts: ExcerptRow[] }>(`RETURN ${excerptsSubquery('$ids', createCypherScope(shape))} AS excerpts`, { ids });
       const reads = emptyPrefetchedReads();
       readExcerpts(row?.excerpts ?? [], reads);
       const byId = new Map(reads.excerpts.map((excerpt) => [excerpt.id, excerpt]));
@@ -103,7 +105,7 @@ export function createEntityRepository(db: Database): EntityRepository {
 
     async findAttributesByEntityIds(ids) {
       const rows = await db.read<{ id: string; attributes: IncludedAttributeRow[] }>(
-        `UNWIND $ids AS id RETURN id, ${attributesSubquery('id', false, createCypherScope())} AS attributes`,
+        `UNWIND $ids AS id RETURN id, ${attributesSubquery('id', false, createCypherScope(shape))} AS attributes`,
         { ids },
       );
       const byEntity = new Map(rows.map((row) => [row.id, row.attributes.map(([attribute]) => toAttributeModel(attribute))]));
@@ -114,7 +116,7 @@ export function createEntityRepository(db: Database): EntityRepository {
       const [first] = queries;
       if (!first) return [];
       // The other end's projection rides along with each relation: one round trip per nesting level, not two.
-      const scope = createCypherScope({ ids: queries.map((query) => query.entityId) });
+      const scope = createCypherScope(shape, { ids: queries.map((query) => query.entityId) });
       const include = { types: first.types, direction: first.direction, first: first.first, evidence: false, end: NO_INCLUDES };
       const rows = await db.read<{ id: string; relations: IncludedRelationRow[] }>(
         `UNWIND $ids AS id
@@ -125,7 +127,7 @@ export function createEntityRepository(db: Database): EntityRepository {
       const byId = new Map(
         rows.map((row) => {
           const ends = new Map(row.relations.map(([, [end]]) => [end[0], end]));
-          return [row.id, { relations: row.relations.map(([relation]) => toRelationModel(relation)), ends: [...ends.values()].map(toEntityModel) }];
+          return [row.id, { relations: row.relations.map((relation) => toIncludedRelation(relation, include, row.id)), ends: [...ends.values()].map(toEntityModel) }];
         }),
       );
       return queries.map((query) => byId.get(query.entityId) ?? { relations: [], ends: [] });
@@ -135,7 +137,7 @@ export function createEntityRepository(db: Database): EntityRepository {
       const rows = await db.read<{ id: string; country: IncludedRow | null }>(
         `UNWIND $ids AS id
          MATCH (n:Entity {id: id})
-         RETURN id, ${countrySubquery('n', NO_INCLUDES, createCypherScope())} AS country`,
+         RETURN id, ${countrySubquery('n', NO_INCLUDES, createCypherScope(shape))} AS country`,
         { ids },
       );
       const byId = new Map(rows.map((row) => [row.id, row.country ? toEntityModel(row.country[0]) : null]));

@@ -1,7 +1,8 @@
 import type { Database } from '../neo4j/Database.js';
 import type { NetworkModel } from '../models/NetworkModel.js';
 import type { PathModel } from '../models/PathModel.js';
-import { ENTITY_PROJECTION, RELATION_PROJECTION, toEntityModel, toRelationModel, type EntityRow, type RelationRow } from './entityProjection.js';
+import { entityProjection, relationProjection, toEntityModel, toRelationModel, type EntityRow, type RelationRow } from './entityProjection.js';
+import { FULL_PROJECTION, type ProjectionShape } from './ProjectionShape.js';
 
 /** The longest path and deepest neighbourhood callers may ask for; the API checks arguments against these. */
 export const MAX_PATH_HOPS = 8;
@@ -28,7 +29,7 @@ export interface GraphRepository {
   findNetwork(ids: readonly string[], depth: number, limit: number): Promise<NetworkModel>;
 }
 
-export function createGraphRepository(db: Database): GraphRepository {
+export function createGraphRepository(db: Database, shape: ProjectionShape = FULL_PROJECTION): GraphRepository {
   return {
     async findPath(fromId, toId, maxHops) {
       const rows = await db.read<{ nodes: EntityRow[]; relations: RelationRow[] }>(
@@ -45,7 +46,7 @@ export function createGraphRepository(db: Database): GraphRepository {
            RETURN nodes(p) AS pathNodes, relationships(p) AS pathRelations
          }
          WITH pathNodes, pathRelations WHERE size(pathRelations) <= $maxHops
-         RETURN [n IN pathNodes | ${ENTITY_PROJECTION}] AS nodes, [r IN pathRelations | ${RELATION_PROJECTION}] AS relations`,
+         RETURN [n IN pathNodes | ${entityProjection('n', shape)}] AS nodes, [r IN pathRelations | ${relationProjection('r', shape)}] AS relations`,
         { fromId, toId, maxHops },
       );
       const row = rows[0];
@@ -77,9 +78,9 @@ export function createGraphRepository(db: Database): GraphRepository {
            UNWIND kept AS a
            MATCH (a)-[r]->(b) WHERE b IN kept AND r.retractedAt IS NULL
            WITH r ORDER BY r.id
-           RETURN collect(${RELATION_PROJECTION}) AS relations
+           RETURN collect(${relationProjection('r', shape)}) AS relations
          }
-         RETURN [n IN kept | ${ENTITY_PROJECTION}] AS nodes, relations, truncated`,
+         RETURN [n IN kept | ${entityProjection('n', shape)}] AS nodes, relations, truncated`,
         { ids, limit },
       );
       if (!selection || selection.nodes.length === 0) return { entities: [], relations: [], truncated: false };

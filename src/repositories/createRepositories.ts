@@ -3,6 +3,7 @@ import { createAgreementRepository, type AgreementRepository } from './createAgr
 import { createEntityRepository, type EntityRepository } from './createEntityRepository.js';
 import { createGraphRepository, type GraphRepository } from './createGraphRepository.js';
 import { createSearchRepository, type SearchRepository } from './createSearchRepository.js';
+import { FULL_PROJECTION, type ProjectionShape } from './ProjectionShape.js';
 
 /** All repositories over one request's Database. */
 export interface Repositories {
@@ -12,11 +13,12 @@ export interface Repositories {
   graph: GraphRepository;
 }
 
-export function createRepositories(db: Database): Repositories {
+/** `shape` may be narrowed after this call, before the first read (see `ProjectionShape`). */
+export function createRepositories(db: Database, shape: ProjectionShape = FULL_PROJECTION): Repositories {
   return {
-    entities: createEntityRepository(db),
-    search: createSearchRepository(db),
-    agreements: createAgreementRepository(db),
-    graph: createGraphRepository(db),
+    entities: createEntityRepository(db, shape),
+    search: createSearchRepository(db, shape),
+    agreements: createAgreementRepository(db, shape),
+    graph: createGraphRepository(db, shape),
   };
 }

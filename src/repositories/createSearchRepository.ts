@@ -1,7 +1,8 @@
 import type { Database } from '../neo4j/Database.js';
 import type { SearchHitModel } from '../models/SearchHitModel.js';
 import type { EntityKindName } from '../seed/sourceDocument.js';
-import { ENTITY_PROJECTION, toEntityModel, type EntityRow } from './entityProjection.js';
+import { entityProjection, toEntityModel, type EntityRow } from './entityProjection.js';
+import { FULL_PROJECTION, type ProjectionShape } from './ProjectionShape.js';
 
 export interface SearchOptions {
   /** Normalized by `normalizeName`: the whole query as one key. */
@@ -19,7 +20,7 @@ export interface SearchRepository {
 
 const EXACT_MATCH_BONUS = 100;
 
-export function createSearchRepository(db: Database): SearchRepository {
+export function createSearchRepository(db: Database, shape: ProjectionShape = FULL_PROJECTION): SearchRepository {
   return {
     async search({ key, lucene, kinds, first }) {
       const rows = await db.read<{ n: EntityRow; score: number }>(
@@ -28,7 +29,7 @@ export function createSearchRepository(db: Database): SearchRepository {
          WITH n, score + CASE WHEN $key IN n.searchKeys THEN $bonus ELSE 0 END AS score
          ORDER BY score DESC, n.id
          LIMIT $first
-         RETURN ${ENTITY_PROJECTION} AS n, score`,
+         RETURN ${entityProjection('n', shape)} AS n, score`,
         { lucene, key, kinds, first, candidates: Math.max(50, first * 5), bonus: EXACT_MATCH_BONUS },
       );
       return rows.map((row) => ({ entity: toEntityModel(row.n), score: row.score }));

@@ -2,6 +2,7 @@ import type { AttributeModel } from '../models/AttributeModel.js';
 import type { EntityModel } from '../models/EntityModel.js';
 import type { RelationModel } from '../models/RelationModel.js';
 import type { EntityKindName } from '../seed/sourceDocument.js';
+import type { ProjectionShape } from './ProjectionShape.js';
 
 // Rows travel as lists, not maps: Bolt sends and the driver decodes every map key of every row again, which was
 // most of the cost of reading a page of entities with their relations.
@@ -25,23 +26,22 @@ export type EntityRow = [
   contentSha256: string | null,
 ];
 
-const ENTITY_PROPERTIES = ['id', 'kind', 'nameEn', 'nameRu', 'nameKk', 'aliases', 'evidenceIds', 'text', 'signedOn', 'title', 'publisher', 'publishedOn', 'language', 'url', 'contentSha256'];
-
-/** Cypher list of the entity node bound to `variable`, read back by `toEntityModel`. */
-export const entityProjection = (variable: string): string => `[${ENTITY_PROPERTIES.map((property) => `${variable}.${property}`).join(', ')}]`;
-
-/** Cypher list of an entity node `n`, read back by `toEntityModel`. */
-export const ENTITY_PROJECTION = entityProjection('n');
+/** Cypher list of the entity node bound to `variable`, read back by `toEntityModel`; lists `shape` rules out are null. */
+export function entityProjection(variable: string, shape: ProjectionShape): string {
+  const v = variable;
+  const aliases = shape.aliases ? `${v}.aliases` : 'null';
+  const evidenceIds = shape.evidence ? `${v}.evidenceIds` : 'null';
+  return `[${v}.id, ${v}.kind, ${v}.nameEn, ${v}.nameRu, ${v}.nameKk, ${aliases}, ${evidenceIds}, ${v}.text, ${v}.signedOn, ${v}.title, ${v}.publisher, ${v}.publishedOn, ${v}.language, ${v}.url, ${v}.contentSha256]`;
+}
 
 /** A relation as `relationProjection` lists it. */
 export type RelationRow = [id: string, type: string, fromId: string, toId: string, role: string | null, evidenceIds: string[] | null];
 
-/** Cypher list of the relationship bound to `variable`, read back by `toRelationModel`. */
-export const relationProjection = (variable: string): string =>
-  `[${variable}.id, type(${variable}), startNode(${variable}).id, endNode(${variable}).id, ${variable}.role, ${variable}.evidenceIds]`;
-
-/** Cypher list of a relationship `r`, read back by `toRelationModel`. */
-export const RELATION_PROJECTION = relationProjection('r');
+/** Cypher list of the relationship bound to `variable`, read back by `toRelationModel`; `evidenceIds` only where `shape` asks. */
+export function relationProjection(variable: string, shape: ProjectionShape): string {
+  const v = variable;
+  return `[${v}.id, type(${v}), startNode(${v}).id, endNode(${v}).id, ${v}.role, ${shape.evidence ? `${v}.evidenceIds` : 'null'}]`;
+}
 
 /** An attribute as `attributeProjection` lists it. */
 export type AttributeRow = [

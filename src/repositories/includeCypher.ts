@@ -1,28 +1,28 @@
 import type { EntityModel } from '../models/EntityModel.js';
 import type { PrefetchedReads } from '../models/PrefetchedReads.js';
+import type { RelationModel } from '../models/RelationModel.js';
 import { assertNever } from '../assertNever.js';
 import type { RelationDirection } from './createEntityRepository.js';
 import type { EntityIncludes, RelationInclude } from './EntityIncludes.js';
+import type { ProjectionShape } from './ProjectionShape.js';
 import {
   attributeProjection,
   entityProjection,
-  relationProjection,
   toAttributeModel,
   toEntityModel,
-  toRelationModel,
   type AttributeRow,
   type EntityRow,
-  type RelationRow,
 } from './entityProjection.js';
 
-/** Fresh variable names and the parameters of one statement under construction. */
+/** Fresh variable names, the parameters and the projection shape of one statement under construction. */
 export interface CypherScope {
+  shape: ProjectionShape;
   parameters: Record<string, unknown>;
   next: number;
 }
 
-export function createCypherScope(parameters: Record<string, unknown> = {}): CypherScope {
-  return { parameters, next: 0 };
+export function createCypherScope(shape: ProjectionShape, parameters: Record<string, unknown> = {}): CypherScope {
+  return { shape, parameters, next: 0 };
 }
 
 /**
@@ -40,8 +40,16 @@ export type IncludedRow = [
 /** An attribute and its excerpts where asked for. */
 export type IncludedAttributeRow = [attribute: AttributeRow, evidence: ExcerptRow[] | null];
 
-/** A relation, the entity at its other end, and its excerpts where asked for. */
-export type IncludedRelationRow = [relation: RelationRow, end: IncludedRow, evidence: ExcerptRow[] | null];
+/**
+ * A relation seen from the entity it was read for, the entity at its other end, and its excerpts where asked for.
+ * The ends' ids and a single asked-for type are known to the reader, so they do not travel: `type` is null when
+ * the include asks for one type, `outgoing` null unless the include reads both directions.
+ */
+export type IncludedRelationRow = [
+  relation: [id: string, type: string | null, role: string | null, evidenceIds: string[] | null, outgoing: boolean | null],
+  end: IncludedRow,
+  evidence: ExcerptRow[] | null,
+];
 
 /** An excerpt and its source, null when that is retracted or missing. */
 export type ExcerptRow = [id: string, sourceId: string, text: string, source: EntityRow | null];
@@ -55,7 +63,7 @@ export function includedEntity(variable: string, includes: EntityIncludes, scope
   const attributes = includes.attributes ? attributesSubquery(`${variable}.id`, includes.attributeEvidence, scope) : 'null';
   const evidence = includes.evidence ? excerptsSubquery(`${variable}.evidenceIds`, scope) : 'null';
   const country = includes.country ? countrySubquery(variable, includes.country, scope) : 'null';
-  return `[${entityProjection(variable)}, [${relations.join(', ')}], ${attributes}, ${evidence}, ${country}]`;
+  return `[${entityProjection(variable, scope.shape)}, [${relations.join(', ')}], ${attributes}, ${evidence}, ${country}]`;
 }
 
 /**
@@ -65,7 +73,7 @@ export function includedEntity(variable: string, includes: EntityIncludes, scope
  * of other relationships).
  */
 export function relationsSubquery(variable: string, include: RelationInclude, scope: CypherScope): string {
-  const types = include.types?.filter((type) => RELATION_TYPE.test(type)) ?? null;
+  const types = relationTypes(include);
   if (types !== null && types.length === 0) return '[]';
   const r = fresh(scope, 'r');
   const m = fresh(scope, 'm');
@@ -75,7 +83,8 @@ export function relationsSubquery(variable: string, include: RelationInclude, sc
     MATCH ${relationPattern(variable, r, m, include.direction, types)}
     WHERE ${r}.retractedAt IS NULL AND ${m}.retractedAt IS NULL
     WITH ${r}, ${m} ORDER BY type(${r}), ${r}.id LIMIT ${first}
-    RETURN [${relationProjection(r)}, ${includedEntity(m, include.end, scope)}, ${evidence}]
+    RETURN [[${r}.id, ${types?.length === 1 ? 'null' : `type(${r})`}, ${r}.role, ${scope.shape.evidence ? `${r}.evidenceIds` : 'null'}, ${include.direction === 'BOTH' ? `startNode(${r}) = ${variable}` : 'null'}],
+            ${includedEntity(m, include.end, scope)}, ${evidence}]
   }`;
 }
 
@@ -95,7 +104,7 @@ export function excerptsSubquery(idsExpression: string, scope: CypherScope): str
   const s = fresh(scope, 's');
   return `COLLECT {
     MATCH (${x}:Excerpt) WHERE ${x}.id IN ${idsExpression}
-    RETURN [${x}.id, ${x}.sourceId, ${x}.text, COLLECT { MATCH (${s}:Entity {id: ${x}.sourceId}) WHERE ${s}.retractedAt IS NULL RETURN ${entityProjection(s)} }[0]]
+    RETURN [${x}.id, ${x}.sourceId, ${x}.text, COLLECT { MATCH (${s}:Entity {id: ${x}.sourceId}) WHERE ${s}.retractedAt IS NULL RETURN ${entityProjection(s, scope.shape)} }[0]]
   }`;
 }
 
@@ -118,7 +127,7 @@ export function readIncluded([row, relations, attributes, evidence, country]: In
   includes.relations.forEach((include, index) => {
     const found = relations[index] ?? [];
     const query = { entityId: entity.id, types: include.types, direction: include.direction, first: include.first };
-    reads.relations.push({ query, relations: found.map(([relation]) => toRelationModel(relation)) });
+    reads.relations.push({ query, relations: found.map((row) => toIncludedRelation(row, include, entity.id)) });
     for (const [, end, excerpts] of found) {
       readIncluded(end, include.end, reads);
       if (excerpts) readExcerpts(excerpts, reads);
@@ -131,6 +140,24 @@ export function readIncluded([row, relations, attributes, evidence, country]: In
   if (includes.evidence) readExcerpts(evidence ?? [], reads);
   if (includes.country) reads.countries.push({ regionId: entity.id, country: country ? readIncluded(country, includes.country, reads) : null });
   return entity;
+}
+
+/** The relation of an `IncludedRelationRow` read for the entity `entityId`. */
+export function toIncludedRelation([[id, type, role, evidenceIds, outgoing], [[endId]]]: IncludedRelationRow, include: RelationInclude, entityId: string): RelationModel {
+  const fromHere = include.direction === 'OUTGOING' || (include.direction === 'BOTH' && outgoing === true);
+  return {
+    id,
+    type: type ?? relationTypes(include)![0]!,
+    fromId: fromHere ? entityId : endId,
+    toId: fromHere ? endId : entityId,
+    role,
+    evidenceIds: evidenceIds ?? [],
+  };
+}
+
+/** The include's relation types that are relation types at all (null: any). */
+function relationTypes(include: RelationInclude): readonly string[] | null {
+  return include.types?.filter((type) => RELATION_TYPE.test(type)) ?? null;
 }
 
 /** Adds excerpt rows and their sources to `reads`. */

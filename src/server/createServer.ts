@@ -15,6 +15,7 @@ import { createLoaders } from '../graphql/createLoaders.js';
 import { resolvers } from '../graphql/resolvers/resolvers.js';
 import { createDatabase } from '../neo4j/Database.js';
 import { createRepositories } from '../repositories/createRepositories.js';
+import { FULL_PROJECTION } from '../repositories/ProjectionShape.js';
 import { createAbuseLimits, DEFAULT_ABUSE_LIMITS, type AbuseLimits } from './createAbuseLimits.js';
 import { createBodyErrorHandler } from './createBodyErrorHandler.js';
 import { createCorsMiddleware } from './createCorsMiddleware.js';
@@ -24,6 +25,7 @@ import { createExportRouter } from '../export/createExportRouter.js';
 import { createGraphqlLoadGraph } from '../export/createGraphqlLoadGraph.js';
 import { createHealthRouter } from './createHealthRouter.js';
 import { createNeo4jMonitor } from './createNeo4jMonitor.js';
+import { createProjectionPlugin } from './createProjectionPlugin.js';
 import { createOperationTimeout } from './createOperationTimeout.js';
 import { createQueryStatsPlugin } from './createQueryStatsPlugin.js';
 import { loadSchema } from './loadSchema.js';
@@ -98,14 +100,16 @@ export function createServer(options: ServerOptions): CoopgraphServer {
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       createErrorPlugin({ logger, onDatabaseUnavailable: (error) => monitor.reportUnavailable(error) }),
+      createProjectionPlugin(),
       ...(exposeQueryStats ? [createQueryStatsPlugin()] : []),
     ],
   });
 
   const createContext = async (principal: Principal | null): Promise<Context> => {
     const db = createDatabase({ driver, database, timeoutMs: operationTimeoutMs });
-    const repositories = createRepositories(db);
-    return { db, repositories, loaders: createLoaders(repositories), principal };
+    const projection = { ...FULL_PROJECTION };
+    const repositories = createRepositories(db, projection);
+    return { db, repositories, loaders: createLoaders(repositories), projection, principal };
   };
   /** Fails fast while Neo4j is down, then turns the Authorization header into a principal. */
   const authorize = async (authorization: string | undefined): Promise<Principal | null> => {
