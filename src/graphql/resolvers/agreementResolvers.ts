@@ -1,14 +1,14 @@
 import type { AgreementPartyResolvers, AgreementResolvers } from '../generated/resolversTypes.js';
 import { entityFields } from './entityFields.js';
 import { RELATION_FIELDS } from '../relationFields.js';
-import { loadEvidence, loadFieldRelations, loadRelated } from './loading.js';
+import { loadEnd, loadEvidence, loadFieldRelations, loadFirstRelated, loadRelated } from './loading.js';
 import { asDate } from './asDate.js';
 
 export const agreementResolvers: AgreementResolvers = {
   ...entityFields,
   // The node's `signedOn` equals the first unretracted signedOn attribute (writers keep it so): no attribute read.
   signedOn: (agreement) => asDate(agreement.signedOn),
-  signedAt: async (agreement, _, context) => (await loadRelated(context, agreement.id, RELATION_FIELDS.Agreement.signedAt))[0] ?? null,
+  signedAt: (agreement, _, context) => loadFirstRelated(context, agreement.id, RELATION_FIELDS.Agreement.signedAt),
   parties: (agreement, _, context) => loadFieldRelations(context, agreement.id, RELATION_FIELDS.Agreement.parties),
   signatories: (agreement, _, context) => loadRelated(context, agreement.id, RELATION_FIELDS.Agreement.signatories),
   subjects: (agreement, _, context) => loadRelated(context, agreement.id, RELATION_FIELDS.Agreement.subjects),
@@ -16,7 +16,7 @@ export const agreementResolvers: AgreementResolvers = {
 
 /** A party is the `from` end of its `PARTY_TO` relation. */
 export const agreementPartyResolvers: AgreementPartyResolvers = {
-  party: async (relation, _, { loaders }) => (await loaders.entity.load(relation.fromId))!,
+  party: (relation, _, context) => loadEnd(context, relation.fromId),
   role: (relation) => relation.role,
   evidence: (relation, _, context) => loadEvidence(context, relation.evidenceIds),
 };

@@ -2,7 +2,7 @@ import type { EntityModel } from '../../models/EntityModel.js';
 import type { Lang } from '../generated/resolversTypes.js';
 import type { Context } from '../context.js';
 import { requireIntInRange } from '../../errors.js';
-import { loadEvidence, loadRelations } from './loading.js';
+import { loadAttributes, loadEvidence, loadRelations } from './loading.js';
 
 const FALLBACK: readonly Lang[] = ['EN', 'RU', 'KK'];
 const LANG_KEY = { EN: 'en', RU: 'ru', KK: 'kk' } as const;
@@ -24,7 +24,7 @@ export const entityFields = {
       const value = entity.names[LANG_KEY[lang]];
       return value ? [{ lang, value }] : [];
     }),
-  attributes: (entity: EntityModel, _: unknown, { loaders }: Context) => loaders.attributes.load(entity.id),
+  attributes: (entity: EntityModel, _: unknown, context: Context) => loadAttributes(context, entity.id),
   relations: (
     entity: EntityModel,
     { types, direction, first }: { types?: readonly string[] | null; direction?: 'OUTGOING' | 'INCOMING' | 'BOTH' | null; first?: number | null },

@@ -1,9 +1,9 @@
 import type { AttributeResolvers, EvidenceResolvers, RelationResolvers } from '../generated/resolversTypes.js';
-import { loadEvidence } from './loading.js';
+import { loadEnd, loadEvidence } from './loading.js';
 
 export const relationResolvers: RelationResolvers = {
-  from: async (relation, _, { loaders }) => (await loaders.entity.load(relation.fromId))!,
-  to: async (relation, _, { loaders }) => (await loaders.entity.load(relation.toId))!,
+  from: (relation, _, context) => loadEnd(context, relation.fromId),
+  to: (relation, _, context) => loadEnd(context, relation.toId),
   evidence: (relation, _, context) => loadEvidence(context, relation.evidenceIds),
 };
 
@@ -13,5 +13,5 @@ export const attributeResolvers: AttributeResolvers = {
 
 export const evidenceResolvers: EvidenceResolvers = {
   excerpt: (excerpt) => excerpt.text,
-  source: async (excerpt, _, { loaders }) => (await loaders.entity.load(excerpt.sourceId))!,
+  source: (excerpt, _, context) => loadEnd(context, excerpt.sourceId),
 };

@@ -11,7 +11,8 @@ import type {
 } from '../generated/resolversTypes.js';
 import { entityFields } from './entityFields.js';
 import { RELATION_FIELDS } from '../relationFields.js';
-import { loadAttributeValue, loadEvidence, loadFieldRelations, loadRelated } from './loading.js';
+import { loadAttributeValue, loadCountry, loadEnd, loadEvidence, loadFieldRelations, loadFirstRelated, loadRelated, whenLoaded, type MaybePromise } from './loading.js';
+import type { EntityModel } from '../../models/EntityModel.js';
 import { asDate } from './asDate.js';
 
 export const countryResolvers: CountryResolvers = { ...entityFields };
@@ -19,7 +20,7 @@ export const countryResolvers: CountryResolvers = { ...entityFields };
 export const regionResolvers: RegionResolvers = {
   ...entityFields,
   partOf: (region, _, context) => loadRelated(context, region.id, RELATION_FIELDS.Region.partOf),
-  country: (region, _, { loaders }) => loaders.countryOfRegion.load(region.id),
+  country: (region, _, context) => loadCountry(context, region.id),
 };
 
 export const organizationResolvers: OrganizationResolvers = {
@@ -31,8 +32,8 @@ export const organizationResolvers: OrganizationResolvers = {
 
 export const eventResolvers: EventResolvers = {
   ...entityFields,
-  date: async (event, _, context) => asDate(await loadAttributeValue(context, event.id, 'date')),
-  location: async (event, _, context) => (await loadRelated(context, event.id, RELATION_FIELDS.Event.location))[0] ?? null,
+  date: (event, _, context) => whenLoaded(loadAttributeValue(context, event.id, 'date'), asDate),
+  location: (event, _, context) => loadFirstRelated(context, event.id, RELATION_FIELDS.Event.location),
   agreements: (event, _, context) => loadRelated(context, event.id, RELATION_FIELDS.Event.agreements),
   statements: (event, _, context) => loadRelated(context, event.id, RELATION_FIELDS.Event.statements),
   participants: (event, _, context) => loadFieldRelations(context, event.id, RELATION_FIELDS.Event.participants),
@@ -40,7 +41,7 @@ export const eventResolvers: EventResolvers = {
 
 /** A participant is the `from` end of its `PARTICIPATED_IN` relation. */
 export const participationResolvers: ParticipationResolvers = {
-  participant: async (relation, _, { loaders }) => (await loaders.entity.load(relation.fromId))!,
+  participant: (relation, _, context) => loadEnd(context, relation.fromId),
   role: (relation) => relation.role,
   evidence: (relation, _, context) => loadEvidence(context, relation.evidenceIds),
 };
@@ -48,8 +49,8 @@ export const participationResolvers: ParticipationResolvers = {
 export const statementResolvers: StatementResolvers = {
   ...entityFields,
   text: (statement) => statement.text ?? '',
-  speaker: async (statement, _, context) => (await loadRelated(context, statement.id, RELATION_FIELDS.Statement.speaker))[0]!,
-  event: async (statement, _, context) => (await loadRelated(context, statement.id, RELATION_FIELDS.Statement.event))[0] ?? null,
+  speaker: (statement, _, context) => loadFirstRelated(context, statement.id, RELATION_FIELDS.Statement.speaker) as MaybePromise<EntityModel>,
+  event: (statement, _, context) => loadFirstRelated(context, statement.id, RELATION_FIELDS.Statement.event),
 };
 
 export const sourceResolvers: SourceResolvers = {

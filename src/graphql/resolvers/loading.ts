@@ -1,16 +1,32 @@
+import type { AttributeModel } from '../../models/AttributeModel.js';
 import type { EntityModel } from '../../models/EntityModel.js';
 import type { ExcerptModel } from '../../models/ExcerptModel.js';
 import type { RelationModel } from '../../models/RelationModel.js';
 import type { RelationDirection } from '../../repositories/createEntityRepository.js';
 import { includesNothing, type EntityIncludes } from '../../repositories/EntityIncludes.js';
 import type { Context } from '../context.js';
+import { relationQueryKey } from '../createLoaders.js';
 import { primeLoaders } from '../primeLoaders.js';
 import { FIELD_RELATION_LIMIT, type RelationField } from '../relationFields.js';
 
+// Each helper answers from the values read ahead when it has them all, at once, and through the loaders otherwise:
+// graphql-js completes a plain value in the same turn, a promise one turn later.
+
+/** A value now, or later. */
+export type MaybePromise<T> = T | Promise<T>;
+
+/** `map` applied to the value: at once when it is there, else when it arrives. */
+export function whenLoaded<T, U>(value: MaybePromise<T>, map: (loaded: T) => MaybePromise<U>): MaybePromise<U> {
+  return value instanceof Promise ? value.then(map) : map(value);
+}
+
 /** The excerpts behind a fact, in the order stored; excerpts that no longer exist are skipped. */
-export async function loadEvidence({ loaders }: Context, ids: readonly string[]): Promise<ExcerptModel[]> {
-  const excerpts = await loaders.excerpt.loadMany(ids);
-  return excerpts.filter((excerpt): excerpt is ExcerptModel => excerpt !== null && !(excerpt instanceof Error));
+export function loadEvidence({ loaders }: Context, ids: readonly string[]): MaybePromise<ExcerptModel[]> {
+  const primed = ids.map((id) => loaders.primed.excerpts.get(id));
+  if (primed.every((excerpt) => excerpt !== undefined)) return primed as ExcerptModel[];
+  return loaders.excerpt
+    .loadMany(ids)
+    .then((excerpts) => excerpts.filter((excerpt): excerpt is ExcerptModel => excerpt !== null && !(excerpt instanceof Error)));
 }
 
 /** Relations of given types touching `entityId`. */
@@ -20,8 +36,9 @@ export function loadRelations(
   types: readonly string[] | null,
   direction: RelationDirection,
   first = FIELD_RELATION_LIMIT,
-): Promise<RelationModel[]> {
-  return loaders.relations.load({ entityId, types: types ? [...types].sort() : null, direction, first });
+): MaybePromise<RelationModel[]> {
+  const query = { entityId, types: types ? [...types].sort() : null, direction, first };
+  return loaders.primed.relations.get(relationQueryKey(query)) ?? loaders.relations.load(query);
 }
 
 /** The entity at the other end of a relation, seen from `entityId`. */
@@ -29,33 +46,60 @@ export function otherEnd(relation: RelationModel, entityId: string): string {
   return relation.fromId === entityId ? relation.toId : relation.fromId;
 }
 
+/** One entity by id, or null when there is none. */
+export function loadEntityById({ loaders }: Context, id: string): MaybePromise<EntityModel | null> {
+  return loaders.primed.entities.get(id) ?? loaders.entity.load(id);
+}
+
+/** The entity at one end of a stored relation or excerpt, which exists; were it gone, the non-null field reports it. */
+export function loadEnd(context: Context, id: string): MaybePromise<EntityModel> {
+  return loadEntityById(context, id) as MaybePromise<EntityModel>;
+}
+
 /** Entities by id, in order, skipping ids that do not resolve. */
-export async function loadEntities({ loaders }: Context, ids: readonly string[]): Promise<EntityModel[]> {
-  const entities = await loaders.entity.loadMany(ids);
-  return entities.filter((entity): entity is EntityModel => entity !== null && !(entity instanceof Error));
+export function loadEntities({ loaders }: Context, ids: readonly string[]): MaybePromise<EntityModel[]> {
+  const primed = ids.map((id) => loaders.primed.entities.get(id));
+  if (primed.every((entity) => entity !== undefined)) return primed as EntityModel[];
+  return loaders.entity.loadMany(ids).then((entities) => entities.filter((entity): entity is EntityModel => entity !== null && !(entity instanceof Error)));
 }
 
 /** The relations a relation-backed field reads for `entityId`. */
-export function loadFieldRelations(context: Context, entityId: string, { types, direction }: RelationField): Promise<RelationModel[]> {
+export function loadFieldRelations(context: Context, entityId: string, { types, direction }: RelationField): MaybePromise<RelationModel[]> {
   return loadRelations(context, entityId, types, direction);
 }
 
 /** The entities a relation-backed field answers for `entityId`: the other ends of its relations. */
-export async function loadRelated(context: Context, entityId: string, field: RelationField): Promise<EntityModel[]> {
-  const relations = await loadFieldRelations(context, entityId, field);
-  return loadEntities(context, relations.map((relation) => otherEnd(relation, entityId)));
+export function loadRelated(context: Context, entityId: string, field: RelationField): MaybePromise<EntityModel[]> {
+  return whenLoaded(loadFieldRelations(context, entityId, field), (relations) =>
+    loadEntities(context, relations.map((relation) => otherEnd(relation, entityId))),
+  );
+}
+
+/** The first entity a relation-backed field answers for `entityId`, or null. */
+export function loadFirstRelated(context: Context, entityId: string, field: RelationField): MaybePromise<EntityModel | null> {
+  return whenLoaded(loadRelated(context, entityId, field), (entities) => entities[0] ?? null);
+}
+
+/** An entity's unretracted attributes. */
+export function loadAttributes({ loaders }: Context, entityId: string): MaybePromise<AttributeModel[]> {
+  return loaders.primed.attributes.get(entityId) ?? loaders.attributes.load(entityId);
 }
 
 /** The first value of an attribute, or null. */
-export async function loadAttributeValue({ loaders }: Context, entityId: string, key: string): Promise<string | null> {
-  const attributes = await loaders.attributes.load(entityId);
-  return attributes.find((attribute) => attribute.key === key)?.value ?? null;
+export function loadAttributeValue(context: Context, entityId: string, key: string): MaybePromise<string | null> {
+  return whenLoaded(loadAttributes(context, entityId), (attributes) => attributes.find((attribute) => attribute.key === key)?.value ?? null);
+}
+
+/** The country a region lies in, or null. */
+export function loadCountry({ loaders }: Context, regionId: string): MaybePromise<EntityModel | null> {
+  const primed = loaders.primed.countries.get(regionId);
+  return primed !== undefined ? primed : loaders.countryOfRegion.load(regionId);
 }
 
 /** One entity by id, reading `includes` around it in the same round trip and priming the loaders with them. */
-export async function loadEntity({ loaders, repositories }: Context, id: string, includes: EntityIncludes): Promise<EntityModel | null> {
-  if (includesNothing(includes)) return loaders.entity.load(id);
-  const { entities, reads } = await repositories.entities.findByIdsIncluding([id], includes);
-  primeLoaders(loaders, reads);
+export async function loadEntity(context: Context, id: string, includes: EntityIncludes): Promise<EntityModel | null> {
+  if (includesNothing(includes)) return loadEntityById(context, id);
+  const { entities, reads } = await context.repositories.entities.findByIdsIncluding([id], includes);
+  primeLoaders(context.loaders, reads);
   return entities[0] ?? null;
 }

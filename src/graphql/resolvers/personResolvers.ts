@@ -4,7 +4,7 @@ import type { OfficeResolvers, PersonResolvers } from '../generated/resolversTyp
 import type { Context } from '../context.js';
 import { entityFields } from './entityFields.js';
 import { RELATION_FIELDS } from '../relationFields.js';
-import { loadEvidence, loadFieldRelations, loadRelated } from './loading.js';
+import { loadEntityById, loadEvidence, loadFieldRelations, loadRelated } from './loading.js';
 
 export const personResolvers: PersonResolvers = {
   ...entityFields,
@@ -16,9 +16,9 @@ export const personResolvers: PersonResolvers = {
 };
 
 export const officeResolvers: OfficeResolvers = {
-  jurisdiction: (office, _, { loaders }) => (office.jurisdictionId ? loaders.entity.load(office.jurisdictionId) : null),
-  organization: (office, _, { loaders }) => (office.organizationId ? loaders.entity.load(office.organizationId) : null),
-  accreditedTo: (office, _, { loaders }) => (office.accreditedToId ? loaders.entity.load(office.accreditedToId) : null),
+  jurisdiction: (office, _, context) => (office.jurisdictionId ? loadEntityById(context, office.jurisdictionId) : null),
+  organization: (office, _, context) => (office.organizationId ? loadEntityById(context, office.organizationId) : null),
+  accreditedTo: (office, _, context) => (office.accreditedToId ? loadEntityById(context, office.accreditedToId) : null),
   evidence: (office, _, context) => loadEvidence(context, office.evidenceIds),
 };
 
