@@ -89,6 +89,16 @@ describe('abuse limits', () => {
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
   });
 
+  it('tells caches not to store GraphQL answers, which reflect the live graph', async () => {
+    const response = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ sources { id } }' }),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+  });
+
   it('keeps CSRF prevention on: a simple GET without a preflight header is refused', async () => {
     const response = await fetch(`${server.url}/graphql?query=${encodeURIComponent('{ sources { id } }')}`);
     expect(response.status).toBe(400);

@@ -3,6 +3,7 @@ import { badUserInput, requireIntInRange } from '../../errors.js';
 import { entityIdSchema } from '../../seed/sourceDocument.js';
 import { normalizeName } from '../../search/normalizeName.js';
 import { toLuceneQuery } from '../../search/toLuceneQuery.js';
+import type { AgreementQuery } from '../../repositories/createAgreementRepository.js';
 import { MAX_NETWORK_DEPTH, MAX_PATH_HOPS } from '../../repositories/createGraphRepository.js';
 import { decodeAgreementCursor, encodeAgreementCursor } from '../agreementCursor.js';
 import { planIncludes } from '../planIncludes.js';
@@ -29,22 +30,20 @@ export const queryResolvers: QueryResolvers = {
   agreements: async (_, { filter, first, after }, { repositories, loaders }, info) => {
     const limit = requireIntInRange('first', first ?? 20, 0, MAX_FIRST);
     const words = filter?.text ? normalizeName(filter.text).split(' ').filter(Boolean) : null;
-    const { rows, totalCount, reads } = await repositories.agreements.findPage(
-      {
-        partyId: filter?.partyId ?? null,
-        signatoryId: filter?.signatoryId ?? null,
-        eventId: filter?.eventId ?? null,
-        placeId: filter?.placeId ?? null,
-        signedFrom: filter?.signedFrom ?? null,
-        signedTo: filter?.signedTo ?? null,
-        words: words && words.length > 0 ? words : null,
-        after: after ? decodeAgreementCursor(after) : null,
-        first: limit,
-        // Counting every match costs a second pass over the candidates; skip it when nobody reads it.
-        withTotalCount: selectsField(info, 'totalCount'),
-      },
-      planIncludes(info, ['edges', 'node']),
-    );
+    const query: AgreementQuery = {
+      partyId: filter?.partyId ?? null,
+      signatoryId: filter?.signatoryId ?? null,
+      eventId: filter?.eventId ?? null,
+      placeId: filter?.placeId ?? null,
+      signedFrom: filter?.signedFrom ?? null,
+      signedTo: filter?.signedTo ?? null,
+      words: words && words.length > 0 ? words : null,
+      after: after ? decodeAgreementCursor(after) : null,
+      first: limit,
+      // Counting every match costs a second pass over the candidates; skip it when nobody reads it.
+      withTotalCount: selectsField(info, 'totalCount'),
+    };
+    const { rows, totalCount, reads } = await repositories.agreements.findPage(query, planIncludes(info, ['edges', 'node']));
     primeLoaders(loaders, reads);
     const edges = rows.slice(0, limit).map((row) => ({ cursor: encodeAgreementCursor(row.position), node: row.agreement }));
     return { edges, hasNextPage: rows.length > limit, totalCount: totalCount ?? 0 };
