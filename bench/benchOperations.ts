@@ -112,14 +112,7 @@ export function benchOperations(p: BenchParameters): BenchOperation[] {
           ),
         ],
         neo4jGraphql: [
-          graphql(
-            `query Q3($id: ID!) { organizations(where: {id: {eq: $id}}) {
-               id nameEn basedIn { id nameEn } officers(limit: 50) { id nameEn } events(limit: 50) { id nameEn }
-               agreements(limit: 100) { id nameEn
-                 parties { ... on Organization { id nameEn } ... on Region { id nameEn } ... on Country { id nameEn } }
-                 signedAt { id nameEn } signatories { id nameEn } } } }`,
-            { id: p.hubId },
-          ),
+          graphql('query Q3($id: ID!) { network(id: $id, limit: 500) { nodes { id kind nameEn } edges { id source target type role } } }', { id: p.hubId }),
         ],
         raw: [
           cypher(
