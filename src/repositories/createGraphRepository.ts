@@ -60,20 +60,7 @@ export function createGraphRepository(db: Database, shape: ProjectionShape = FUL
       // One round trip: rank with a Top (LIMIT) instead of sorting every reached entity, then read the relations
       // among the kept ones by expanding from the nodes already in hand instead of looking their ids up again.
       const [selection] = await db.read<{ nodes: EntityRow[]; relations: RelationRow[]; truncated: boolean }>(
-        `MATCH (s:Entity) WHERE s.id IN $ids AND s.retractedAt IS NULL
-         OPTIONAL CALL (s) {
-           MATCH ${pattern} WHERE m.retractedAt IS NULL
-           RETURN DISTINCT m
-         }
-         WITH collect(DISTINCT s) AS starts, collect(DISTINCT m) AS reached
-         WITH starts, [m IN reached WHERE NOT m IN starts] AS others
-         CALL (others) {
-           UNWIND others AS m
-           // Only entities have relationships, so the plain degree (read from the store, not by expanding) is the same.
-           WITH m, COUNT { (m)--() } AS degree ORDER BY degree DESC, m.id LIMIT $limit
-           RETURN collect(m) AS ranked
-         }
-         WITH (starts + ranked)[0..$limit] AS kept, size(starts) + size(others) > $limit AS truncated
+        `${ids.length === 1 ? keptAroundOne(pattern) : keptAroundMany(pattern)}
          CALL (kept) {
            UNWIND kept AS a
            MATCH (a)-[r]->(b) WHERE b IN kept AND r.retractedAt IS NULL
@@ -91,4 +78,36 @@ export function createGraphRepository(db: Database, shape: ProjectionShape = FUL
       };
     },
   };
+}
+
+// Both bind `kept` (the start entities, then the highest-degree others, at most $limit) and `truncated`. Only
+// entities have relationships, so the plain degree (read from the store, not by expanding) is the same.
+
+/** Around one start: the reached entities stay rows, so the ranking is a Top over the expansion itself. */
+function keptAroundOne(pattern: string): string {
+  return `MATCH (s:Entity) WHERE s.id IN $ids AND s.retractedAt IS NULL
+    OPTIONAL CALL (s) {
+      MATCH ${pattern} WHERE m <> s AND m.retractedAt IS NULL
+      RETURN DISTINCT m
+    }
+    WITH s, m, COUNT { (m)--() } AS degree ORDER BY degree DESC, m.id LIMIT $limit
+    WITH s, collect(m) AS ranked
+    WITH ([s] + ranked)[0..$limit] AS kept, 1 + size(ranked) > $limit AS truncated`;
+}
+
+/** Around several starts: an entity reached from two of them, or itself a start, is kept once. */
+function keptAroundMany(pattern: string): string {
+  return `MATCH (s:Entity) WHERE s.id IN $ids AND s.retractedAt IS NULL
+    OPTIONAL CALL (s) {
+      MATCH ${pattern} WHERE m.retractedAt IS NULL
+      RETURN DISTINCT m
+    }
+    WITH collect(DISTINCT s) AS starts, collect(DISTINCT m) AS reached
+    WITH starts, [m IN reached WHERE NOT m IN starts] AS others
+    CALL (others) {
+      UNWIND others AS m
+      WITH m, COUNT { (m)--() } AS degree ORDER BY degree DESC, m.id LIMIT $limit
+      RETURN collect(m) AS ranked
+    }
+    WITH (starts + ranked)[0..$limit] AS kept, size(starts) + size(others) > $limit AS truncated`;
 }
