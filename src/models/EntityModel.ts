@@ -9,11 +9,14 @@ export interface EntityModel {
   aliases: string[];
   /** Empty unless the operation selects an `evidence` field (see `ProjectionShape`). */
   evidenceIds: string[];
-  /** Signing date as stored on the node (the first unretracted `signedOn` attribute); agreements only. */
+  /**
+   * Signing date as stored on the node (the first unretracted `signedOn` attribute); agreements only, and null
+   * unless the operation selects `signedOn` (see `ProjectionShape`).
+   */
   signedOn: string | null;
-  /** Verbatim text; statements only. */
+  /** Verbatim text; statements only, and null unless the operation selects `text`. */
   text: string | null;
-  /** Source metadata; sources only. */
+  /** Source metadata; sources only. Its values are empty unless the operation selects one of them. */
   source: SourceMetadata | null;
 }
 

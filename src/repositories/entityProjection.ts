@@ -26,12 +26,14 @@ export type EntityRow = [
   contentSha256: string | null,
 ];
 
-/** Cypher list of the entity node bound to `variable`, read back by `toEntityModel`; lists `shape` rules out are null. */
+/** Cypher list of the entity node bound to `variable`, read back by `toEntityModel`; values `shape` rules out are null. */
 export function entityProjection(variable: string, shape: ProjectionShape): string {
+  // Each property read is a store access even where the property is absent, so values the shape rules out are
+  // literal nulls.
   const v = variable;
-  const aliases = shape.aliases ? `${v}.aliases` : 'null';
-  const evidenceIds = shape.evidence ? `${v}.evidenceIds` : 'null';
-  return `[${v}.id, ${v}.kind, ${v}.nameEn, ${v}.nameRu, ${v}.nameKk, ${aliases}, ${evidenceIds}, ${v}.text, ${v}.signedOn, ${v}.title, ${v}.publisher, ${v}.publishedOn, ${v}.language, ${v}.url, ${v}.contentSha256]`;
+  const read = (property: string, wanted: boolean) => (wanted ? `${v}.${property}` : 'null');
+  const source = ['title', 'publisher', 'publishedOn', 'language', 'url', 'contentSha256'].map((property) => read(property, shape.sourceMetadata));
+  return `[${v}.id, ${v}.kind, ${v}.nameEn, ${v}.nameRu, ${v}.nameKk, ${read('aliases', shape.aliases)}, ${read('evidenceIds', shape.evidence)}, ${read('text', shape.text)}, ${read('signedOn', shape.signedOn)}, ${source.join(', ')}]`;
 }
 
 /** A relation as `relationProjection` lists it. */
