@@ -3,7 +3,8 @@ import type { EntityModel } from '../models/EntityModel.js';
 import { emptyPrefetchedReads, type PrefetchedReads } from '../models/PrefetchedReads.js';
 import type { EntityIncludes } from './EntityIncludes.js';
 import { FULL_PROJECTION, type ProjectionShape } from './ProjectionShape.js';
-import { createCypherScope, includedEntity, readIncluded, type IncludedRow } from './includeCypher.js';
+import type { EntityRow } from './entityProjection.js';
+import { createCypherScope, includedEntity, includedSources, readIncluded, readSources, type IncludedRow } from './includeCypher.js';
 
 /** Conditions on agreements; all given ones must hold. Dates are ISO-8601 strings. */
 export interface AgreementQuery {
@@ -151,15 +152,17 @@ export function createAgreementRepository(db: Database, shape: ProjectionShape =
         : 'WITH null AS totalCount';
       const page = start.anchored ? anchoredPage(candidates, dates, after !== null) : indexedPage(filters, dates, after !== null);
       const scope = createCypherScope(shape, { ...parameters, afterKey: after?.signedOn ?? null, afterId: after?.id ?? null, limit: query.first + 1 });
-      const rows = await db.read<{ totalCount: number | null; page: { sortKey: string; entity: IncludedRow }[] }>(
+      const rows = await db.read<{ totalCount: number | null; page: { sortKey: string; entity: IncludedRow }[]; sources: EntityRow[] }>(
         `${count}
          ${page}
-         RETURN totalCount, [n IN page | {sortKey: ${SORT_KEY}, entity: ${includedEntity('n', includes, scope)}}] AS page`,
+         WITH totalCount, [n IN page | {sortKey: ${SORT_KEY}, entity: ${includedEntity('n', includes, scope)}}] AS page
+         RETURN totalCount, page, ${includedSources('page', (row) => `${row}.entity`, includes, scope)} AS sources`,
         scope.parameters,
       );
       const reads = emptyPrefetchedReads();
       const result = rows[0];
       if (!result) return { rows: [], totalCount: withTotalCount ? 0 : null, reads };
+      readSources(result.sources, reads);
       return {
         totalCount: result.totalCount,
         rows: result.page.map(({ sortKey, entity }) => ({ agreement: readIncluded(entity, includes, reads), position: { signedOn: sortKey, id: entity[0][0] } })),

@@ -14,8 +14,11 @@ import {
   createCypherScope,
   excerptsSubquery,
   includedEntity,
+  includedSources,
   readExcerpts,
   readIncluded,
+  readSources,
+  sourcesSubquery,
   relationsSubquery,
   toIncludedRelation,
   type ExcerptRow,
@@ -75,14 +78,16 @@ export function createEntityRepository(db: Database, shape: ProjectionShape = FU
 
     async findByIdsIncluding(ids, includes) {
       const scope = createCypherScope(shape, { ids });
-      const rows = await db.read<{ id: string; entity: IncludedRow }>(
+      const rows = await db.read<{ id: string; entity: IncludedRow; sources: EntityRow[] }>(
         `UNWIND $ids AS id
          MATCH (n:Entity {id: id}) WHERE n.retractedAt IS NULL
-         RETURN id, ${includedEntity('n', includes, scope)} AS entity`,
+         WITH id, ${includedEntity('n', includes, scope)} AS entity
+         RETURN id, entity, ${includedSources('[entity]', (row) => row, includes, scope)} AS sources`,
         scope.parameters,
       );
       const reads = emptyPrefetchedReads();
       const byId = new Map(rows.map((row) => [row.id, readIncluded(row.entity, includes, reads)]));
+      for (const row of rows) readSources(row.sources, reads);
       return { entities: ids.map((id) => byId.get(id) ?? null), reads };
     },
 
@@ -95,9 +100,15 @@ export function createEntityRepository(db: Database, shape: ProjectionShape = FU
     },
 
     async findExcerptsByIds(ids) {
-      const [row] = await db.read<{ excerpts: ExcerptRow[] }>(`RETURN ${excerptsSubquery('$ids', createCypherScope(shape))} AS excerpts`, { ids });
+      const scope = createCypherScope(shape, { ids });
+      const [row] = await db.read<{ excerpts: ExcerptRow[]; sources: EntityRow[] }>(
+        `WITH ${excerptsSubquery('$ids', scope)} AS excerpts
+         RETURN excerpts, ${sourcesSubquery('[excerpt IN excerpts | excerpt[1]]', scope)} AS sources`,
+        scope.parameters,
+      );
       const reads = emptyPrefetchedReads();
       readExcerpts(row?.excerpts ?? [], reads);
+      readSources(row?.sources ?? [], reads);
       const byId = new Map(reads.excerpts.map((excerpt) => [excerpt.id, excerpt]));
       const sources = new Map(reads.entities.map((source) => [source.id, source]));
       return { excerpts: ids.map((id) => byId.get(id) ?? null), sources: [...sources.values()] };

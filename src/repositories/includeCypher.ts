@@ -51,8 +51,8 @@ export type IncludedRelationRow = [
   evidence: ExcerptRow[] | null,
 ];
 
-/** An excerpt and its source, null when that is retracted or missing. */
-export type ExcerptRow = [id: string, sourceId: string, text: string, source: EntityRow | null];
+/** An excerpt. Its source travels once per statement, in the statement's `sourcesSubquery`. */
+export type ExcerptRow = [id: string, sourceId: string, text: string];
 
 /** What a relation type looks like (`relationTypeSchema`); only such names are spliced into Cypher. */
 export const RELATION_TYPE = /^[A-Z][A-Z0-9_]{0,49}$/;
@@ -98,14 +98,76 @@ export function attributesSubquery(idExpression: string, evidence: boolean, scop
   }`;
 }
 
-/** The excerpts whose ids are in `idsExpression`, each with its source when that is unretracted: `ExcerptRow`s. */
+/** The excerpts whose ids are in `idsExpression`: `ExcerptRow`s. */
 export function excerptsSubquery(idsExpression: string, scope: CypherScope): string {
   const x = fresh(scope, 'x');
-  const s = fresh(scope, 's');
   return `COLLECT {
     MATCH (${x}:Excerpt) WHERE ${x}.id IN ${idsExpression}
-    RETURN [${x}.id, ${x}.sourceId, ${x}.text, COLLECT { MATCH (${s}:Entity {id: ${x}.sourceId}) WHERE ${s}.retractedAt IS NULL RETURN ${entityProjection(s, scope.shape)} }[0]]
+    RETURN [${x}.id, ${x}.sourceId, ${x}.text]
   }`;
+}
+
+/**
+ * The unretracted sources among the ids in `idsExpression`, each once, as `EntityRow`s. Many excerpts of one
+ * statement quote the same few sources, so sources are read once per statement rather than once per excerpt.
+ */
+export function sourcesSubquery(idsExpression: string, scope: CypherScope): string {
+  const id = fresh(scope, 'sourceId');
+  const s = fresh(scope, 's');
+  return `COLLECT {
+    UNWIND ${idsExpression} AS ${id}
+    WITH DISTINCT ${id}
+    MATCH (${s}:Entity {id: ${id}}) WHERE ${s}.retractedAt IS NULL
+    RETURN ${entityProjection(s, scope.shape)}
+  }`;
+}
+
+/**
+ * The Cypher list of the source ids of every excerpt in the `IncludedRow` that `row` evaluates to, as `includes`
+ * shaped it; null when `includes` reads no excerpts.
+ */
+export function excerptSourceIds(row: string, includes: EntityIncludes, scope: CypherScope): string | null {
+  const sourceIdsOf = (excerpts: string) => {
+    const x = fresh(scope, 'x');
+    return `[${x} IN coalesce(${excerpts}, []) | ${x}[1]]`;
+  };
+  const parts: string[] = [];
+  includes.relations.forEach((include, index) => {
+    const relation = fresh(scope, 'relation');
+    const inner = [include.evidence ? sourceIdsOf(`${relation}[2]`) : null, excerptSourceIds(`${relation}[1]`, include.end, scope)].filter((part) => part !== null);
+    if (inner.length > 0) parts.push(flatMap(`${row}[1][${index}]`, relation, inner.join(' + '), scope));
+  });
+  if (includes.attributes && includes.attributeEvidence) {
+    const attribute = fresh(scope, 'attribute');
+    parts.push(flatMap(`${row}[2]`, attribute, sourceIdsOf(`${attribute}[1]`), scope));
+  }
+  if (includes.evidence) parts.push(sourceIdsOf(`${row}[3]`));
+  if (includes.country) {
+    const country = excerptSourceIds(`${row}[4]`, includes.country, scope);
+    if (country !== null) parts.push(`coalesce(${country}, [])`);
+  }
+  return parts.length > 0 ? parts.join(' + ') : null;
+}
+
+/**
+ * The Cypher expression of the sources of every excerpt in the `IncludedRow`s that `rows` (a list expression)
+ * evaluates to, element variable `row` being one of them as `rowOf(row)`: `EntityRow`s for `readSources`.
+ */
+export function includedSources(rows: string, rowOf: (row: string) => string, includes: EntityIncludes, scope: CypherScope): string {
+  const row = fresh(scope, 'row');
+  const ids = excerptSourceIds(rowOf(row), includes, scope);
+  return ids === null ? '[]' : sourcesSubquery(flatMap(rows, row, ids, scope), scope);
+}
+
+/** Adds the sources `includedSources` read to `reads`. */
+export function readSources(rows: readonly EntityRow[], reads: PrefetchedReads): void {
+  for (const row of rows) reads.entities.push(toEntityModel(row));
+}
+
+/** The concatenation of `listOf` (an expression of `variable`) over the elements of `list`. */
+export function flatMap(list: string, variable: string, listOf: string, scope: CypherScope): string {
+  const all = fresh(scope, 'all');
+  return `reduce(${all} = [], ${variable} IN coalesce(${list}, []) | ${all} + ${listOf})`;
 }
 
 /** The nearest country `variable` lies in (`PART_OF`, up to four levels; ties by id), null when none or retracted. */
@@ -160,12 +222,9 @@ function relationTypes(include: RelationInclude): readonly string[] | null {
   return include.types?.filter((type) => RELATION_TYPE.test(type)) ?? null;
 }
 
-/** Adds excerpt rows and their sources to `reads`. */
+/** Adds excerpt rows to `reads`. */
 export function readExcerpts(rows: readonly ExcerptRow[], reads: PrefetchedReads): void {
-  for (const [id, sourceId, text, source] of rows) {
-    reads.excerpts.push({ id, sourceId, text });
-    if (source) reads.entities.push(toEntityModel(source));
-  }
+  for (const [id, sourceId, text] of rows) reads.excerpts.push({ id, sourceId, text });
 }
 
 /**

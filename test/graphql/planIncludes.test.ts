@@ -88,4 +88,19 @@ describe('reading nested fields ahead', () => {
     expect(ahead.extensions?.queryStats?.roundTrips).toBeLessThanOrEqual(1 + depth - MAX_INCLUDE_DEPTH);
   });
 
+  it('reads the sources of excerpts at every depth in the same round trip', async () => {
+    const evidence = 'evidence { excerpt source { id ... on Source { title } } }';
+    const fields = `id ${evidence} attributes { key ${evidence} }
+      relations(first: 5) { id ${evidence} to { id ${evidence} } }
+      ... on Organization { basedIn { id ... on Region { country { id ${evidence} } } } }`;
+    const ahead = await postGraphQL<{ entity: unknown }>(server.url, `query { entity(id: "organization/ktz") { ${fields} } }`);
+    const loaded = await postGraphQL<{ path: { nodes: unknown[] } }>(
+      server.url,
+      `query { path(fromId: "organization/ktz", toId: "organization/ktz") { nodes { ${fields} } } }`,
+    );
+    expect(ahead.errors).toBeUndefined();
+    expect(ahead.data!.entity).toEqual(loaded.data!.path.nodes[0]);
+    expect(JSON.stringify(ahead.data)).toContain('"source":{"id":"source/');
+    expect(ahead.extensions?.queryStats?.roundTrips).toBe(1);
+  });
 });
