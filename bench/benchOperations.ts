@@ -39,6 +39,13 @@ const cypher = (text: string, params: Record<string, unknown> = {}): RequestStep
 /** The agreement's signing date as all three executors read it: the `signedOn` property writers keep on the node. */
 const SIGNED_ON = (agreement: string) => `coalesce(${agreement}.signedOn, '')`;
 
+/** Neither the relationship nor the entity at its end is retracted: the same answer as ours, which leaves retracted facts out. */
+const LIVE = (relation: string, end: string) => `${relation}.retractedAt IS NULL AND ${end}.retractedAt IS NULL`;
+
+/** The nearest country `place` lies in, unless that is retracted. */
+const COUNTRY = (place: string) =>
+  `COLLECT { MATCH path = (${place})-[:PART_OF*1..4]->(c:Country) WITH c ORDER BY length(path), c.id LIMIT 1 WITH c WHERE c.retractedAt IS NULL RETURN c {.id, .nameEn} }[0]`;
+
 /** Builds the six operations for the given parameters. */
 export function benchOperations(p: BenchParameters): BenchOperation[] {
   const key = normalizeName(p.searchQuery);
@@ -67,13 +74,13 @@ export function benchOperations(p: BenchParameters): BenchOperation[] {
         ],
         raw: [
           cypher(
-            `MATCH (:Entity {id: $id})-[:PARTY_TO]->(a:Agreement)
+            `MATCH (:Entity {id: $id})-[p:PARTY_TO]->(a:Agreement) WHERE p.retractedAt IS NULL AND a.retractedAt IS NULL
              WITH a, ${SIGNED_ON('a')} AS signedOn
              ORDER BY signedOn DESC, a.id LIMIT 50
              RETURN a.id AS id, a.nameEn AS name, signedOn,
-               COLLECT { MATCH (party)-[r:PARTY_TO]->(a) RETURN {role: r.role, id: party.id, name: party.nameEn} } AS parties,
-               COLLECT { MATCH (a)-[:SIGNED_AT]->(e) RETURN {id: e.id, name: e.nameEn,
-                 date: COLLECT { MATCH (d:Attribute {entityId: e.id, key: 'date'}) RETURN d.value }[0]} }[0] AS signedAt`,
+               COLLECT { MATCH (party)-[r:PARTY_TO]->(a) WHERE ${LIVE('r', 'party')} RETURN {role: r.role, id: party.id, name: party.nameEn} } AS parties,
+               COLLECT { MATCH (a)-[s:SIGNED_AT]->(e) WHERE ${LIVE('s', 'e')} RETURN {id: e.id, name: e.nameEn,
+                 date: COLLECT { MATCH (d:Attribute {entityId: e.id, key: 'date'}) WHERE d.retractedAt IS NULL RETURN d.value }[0]} }[0] AS signedAt`,
             { id: p.hubId },
           ),
         ],
@@ -92,6 +99,7 @@ export function benchOperations(p: BenchParameters): BenchOperation[] {
         raw: [
           cypher(
             `CALL db.index.fulltext.queryNodes('entity_search', $lucene, {limit: 50}) YIELD node, score
+             WITH node, score WHERE node.retractedAt IS NULL
              WITH node, score + CASE WHEN $key IN node.searchKeys THEN 100 ELSE 0 END AS score
              ORDER BY score DESC, node.id LIMIT 10
              RETURN node.id AS id, node.kind AS kind, node.nameEn AS name, score`,
@@ -116,12 +124,12 @@ export function benchOperations(p: BenchParameters): BenchOperation[] {
         ],
         raw: [
           cypher(
-            `MATCH (s:Entity {id: $id})
-             CALL (s) { MATCH (s)-[*1..2]-(m:Entity) WHERE m <> s RETURN DISTINCT m }
+            `MATCH (s:Entity {id: $id}) WHERE s.retractedAt IS NULL
+             CALL (s) { MATCH (s)-[*1..2]-(m:Entity) WHERE m <> s AND m.retractedAt IS NULL RETURN DISTINCT m }
              WITH s, m, COUNT { (m)--() } AS degree ORDER BY degree DESC, m.id LIMIT 499
              WITH s, collect(m) AS others
              WITH [s] + others AS kept
-             CALL (kept) { UNWIND kept AS a MATCH (a)-[r]->(b) WHERE b IN kept
+             CALL (kept) { UNWIND kept AS a MATCH (a)-[r]->(b) WHERE b IN kept AND r.retractedAt IS NULL
                            RETURN collect({id: r.id, type: type(r), source: a.id, target: b.id, role: r.role}) AS edges }
              RETURN [n IN kept | n {.id, .kind, .nameEn}] AS nodes, edges`,
             { id: p.hubId },
@@ -145,7 +153,9 @@ export function benchOperations(p: BenchParameters): BenchOperation[] {
         raw: [
           cypher(
             `MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
+             WHERE a.retractedAt IS NULL AND b.retractedAt IS NULL
              MATCH path = shortestPath((a)-[*..6]-(b))
+             WHERE all(r IN relationships(path) WHERE r.retractedAt IS NULL) AND all(n IN nodes(path) WHERE n.retractedAt IS NULL)
              RETURN [n IN nodes(path) | n {.id, .nameEn}] AS nodes, [r IN relationships(path) | {id: r.id, type: type(r)}] AS relations`,
             { from: p.pathFromId, to: p.pathToId },
           ),
@@ -170,16 +180,15 @@ export function benchOperations(p: BenchParameters): BenchOperation[] {
         ],
         raw: [
           cypher(
-            `MATCH (a:Agreement)
+            `MATCH (a:Agreement) WHERE a.retractedAt IS NULL
              WITH a, ${SIGNED_ON('a')} AS signedOn
              ORDER BY signedOn DESC, a.id LIMIT 100
              RETURN a.id AS id, a.nameEn AS name, COLLECT {
-               MATCH (party)-[:PARTY_TO]->(a)
+               MATCH (party)-[r:PARTY_TO]->(a) WHERE ${LIVE('r', 'party')}
                RETURN {id: party.id, name: party.nameEn, basedIn: COLLECT {
-                 MATCH (party)-[:BASED_IN]->(region)
-                 RETURN {id: region.id, name: region.nameEn, country: COLLECT {
-                   MATCH path = (region)-[:PART_OF*1..4]->(c:Country) RETURN c {.id, .nameEn} ORDER BY length(path) LIMIT 1 }[0]} },
-                 country: COLLECT { MATCH path = (party)-[:PART_OF*1..4]->(c:Country) RETURN c {.id, .nameEn} ORDER BY length(path) LIMIT 1 }[0]}
+                 MATCH (party)-[b:BASED_IN]->(region) WHERE ${LIVE('b', 'region')}
+                 RETURN {id: region.id, name: region.nameEn, country: ${COUNTRY('region')}} },
+                 country: ${COUNTRY('party')}}
              } AS parties`,
           ),
         ],
@@ -213,7 +222,7 @@ export function benchOperations(p: BenchParameters): BenchOperation[] {
         ],
         raw: [
           cypher(
-            `MATCH (n:Entity {id: $id})-[r:PARTY_TO]-(m:Entity)
+            `MATCH (n:Entity {id: $id})-[r:PARTY_TO]-(m:Entity) WHERE n.retractedAt IS NULL AND ${LIVE('r', 'm')}
              WITH n, r, m ORDER BY r.id LIMIT 50
              RETURN n.id AS id, n.nameEn AS name, r.id AS relationId, type(r) AS type, r.role AS role,
                     startNode(r).id AS fromId, endNode(r).id AS toId, m.nameEn AS otherName,
