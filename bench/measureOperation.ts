@@ -19,14 +19,26 @@ export async function runOnce(baseUrl: string, steps: readonly RequestStep[]): P
   return previous;
 }
 
-/** Latencies in milliseconds of up to `samples` sequential runs, stopping early after `maxMs`. */
-export async function measureLatencies(baseUrl: string, steps: readonly RequestStep[], samples: number, maxMs: number): Promise<number[]> {
-  const latencies: number[] = [];
+/** Where one executor answers an operation: its base URL and the requests the operation takes there. */
+export interface LatencyTarget {
+  baseUrl: string;
+  steps: readonly RequestStep[];
+}
+
+/**
+ * Latencies in milliseconds, one list per target, of up to `samples` sequential runs each, stopping early after
+ * `maxMs` (at least 3 each). Runs alternate between the targets, so a slow spell of a shared machine falls on all
+ * of them alike instead of on whichever one it was measuring.
+ */
+export async function measureLatencies(targets: readonly LatencyTarget[], samples: number, maxMs: number): Promise<number[][]> {
+  const latencies = targets.map((): number[] => []);
   const deadline = performance.now() + maxMs;
-  while (latencies.length < samples && (latencies.length < 3 || performance.now() < deadline)) {
-    const started = performance.now();
-    await runOnce(baseUrl, steps);
-    latencies.push(performance.now() - started);
+  for (let run = 0; run < samples && (run < 3 || performance.now() < deadline); run++) {
+    for (const [index, { baseUrl, steps }] of targets.entries()) {
+      const started = performance.now();
+      await runOnce(baseUrl, steps);
+      latencies[index]!.push(performance.now() - started);
+    }
   }
   return latencies;
 }

@@ -49,7 +49,8 @@ export interface BenchReport {
   scale: number;
   graph: { entities: number; relations: number };
   load: { seconds: number; rows: number; rowsPerSecond: number };
-  settings: { rounds: number; samplesPerRound: number; throughputSeconds: number; connections: number };
+  /** `nodeEnv`: the servers' NODE_ENV (`npm run bench` sets production, as a deployment would). */
+  settings: { rounds: number; samplesPerRound: number; throughputSeconds: number; connections: number; nodeEnv: string };
   parameters: BenchParameters;
   operations: OperationResult[];
 }
@@ -61,8 +62,8 @@ export interface BenchReport {
  */
 export async function runBench(options: BenchOptions): Promise<BenchReport> {
   const settings = options.quick
-    ? { rounds: 1, samplesPerRound: 15, throughputSeconds: 1, connections: 16, maxLatencyMs: 2_000 }
-    : { rounds: 3, samplesPerRound: 40, throughputSeconds: 5, connections: 16, maxLatencyMs: 8_000 };
+    ? { rounds: 1, samplesPerRound: 15, throughputSeconds: 1, connections: 16, maxLatencyMs: 6_000 }
+    : { rounds: 5, samplesPerRound: 40, throughputSeconds: 5, connections: 16, maxLatencyMs: 24_000 };
   const database = await startScaleDatabase({ scale: options.scale, dataDir: options.dataDir, progress: process.stderr.isTTY, log: options.log });
   options.log(`Loaded ${database.load.rows} rows in ${database.load.seconds.toFixed(1)} s (${Math.round(database.load.rowsPerSecond)} rows/s).`);
   const servers: BenchServer[] = [];
@@ -110,15 +111,19 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     for (let round = 0; round < settings.rounds; round++) {
       for (const operation of operations) {
         const order = EXECUTORS.map((_, index) => EXECUTORS[(index + round) % EXECUTORS.length]!);
-        for (const executor of order) {
+        const latencies = await measureLatencies(
+          order.map((executor) => ({ baseUrl: urls[executor], steps: operation.steps[executor] })),
+          settings.samplesPerRound,
+          settings.maxLatencyMs,
+        );
+        for (const [index, executor] of order.entries()) {
           const key = `${operation.id}/${executor}`;
-          const latencies = await measureLatencies(urls[executor], operation.steps[executor], settings.samplesPerRound, settings.maxLatencyMs);
           const throughput = await measureThroughput(urls[executor], operation.steps[executor], settings.connections, settings.throughputSeconds);
           const entry = rounds.get(key) ?? { p50: [], p95: [], ops: [], samples: 0, errors: 0 };
-          entry.p50.push(median(latencies));
-          entry.p95.push(quantile(latencies, 0.95));
+          entry.p50.push(median(latencies[index]!));
+          entry.p95.push(quantile(latencies[index]!, 0.95));
           entry.ops.push(throughput.opsPerSecond);
-          entry.samples += latencies.length;
+          entry.samples += latencies[index]!.length;
           entry.errors += throughput.errors;
           rounds.set(key, entry);
         }
@@ -166,12 +171,19 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
         '@neo4j/graphql': packageVersion('@neo4j/graphql'),
         'neo4j-driver': packageVersion('neo4j-driver'),
         '@apollo/server': packageVersion('@apollo/server'),
+        graphql: packageVersion('graphql'),
         autocannon: packageVersion('autocannon'),
       },
       scale: options.scale,
       graph: { entities: database.manifest.entities, relations: database.manifest.relations },
       load: { seconds: database.load.seconds, rows: database.load.rows, rowsPerSecond: database.load.rowsPerSecond },
-      settings: { rounds: settings.rounds, samplesPerRound: settings.samplesPerRound, throughputSeconds: settings.throughputSeconds, connections: settings.connections },
+      settings: {
+        rounds: settings.rounds,
+        samplesPerRound: settings.samplesPerRound,
+        throughputSeconds: settings.throughputSeconds,
+        connections: settings.connections,
+        nodeEnv: process.env.NODE_ENV ?? '',
+      },
       parameters,
       operations: results,
     };
