@@ -126,7 +126,7 @@ export function sourcesSubquery(idsExpression: string, scope: CypherScope): stri
  * The Cypher list of the source ids of every excerpt in the `IncludedRow` that `row` evaluates to, as `includes`
  * shaped it; null when `includes` reads no excerpts.
  */
-export function excerptSourceIds(row: string, includes: EntityIncludes, scope: CypherScope): string | null {
+function excerptSourceIds(row: string, includes: EntityIncludes, scope: CypherScope): string | null {
   const sourceIdsOf = (excerpts: string) => {
     const x = fresh(scope, 'x');
     return `[${x} IN coalesce(${excerpts}, []) | ${x}[1]]`;
@@ -135,11 +135,11 @@ export function excerptSourceIds(row: string, includes: EntityIncludes, scope: C
   includes.relations.forEach((include, index) => {
     const relation = fresh(scope, 'relation');
     const inner = [include.evidence ? sourceIdsOf(`${relation}[2]`) : null, excerptSourceIds(`${relation}[1]`, include.end, scope)].filter((part) => part !== null);
-    if (inner.length > 0) parts.push(flatMap(`${row}[1][${index}]`, relation, inner.join(' + '), scope));
+    if (inner.length > 0) parts.push(concatOver(`${row}[1][${index}]`, relation, inner.join(' + '), scope));
   });
   if (includes.attributes && includes.attributeEvidence) {
     const attribute = fresh(scope, 'attribute');
-    parts.push(flatMap(`${row}[2]`, attribute, sourceIdsOf(`${attribute}[1]`), scope));
+    parts.push(concatOver(`${row}[2]`, attribute, sourceIdsOf(`${attribute}[1]`), scope));
   }
   if (includes.evidence) parts.push(sourceIdsOf(`${row}[3]`));
   if (includes.country) {
@@ -156,7 +156,7 @@ export function excerptSourceIds(row: string, includes: EntityIncludes, scope: C
 export function includedSources(rows: string, rowOf: (row: string) => string, includes: EntityIncludes, scope: CypherScope): string {
   const row = fresh(scope, 'row');
   const ids = excerptSourceIds(rowOf(row), includes, scope);
-  return ids === null ? '[]' : sourcesSubquery(flatMap(rows, row, ids, scope), scope);
+  return ids === null ? '[]' : sourcesSubquery(concatOver(rows, row, ids, scope), scope);
 }
 
 /** Adds the sources `includedSources` read to `reads`. */
@@ -165,7 +165,7 @@ export function readSources(rows: readonly EntityRow[], reads: PrefetchedReads):
 }
 
 /** The concatenation of `listOf` (an expression of `variable`) over the elements of `list`. */
-export function flatMap(list: string, variable: string, listOf: string, scope: CypherScope): string {
+function concatOver(list: string, variable: string, listOf: string, scope: CypherScope): string {
   const all = fresh(scope, 'all');
   return `reduce(${all} = [], ${variable} IN coalesce(${list}, []) | ${all} + ${listOf})`;
 }
