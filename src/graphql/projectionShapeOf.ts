@@ -1,5 +1,5 @@
 import { visit, type DocumentNode } from 'graphql';
-import type { ProjectionShape } from '../repositories/ProjectionShape.js';
+import { SOURCE_METADATA, type ProjectionShape } from '../repositories/ProjectionShape.js';
 
 const cache = new WeakMap<DocumentNode, ProjectionShape>();
 
@@ -9,12 +9,7 @@ const READERS: Record<string, keyof ProjectionShape> = {
   evidence: 'evidence',
   text: 'text',
   signedOn: 'signedOn',
-  title: 'sourceMetadata',
-  publisher: 'sourceMetadata',
-  publishedOn: 'sourceMetadata',
-  language: 'sourceMetadata',
-  url: 'sourceMetadata',
-  contentSha256: 'sourceMetadata',
+  ...Object.fromEntries(SOURCE_METADATA.map((field) => [field, 'sourceMetadata' as const])),
 };
 
 /**

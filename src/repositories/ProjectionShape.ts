@@ -11,9 +11,12 @@ export interface ProjectionShape {
   text: boolean;
   /** An agreement's `signedOn`. */
   signedOn: boolean;
-  /** A source's metadata: `title`, `publisher`, `publishedOn`, `language`, `url`, `contentSha256`. */
+  /** A source's metadata: the `SOURCE_METADATA` fields. */
   sourceMetadata: boolean;
 }
+
+/** A source's metadata fields, named alike as GraphQL fields and as node properties, in `EntityRow` order. */
+export const SOURCE_METADATA = ['title', 'publisher', 'publishedOn', 'language', 'url', 'contentSha256'] as const;
 
 /** Everything: for reads outside a GraphQL operation. */
 export const FULL_PROJECTION: ProjectionShape = { aliases: true, evidence: true, text: true, signedOn: true, sourceMetadata: true };

@@ -2,7 +2,7 @@ import type { AttributeModel } from '../models/AttributeModel.js';
 import type { EntityModel } from '../models/EntityModel.js';
 import type { RelationModel } from '../models/RelationModel.js';
 import type { EntityKindName } from '../seed/sourceDocument.js';
-import type { ProjectionShape } from './ProjectionShape.js';
+import { SOURCE_METADATA, type ProjectionShape } from './ProjectionShape.js';
 
 // Rows travel as lists, not maps: Bolt sends and the driver decodes every map key of every row again, which was
 // most of the cost of reading a page of entities with their relations.
@@ -32,7 +32,7 @@ export function entityProjection(variable: string, shape: ProjectionShape): stri
   // literal nulls.
   const v = variable;
   const read = (property: string, wanted: boolean) => (wanted ? `${v}.${property}` : 'null');
-  const source = ['title', 'publisher', 'publishedOn', 'language', 'url', 'contentSha256'].map((property) => read(property, shape.sourceMetadata));
+  const source = SOURCE_METADATA.map((property) => read(property, shape.sourceMetadata));
   return `[${v}.id, ${v}.kind, ${v}.nameEn, ${v}.nameRu, ${v}.nameKk, ${read('aliases', shape.aliases)}, ${read('evidenceIds', shape.evidence)}, ${read('text', shape.text)}, ${read('signedOn', shape.signedOn)}, ${source.join(', ')}]`;
 }
 

@@ -144,7 +144,7 @@ function excerptSourceIds(row: string, includes: EntityIncludes, scope: CypherSc
   if (includes.evidence) parts.push(sourceIdsOf(`${row}[3]`));
   if (includes.country) {
     const country = excerptSourceIds(`${row}[4]`, includes.country, scope);
-    if (country !== null) parts.push(`coalesce(${country}, [])`);
+    if (country !== null) parts.push(country);
   }
   return parts.length > 0 ? parts.join(' + ') : null;
 }
