@@ -4,6 +4,7 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
+import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { Driver } from 'neo4j-driver';
 import type { Logger } from 'pino';
 import { createAuthenticator } from '../auth/createAuthenticator.js';
@@ -18,6 +19,7 @@ import { createRepositories } from '../repositories/createRepositories.js';
 import { FULL_PROJECTION } from '../repositories/ProjectionShape.js';
 import { createAbuseLimits, DEFAULT_ABUSE_LIMITS, type AbuseLimits } from './createAbuseLimits.js';
 import { createBodyErrorHandler } from './createBodyErrorHandler.js';
+import { createCompiledExecutionGateway } from './createCompiledExecutionGateway.js';
 import { createCorsMiddleware } from './createCorsMiddleware.js';
 import { createErrorPlugin, formatError } from './createErrorPlugin.js';
 import { createExplorerRouter } from '../explorer/createExplorerRouter.js';
@@ -74,6 +76,9 @@ export function createServer(options: ServerOptions): CoopgraphServer {
   const operationTimeoutMs = options.operationTimeoutMs ?? 15_000;
   const app = express();
   app.disable('x-powered-by');
+  // Express hashes every body it sends into an ETag; GraphQL answers and exports are live reads sent with
+  // `no-store` and never revalidated. (Static explorer assets keep the validators express.static gives them.)
+  app.disable('etag');
   const httpServer = http.createServer(app);
   const monitor = createNeo4jMonitor({
     driver,
@@ -85,8 +90,9 @@ export function createServer(options: ServerOptions): CoopgraphServer {
   const limits = createAbuseLimits({ ...DEFAULT_ABUSE_LIMITS, ...options.limits });
 
   const apollo = new ApolloServer<Context>({
-    typeDefs: loadSchema(),
-    resolvers,
+    // Repeated operations run compiled (graphql-jit): graphql-js costs about a microsecond per field, and answers
+    // have thousands of fields.
+    gateway: createCompiledExecutionGateway({ schema: makeExecutableSchema({ typeDefs: loadSchema(), resolvers }) }),
     formatError,
     includeStacktraceInErrorResponses: !production,
     hideSchemaDetailsFromClientErrors: production,
@@ -146,10 +152,7 @@ export function createServer(options: ServerOptions): CoopgraphServer {
     async start() {
       await apollo.start();
       app.use(createCorsMiddleware({ allowedOrigins: options.corsOrigins ?? [] }));
-      app.use(createHealthRouter({ driver, database }));
-      app.use(createExplorerRouter());
-      if (readsRequireKey) app.use('/export', exportGate);
-      app.use(createExportRouter({ loadGraph }));
+      // GraphQL first: most requests are operations, and every router before it would be tried on each of them.
       app.use(
         '/graphql',
         noStore,
@@ -158,6 +161,10 @@ export function createServer(options: ServerOptions): CoopgraphServer {
         expressMiddleware(apollo, { context: async ({ req }) => createContext(await authorize(req.headers.authorization)) }),
         createBodyErrorHandler({ limitBytes: bodyLimitBytes }),
       );
+      app.use(createHealthRouter({ driver, database }));
+      app.use(createExplorerRouter());
+      if (readsRequireKey) app.use('/export', exportGate);
+      app.use(createExportRouter({ loadGraph }));
     },
     listen(port, host = '127.0.0.1') {
       return new Promise((resolve, reject) => {
