@@ -32,43 +32,72 @@ export interface PrimedValues {
 
 /**
  * Relation, country and excerpt reads also return the entities they lead to (the other end, the country, the
- * quoted source) and prime the `entity` loader with them, so a nested `party { id name }`, `country { id name }`
- * or `evidence { source { id } }` costs no further round trip. Priming never overwrites an
- * entry already loaded in this request.
+ * quoted source) and put them into `primed.entities`, so a nested `party { id name }`, `country { id name }` or
+ * `evidence { source { id } }` costs no further round trip. Each loader answers keys held in `primed` from there
+ * and reads only the others. A primed entry is never overwritten.
  */
 export function createLoaders({ entities }: Repositories): Loaders {
-  const entity = new DataLoader<string, EntityModel | null>((ids) => entities.findByIds(ids));
+  const primed: PrimedValues = { entities: new Map(), relations: new Map(), attributes: new Map(), countries: new Map(), excerpts: new Map() };
   const prime = (models: readonly (EntityModel | null)[]) => {
-    for (const model of models) if (model) entity.prime(model.id, model);
+    for (const model of models) if (model && !primed.entities.has(model.id)) primed.entities.set(model.id, model);
   };
   return {
-    entity,
-    excerpt: new DataLoader(async (ids) => {
-      const { excerpts, sources } = await entities.findExcerptsByIds(ids);
-      prime(sources);
-      return excerpts;
-    }),
-    attributes: new DataLoader((ids) => entities.findAttributesByEntityIds(ids)),
-    relations: new DataLoader(
-      loadRelationsGrouped(async (queries) => {
-        const found = await entities.findRelations(queries);
-        for (const { ends } of found) prime(ends);
-        return found;
+    entity: new DataLoader(primedFirst(primed.entities, (id) => id, (ids) => entities.findByIds(ids))),
+    excerpt: new DataLoader(
+      primedFirst(primed.excerpts, (id) => id, async (ids) => {
+        const { excerpts, sources } = await entities.findExcerptsByIds(ids);
+        prime(sources);
+        return excerpts;
       }),
+    ),
+    attributes: new DataLoader(primedFirst(primed.attributes, (id) => id, (ids) => entities.findAttributesByEntityIds(ids))),
+    relations: new DataLoader(
+      primedFirst(
+        primed.relations,
+        relationQueryKey,
+        loadRelationsGrouped(async (queries) => {
+          const found = await entities.findRelations(queries);
+          for (const { ends } of found) prime(ends);
+          return found;
+        }),
+      ),
       { cacheKeyFn: relationQueryKey },
     ),
-    countryOfRegion: new DataLoader(async (ids) => {
-      const countries = await entities.findCountriesOfRegions(ids);
-      prime(countries);
-      return countries;
-    }),
-    primed: { entities: new Map(), relations: new Map(), attributes: new Map(), countries: new Map(), excerpts: new Map() },
+    countryOfRegion: new DataLoader(
+      primedFirst(primed.countries, (id) => id, async (ids) => {
+        const countries = await entities.findCountriesOfRegions(ids);
+        prime(countries);
+        return countries;
+      }),
+    ),
+    primed,
+  };
+}
+
+/** A batch function answering the keys held in `primed` from there and the rest through `load`, in key order. */
+function primedFirst<K, V>(primed: Map<string, V>, keyOf: (key: K) => string, load: (keys: readonly K[]) => Promise<readonly V[]>) {
+  return async (keys: readonly K[]): Promise<V[]> => {
+    const held = keys.map((key) => primed.get(keyOf(key)));
+    const missing = keys.filter((_, index) => held[index] === undefined);
+    const loaded = missing.length > 0 ? await load(missing) : [];
+    let next = 0;
+    return held.map((value) => (value !== undefined ? value : loaded[next++]!));
   };
 }
 
 /** The relations loader's cache key. */
-export function relationQueryKey(query: RelationQuery): string {
-  return JSON.stringify([query.entityId, query.types, query.direction, query.first]);
+export function relationQueryKey({ entityId, types, direction, first }: RelationQuery): string {
+  // Built for every relation field of every entity in an answer, so the types' part is made once per list.
+  return `${types === null ? 'null' : typesKey(types)}|${direction}|${first}|${entityId}`;
+}
+
+const typesKeys = new WeakMap<readonly string[], string>();
+
+/** A JSON array, which ends where it ends: the key's parts cannot run into each other. */
+function typesKey(types: readonly string[]): string {
+  let key = typesKeys.get(types);
+  if (key === undefined) typesKeys.set(types, (key = JSON.stringify(types)));
+  return key;
 }
 
 /** One round trip per distinct (types, direction, first) among the batched keys; results in key order. */

@@ -7,7 +7,7 @@ export interface EntityModel {
   names: { en: string | null; ru: string | null; kk: string | null };
   /** Empty unless the operation selects `aliases` (see `ProjectionShape`). */
   aliases: string[];
-  /** Empty unless the operation selects an `evidence` field (see `ProjectionShape`). */
+  /** Empty unless the operation selects an entity's `evidence` field (see `ProjectionShape`). */
   evidenceIds: string[];
   /**
    * Signing date as stored on the node (the first unretracted `signedOn` attribute); agreements only, and null

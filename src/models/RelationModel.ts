@@ -5,6 +5,6 @@ export interface RelationModel {
   fromId: string;
   toId: string;
   role: string | null;
-  /** Empty unless the operation selects an `evidence` field (see `ProjectionShape`). */
+  /** Empty unless the operation selects `evidence` of a relation, party, participation or office (see `ProjectionShape`). */
   evidenceIds: string[];
 }

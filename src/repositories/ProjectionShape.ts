@@ -5,8 +5,10 @@
 export interface ProjectionShape {
   /** Entity `aliases`. */
   aliases: boolean;
-  /** `evidenceIds` of entities and relations. */
-  evidence: boolean;
+  /** `evidenceIds` of entities. */
+  entityEvidence: boolean;
+  /** `evidenceIds` of relations (and of the parties, participations and offices read from them). */
+  relationEvidence: boolean;
   /** A statement's `text`. */
   text: boolean;
   /** An agreement's `signedOn`. */
@@ -19,4 +21,4 @@ export interface ProjectionShape {
 export const SOURCE_METADATA = ['title', 'publisher', 'publishedOn', 'language', 'url', 'contentSha256'] as const;
 
 /** Everything: for reads outside a GraphQL operation. */
-export const FULL_PROJECTION: ProjectionShape = { aliases: true, evidence: true, text: true, signedOn: true, sourceMetadata: true };
+export const FULL_PROJECTION: ProjectionShape = { aliases: true, entityEvidence: true, relationEvidence: true, text: true, signedOn: true, sourceMetadata: true };

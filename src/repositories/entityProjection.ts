@@ -33,7 +33,7 @@ export function entityProjection(variable: string, shape: ProjectionShape): stri
   const v = variable;
   const read = (property: string, wanted: boolean) => (wanted ? `${v}.${property}` : 'null');
   const source = SOURCE_METADATA.map((property) => read(property, shape.sourceMetadata));
-  return `[${v}.id, ${v}.kind, ${v}.nameEn, ${v}.nameRu, ${v}.nameKk, ${read('aliases', shape.aliases)}, ${read('evidenceIds', shape.evidence)}, ${read('text', shape.text)}, ${read('signedOn', shape.signedOn)}, ${source.join(', ')}]`;
+  return `[${v}.id, ${v}.kind, ${v}.nameEn, ${v}.nameRu, ${v}.nameKk, ${read('aliases', shape.aliases)}, ${read('evidenceIds', shape.entityEvidence)}, ${read('text', shape.text)}, ${read('signedOn', shape.signedOn)}, ${source.join(', ')}]`;
 }
 
 /** A relation as `relationProjection` lists it. */
@@ -42,7 +42,7 @@ export type RelationRow = [id: string, type: string, fromId: string, toId: strin
 /** Cypher list of the relationship bound to `variable`, read back by `toRelationModel`; `evidenceIds` only where `shape` asks. */
 export function relationProjection(variable: string, shape: ProjectionShape): string {
   const v = variable;
-  return `[${v}.id, type(${v}), startNode(${v}).id, endNode(${v}).id, ${v}.role, ${shape.evidence ? `${v}.evidenceIds` : 'null'}]`;
+  return `[${v}.id, type(${v}), startNode(${v}).id, endNode(${v}).id, ${v}.role, ${shape.relationEvidence ? `${v}.evidenceIds` : 'null'}]`;
 }
 
 /** An attribute as `attributeProjection` lists it. */

@@ -83,7 +83,7 @@ export function relationsSubquery(variable: string, include: RelationInclude, sc
     MATCH ${relationPattern(variable, r, m, include.direction, types)}
     WHERE ${r}.retractedAt IS NULL AND ${m}.retractedAt IS NULL
     WITH ${r}, ${m} ORDER BY type(${r}), ${r}.id LIMIT ${first}
-    RETURN [[${r}.id, ${types?.length === 1 ? 'null' : `type(${r})`}, ${r}.role, ${scope.shape.evidence ? `${r}.evidenceIds` : 'null'}, ${include.direction === 'BOTH' ? `startNode(${r}) = ${variable}` : 'null'}],
+    RETURN [[${r}.id, ${types?.length === 1 ? 'null' : `type(${r})`}, ${r}.role, ${scope.shape.relationEvidence ? `${r}.evidenceIds` : 'null'}, ${include.direction === 'BOTH' ? `startNode(${r}) = ${variable}` : 'null'}],
             ${includedEntity(m, include.end, scope)}, ${evidence}]
   }`;
 }

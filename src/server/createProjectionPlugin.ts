@@ -7,8 +7,8 @@ export function createProjectionPlugin(): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ document, contextValue }) {
-          Object.assign(contextValue.projection, projectionShapeOf(document));
+        async didResolveOperation({ document, schema, contextValue }) {
+          Object.assign(contextValue.projection, projectionShapeOf(schema, document));
         },
       };
     },

@@ -1,35 +1,50 @@
-import { parse } from 'graphql';
+import { buildSchema, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { projectionShapeOf } from '../../src/graphql/projectionShapeOf.js';
+import { loadSchema } from '../../src/server/loadSchema.js';
 
 describe('projectionShapeOf', () => {
-  const NOTHING = { aliases: false, evidence: false, text: false, signedOn: false, sourceMetadata: false };
+  const schema = buildSchema(loadSchema().join('\n'));
+  const shapeOf = (operation: string) => projectionShapeOf(schema, parse(operation));
+  const NOTHING = { aliases: false, entityEvidence: false, relationEvidence: false, text: false, signedOn: false, sourceMetadata: false };
 
   it('leaves out every optional value when no field reads it', () => {
-    expect(projectionShapeOf(parse('{ agreements { edges { node { id name parties { role party { id } } } } } }'))).toEqual(NOTHING);
+    expect(shapeOf('{ agreements { edges { node { id name parties { role party { id } } } } } }')).toEqual(NOTHING);
   });
 
-  it('keeps evidence ids for an evidence field at any depth, inside fragments too', () => {
-    const document = parse(`
-      query { entity(id: "x") { ...Parties } }
-      fragment Parties on Agreement { parties { ... on AgreementParty { evidence { excerpt } } } }
-    `);
-    expect(projectionShapeOf(document)).toEqual({ ...NOTHING, evidence: true });
+  it('keeps relation evidence ids for the evidence of a party, inside fragments too', () => {
+    expect(
+      shapeOf(`
+        query { entity(id: "x") { ...Parties } }
+        fragment Parties on Agreement { parties { ... on AgreementParty { evidence { excerpt } } } }
+      `),
+    ).toEqual({ ...NOTHING, relationEvidence: true });
+    expect(shapeOf('{ entity(id: "x") { relations { evidence { excerpt } } } }')).toEqual({ ...NOTHING, relationEvidence: true });
+  });
+
+  it('keeps entity evidence ids for the evidence of an entity, by interface or by type', () => {
+    expect(shapeOf('{ entity(id: "x") { evidence { excerpt } } }')).toEqual({ ...NOTHING, entityEvidence: true });
+    expect(shapeOf('{ node(id: "x") { ... on Organization { evidence { excerpt } } } }')).toEqual({ ...NOTHING, entityEvidence: true });
+    expect(shapeOf('{ entity(id: "x") { evidence { excerpt } relations { evidence { excerpt } } } }')).toEqual({
+      ...NOTHING,
+      entityEvidence: true,
+      relationEvidence: true,
+    });
   });
 
   it('keeps aliases when they are selected, also under an alias of their own', () => {
-    expect(projectionShapeOf(parse('{ search(query: "ktz") { entity { otherNames: aliases } } }'))).toEqual({ ...NOTHING, aliases: true });
+    expect(shapeOf('{ search(query: "ktz") { entity { otherNames: aliases } } }')).toEqual({ ...NOTHING, aliases: true });
   });
 
   it('keeps signing dates and statement texts only where they are selected', () => {
-    expect(projectionShapeOf(parse('{ agreements { edges { node { signedOn } } } }'))).toEqual({ ...NOTHING, signedOn: true });
-    expect(projectionShapeOf(parse('{ entity(id: "x") { ... on Statement { text } } }'))).toEqual({ ...NOTHING, text: true });
+    expect(shapeOf('{ agreements { edges { node { signedOn } } } }')).toEqual({ ...NOTHING, signedOn: true });
+    expect(shapeOf('{ entity(id: "x") { ... on Statement { text } } }')).toEqual({ ...NOTHING, text: true });
   });
 
   it('keeps source metadata when any one of its fields is selected', () => {
-    expect(projectionShapeOf(parse('{ entity(id: "x") { evidence { source { id } } } }'))).toEqual({ ...NOTHING, evidence: true });
+    expect(shapeOf('{ entity(id: "x") { evidence { source { id } } } }')).toEqual({ ...NOTHING, entityEvidence: true });
     for (const field of ['title', 'publisher', 'publishedOn', 'language', 'url', 'contentSha256']) {
-      expect(projectionShapeOf(parse(`{ entity(id: "x") { ... on Source { ${field} } } }`)).sourceMetadata).toBe(true);
+      expect(shapeOf(`{ entity(id: "x") { ... on Source { ${field} } } }`).sourceMetadata).toBe(true);
     }
   });
 });

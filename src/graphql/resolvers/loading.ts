@@ -37,8 +37,13 @@ export function loadRelations(
   direction: RelationDirection,
   first = FIELD_RELATION_LIMIT,
 ): MaybePromise<RelationModel[]> {
-  const query = { entityId, types: types ? [...types].sort() : null, direction, first };
+  // Field types are sorted once, where they are declared; keeping the same list keeps its cached key part.
+  const query = { entityId, types: types && !isSorted(types) ? [...types].sort() : types, direction, first };
   return loaders.primed.relations.get(relationQueryKey(query)) ?? loaders.relations.load(query);
+}
+
+function isSorted(list: readonly string[]): boolean {
+  return list.every((item, index) => index === 0 || list[index - 1]! <= item);
 }
 
 /** The entity at the other end of a relation, seen from `entityId`. */

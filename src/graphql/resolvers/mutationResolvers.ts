@@ -11,6 +11,7 @@ import type { MutationResolvers } from '../generated/resolversTypes.js';
 
 /** Re-reads an entity a mutation just wrote (a retracted one is not readable, so it cannot be returned). */
 async function loadWritten({ loaders }: Context, id: string): Promise<EntityModel> {
+  loaders.primed.entities.delete(id);
   const entity = await loaders.entity.clear(id).load(id);
   if (!entity) throw invalidInput([`input.id: ${id} is retracted; the write was kept but the entity stays hidden`]);
   return entity;
