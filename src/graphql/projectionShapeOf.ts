@@ -1,4 +1,4 @@
-import { isInterfaceType, isObjectType, TypeInfo, visit, visitWithTypeInfo, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { isInterfaceType, isObjectType, TypeInfo, visit, visitWithTypeInfo, type DocumentNode, type GraphQLCompositeType, type GraphQLSchema } from 'graphql';
 import { SOURCE_METADATA, type ProjectionShape } from '../repositories/ProjectionShape.js';
 
 const cache = new WeakMap<DocumentNode, ProjectionShape>();
@@ -33,11 +33,17 @@ export function projectionShapeOf(schema: GraphQLSchema, document: DocumentNode)
           return;
         }
         const parent = typeInfo.getParentType();
-        const onEntity = parent && (parent.name === 'Entity' || ((isObjectType(parent) || isInterfaceType(parent)) && parent.getInterfaces().some((type) => type.name === 'Entity')));
-        shape[onEntity ? 'entityEvidence' : 'relationEvidence'] = true;
+        // A type it cannot tell (validation refuses such documents) keeps both.
+        if (!parent || isEntityType(parent)) shape.entityEvidence = true;
+        if (!parent || !isEntityType(parent)) shape.relationEvidence = true;
       },
     }),
   );
   cache.set(document, shape);
   return shape;
+}
+
+/** The `Entity` interface or a type implementing it. */
+function isEntityType(type: GraphQLCompositeType): boolean {
+  return type.name === 'Entity' || ((isObjectType(type) || isInterfaceType(type)) && type.getInterfaces().some((implemented) => implemented.name === 'Entity'));
 }

@@ -14,7 +14,7 @@ import {
 /**
  * How many fields a compiled form of the operation spells out: graphql-jit writes the selection below a field of
  * an interface or union once for every type it may be, so the size multiplies with each such level (nine entity
- * types, six levels of `relations { to { … } }`: half a million). Counting stops at `limit`; null when the
+ * types: four levels of `relations { to { id name } }` spell out 233,331). Counting stops at `limit`; null when the
  * operation is not in the document.
  */
 export function compiledSize(schema: GraphQLSchema, document: DocumentNode, operationName: string | null, limit: number): number | null {
