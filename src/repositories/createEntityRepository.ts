@@ -110,8 +110,8 @@ export function createEntityRepository(db: Database, shape: ProjectionShape = FU
       readExcerpts(row?.excerpts ?? [], reads);
       readSources(row?.sources ?? [], reads);
       const byId = new Map(reads.excerpts.map((excerpt) => [excerpt.id, excerpt]));
-      const sources = new Map(reads.entities.map((source) => [source.id, source]));
-      return { excerpts: ids.map((id) => byId.get(id) ?? null), sources: [...sources.values()] };
+      // `sourcesSubquery` reads each source once, so the entities read are already distinct.
+      return { excerpts: ids.map((id) => byId.get(id) ?? null), sources: reads.entities };
     },
 
     async findAttributesByEntityIds(ids) {
