@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
-import http from 'node:http';
+import type http from 'node:http';
 import { ApolloServer } from '@apollo/server';
-import { expressMiddleware } from '@as-integrations/express5';
+import { startStandaloneServer } from '@apollo/server/standalone';
 import { Neo4jGraphQL } from '@neo4j/graphql';
-import express from 'express';
 import type { Driver } from 'neo4j-driver';
 
 const TYPE_DEFS = readFileSync(new URL('./neo4jGraphql/typeDefs.graphql', import.meta.url), 'utf8');
@@ -15,16 +14,16 @@ export interface BenchServer {
 }
 
 /**
- * A `@neo4j/graphql` v7 server over `bench/neo4jGraphql/typeDefs.graphql`, on Apollo Server 5 and Express 5 like
- * ours, listening on a free port of 127.0.0.1; `POST /graphql`.
+ * A `@neo4j/graphql` v7 server over `bench/neo4jGraphql/typeDefs.graphql` on Apollo Server 5's standalone server,
+ * as the library's documentation sets it up. Like our `/graphql`, it serves on bare `node:http` with CORS and
+ * body-parser. Listens on a free port of 127.0.0.1 and answers on any path, `/graphql` included.
  */
 export async function startNeo4jGraphqlServer(driver: Driver): Promise<BenchServer> {
   const schema = await new Neo4jGraphQL({ typeDefs: TYPE_DEFS, driver }).getSchema();
   const apollo = new ApolloServer({ schema, introspection: false });
-  await apollo.start();
-  const app = express();
-  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: async () => ({}) }));
-  return listen(http.createServer(app), () => apollo.stop());
+  const { url } = await startStandaloneServer(apollo, { listen: { port: 0, host: '127.0.0.1' } });
+  // The standalone server drains and closes its HTTP server when Apollo stops.
+  return { url: url.replace(/\/$/, ''), close: () => apollo.stop() };
 }
 
 /** Listens on a free port of 127.0.0.1; `close` stops `stop` first, then the server. */

@@ -9,7 +9,10 @@ export enum ErrorCode {
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
   /** The request body is larger than BODY_LIMIT_BYTES (HTTP 413). */
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
-  /** The request body is not valid JSON (HTTP 400); GraphQL syntax errors are Apollo's GRAPHQL_PARSE_FAILED. */
+  /**
+   * The request body cannot be read: not valid JSON (HTTP 400), or in a charset or encoding the server does not
+   * read (HTTP 415). GraphQL syntax errors are Apollo's GRAPHQL_PARSE_FAILED.
+   */
   BAD_REQUEST = 'BAD_REQUEST',
   /** The operation ran longer than OPERATION_TIMEOUT_MS (HTTP 504). */
   OPERATION_TIMEOUT = 'OPERATION_TIMEOUT',
@@ -50,6 +53,11 @@ export function payloadTooLarge(limitBytes: number): GraphQLError {
 
 export function malformedBody(detail: string): GraphQLError {
   return new GraphQLError(`The request body is not valid JSON: ${detail}`, { extensions: { code: ErrorCode.BAD_REQUEST, http: { status: 400 } } });
+}
+
+/** A body the server cannot read for another reason than its JSON; `status` is the parser's (415, 400). */
+export function unreadableBody(detail: string, status: number): GraphQLError {
+  return new GraphQLError(`The request body cannot be read: ${detail}`, { extensions: { code: ErrorCode.BAD_REQUEST, http: { status } } });
 }
 
 export function operationTimedOut(limitMs: number): GraphQLError {

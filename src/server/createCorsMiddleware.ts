@@ -1,11 +1,10 @@
 import cors from 'cors';
-import type { RequestHandler } from 'express';
 
 /**
  * CORS for the origins in `allowedOrigins` (`*`: any). Other origins get no CORS headers, so browsers refuse to
- * hand them our answers. Tokens travel in `Authorization`, never in cookies, so credentials stay off.
+ * hand them our answers. Tokens travel in `Authorization`, never in cookies, so credentials stay off. Connect-style: it serves Express routes and bare `node:http` requests alike.
  */
-export function createCorsMiddleware({ allowedOrigins }: { allowedOrigins: readonly string[] }): RequestHandler {
+export function createCorsMiddleware({ allowedOrigins }: { allowedOrigins: readonly string[] }): ReturnType<typeof cors> {
   const any = allowedOrigins.includes('*');
   const allowed = new Set(allowedOrigins);
   return cors({

@@ -1,20 +1,17 @@
-import type { RequestHandler } from 'express';
+import type { ServerResponse } from 'node:http';
 import { operationTimedOut } from '../errors.js';
+import { sendHttpError } from './sendHttpError.js';
 
 /**
- * Answers HTTP 504 OPERATION_TIMEOUT when a request has no response after `timeoutMs`. The Neo4j transactions of
- * the request carry the same timeout, so the database stops working on it too.
+ * Returns a function that arms a response: with no answer after `timeoutMs`, it answers HTTP 504
+ * OPERATION_TIMEOUT. The Neo4j transactions of the request carry the same timeout, so the database stops working
+ * on it too.
  */
-export function createOperationTimeout({ timeoutMs }: { timeoutMs: number }): RequestHandler {
-  return (_request, response, next) => {
-    const timer = setTimeout(() => {
-      if (response.headersSent) return;
-      const error = operationTimedOut(timeoutMs);
-      response.status(504).json({ errors: [{ message: error.message, extensions: { code: error.extensions.code } }] });
-    }, timeoutMs);
+export function createOperationTimeout({ timeoutMs }: { timeoutMs: number }): (response: ServerResponse) => void {
+  return (response) => {
+    const timer = setTimeout(() => sendHttpError(response, operationTimedOut(timeoutMs)), timeoutMs);
     const clear = () => clearTimeout(timer);
     response.once('finish', clear);
     response.once('close', clear);
-    next();
   };
 }

@@ -2,7 +2,6 @@ import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { Driver } from 'neo4j-driver';
@@ -18,17 +17,16 @@ import { createDatabase } from '../neo4j/Database.js';
 import { createRepositories } from '../repositories/createRepositories.js';
 import { FULL_PROJECTION } from '../repositories/ProjectionShape.js';
 import { createAbuseLimits, DEFAULT_ABUSE_LIMITS, type AbuseLimits } from './createAbuseLimits.js';
-import { createBodyErrorHandler } from './createBodyErrorHandler.js';
 import { createCompiledExecutionGateway } from './createCompiledExecutionGateway.js';
 import { createCorsMiddleware } from './createCorsMiddleware.js';
 import { createErrorPlugin, formatError } from './createErrorPlugin.js';
+import { createGraphqlRequestHandler } from './createGraphqlRequestHandler.js';
 import { createExplorerRouter } from '../explorer/createExplorerRouter.js';
 import { createExportRouter } from '../export/createExportRouter.js';
 import { createGraphqlLoadGraph } from '../export/createGraphqlLoadGraph.js';
 import { createHealthRouter } from './createHealthRouter.js';
 import { createNeo4jMonitor } from './createNeo4jMonitor.js';
 import { createProjectionPlugin } from './createProjectionPlugin.js';
-import { createOperationTimeout } from './createOperationTimeout.js';
 import { createQueryStatsPlugin } from './createQueryStatsPlugin.js';
 import { loadSchema } from './loadSchema.js';
 
@@ -79,7 +77,12 @@ export function createServer(options: ServerOptions): CoopgraphServer {
   // Express hashes every body it sends into an ETag; GraphQL answers and exports are live reads sent with
   // `no-store` and never revalidated. (Static explorer assets keep the validators express.static gives them.)
   app.disable('etag');
-  const httpServer = http.createServer(app);
+  let serveGraphql: http.RequestListener | undefined;
+  // `/graphql` is served on bare node:http (see createGraphqlRequestHandler); Express serves the rest.
+  const httpServer = http.createServer((request, response) => {
+    if (serveGraphql && isGraphqlPath(request.url)) serveGraphql(request, response);
+    else app(request, response);
+  });
   const monitor = createNeo4jMonitor({
     driver,
     database,
@@ -140,27 +143,20 @@ export function createServer(options: ServerOptions): CoopgraphServer {
     }
   };
 
-  // Answers reflect the live graph; with cache hints disabled, say so ourselves.
-  const noStore: express.RequestHandler = (_, response, next) => {
-    response.setHeader('cache-control', 'no-store');
-    next();
-  };
-
   return {
     app,
     httpServer,
     async start() {
       await apollo.start();
+      serveGraphql = createGraphqlRequestHandler({
+        apollo,
+        context: async (request) => createContext(await authorize(request.headers.authorization)),
+        corsOrigins: options.corsOrigins ?? [],
+        bodyLimitBytes,
+        timeoutMs: operationTimeoutMs,
+        onError: (error) => logger.error({ err: error }, 'GraphQL request failed outside execution'),
+      });
       app.use(createCorsMiddleware({ allowedOrigins: options.corsOrigins ?? [] }));
-      // GraphQL first: most requests are operations, and every router before it would be tried on each of them.
-      app.use(
-        '/graphql',
-        noStore,
-        createOperationTimeout({ timeoutMs: operationTimeoutMs }),
-        express.json({ limit: bodyLimitBytes }),
-        expressMiddleware(apollo, { context: async ({ req }) => createContext(await authorize(req.headers.authorization)) }),
-        createBodyErrorHandler({ limitBytes: bodyLimitBytes }),
-      );
       app.use(createHealthRouter({ driver, database }));
       app.use(createExplorerRouter());
       if (readsRequireKey) app.use('/export', exportGate);
@@ -181,4 +177,11 @@ export function createServer(options: ServerOptions): CoopgraphServer {
       await apollo.stop();
     },
   };
+}
+
+/** The GraphQL endpoint's path, with or without a trailing slash and a query string. */
+function isGraphqlPath(url: string | undefined): boolean {
+  if (url === undefined || !url.startsWith('/graphql')) return false;
+  const rest = url.slice('/graphql'.length);
+  return rest === '' || rest === '/' || rest.startsWith('?') || rest.startsWith('/?');
 }

@@ -61,6 +61,21 @@ describe('abuse limits', () => {
     expect(response.body.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
   });
 
+  it('answers a body in a charset it does not read with 415 BAD_REQUEST naming the charset', async () => {
+    const response = await post(server.url, JSON.stringify({ query: '{ sources { id } }' }), { 'content-type': 'application/json; charset=latin1' });
+    expect(response.status).toBe(415);
+    expect(response.body.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_REQUEST' }, message: expect.stringContaining('LATIN1') });
+  });
+
+  it('serves GraphQL at /graphql/ too, and nothing below it', async () => {
+    const body = JSON.stringify({ query: '{ sources { id } }' });
+    const headers = { 'content-type': 'application/json' };
+    const slash = await fetch(`${server.url}/graphql/`, { method: 'POST', headers, body });
+    expect(slash.status).toBe(200);
+    expect(((await slash.json()) as { data: { sources: unknown[] } }).data.sources.length).toBeGreaterThan(0);
+    expect((await fetch(`${server.url}/graphql/other`, { method: 'POST', headers, body })).status).toBe(404);
+  });
+
   it('refuses more than 2000 tokens with 400 GRAPHQL_PARSE_FAILED', async () => {
     const response = await postGraphQL(server.url, `{ sources { ${'id '.repeat(2100)} } }`);
     expect(response.status).toBe(400);
