@@ -1,4 +1,15 @@
-import { isInterfaceType, isObjectType, TypeInfo, visit, visitWithTypeInfo, type DocumentNode, type GraphQLCompositeType, type GraphQLSchema } from 'graphql';
+import {
+  isInterfaceType,
+  isObjectType,
+  Kind,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
+  type DocumentNode,
+  type FieldNode,
+  type GraphQLCompositeType,
+  type GraphQLSchema,
+} from 'graphql';
 import { SOURCE_METADATA, type ProjectionShape } from '../repositories/ProjectionShape.js';
 
 const cache = new WeakMap<DocumentNode, ProjectionShape>();
@@ -14,19 +25,24 @@ const READERS: Record<string, keyof ProjectionShape> = {
 /**
  * The values an operation in `document` can read: each only where a field that reads it is selected (`aliases`;
  * `evidence` of an entity, or of a relation, party, office or participation; a statement's `text`; an agreement's
- * `signedOn`; a source's metadata fields). Judged by field name anywhere in the document, fragments included, and
- * for `evidence` by the type it is selected on, so it never narrows too far. Cached per document.
+ * `signedOn`; a source's metadata fields; an `Evidence.source` selection of more than `id`). Judged by field name
+ * anywhere in the document, fragments included, and for `evidence` and `source` by the type they are selected on,
+ * so it never narrows too far. Cached per document.
  */
 export function projectionShapeOf(schema: GraphQLSchema, document: DocumentNode): ProjectionShape {
   const cached = cache.get(document);
   if (cached) return cached;
-  const shape: ProjectionShape = { aliases: false, entityEvidence: false, relationEvidence: false, text: false, signedOn: false, sourceMetadata: false };
+  const shape: ProjectionShape = { aliases: false, entityEvidence: false, relationEvidence: false, text: false, signedOn: false, sourceMetadata: false, evidenceSources: false };
   const typeInfo = new TypeInfo(schema);
   visit(
     document,
     visitWithTypeInfo(typeInfo, {
       Field(node) {
         const name = node.name.value;
+        if (name === 'source' && typeInfo.getParentType()?.name === 'Evidence') {
+          if (!selectsOnlyId(node)) shape.evidenceSources = true;
+          return;
+        }
         if (name !== 'evidence') {
           const reads = READERS[name];
           if (reads) shape[reads] = true;
@@ -41,6 +57,13 @@ export function projectionShapeOf(schema: GraphQLSchema, document: DocumentNode)
   );
   cache.set(document, shape);
   return shape;
+}
+
+/** A selection of `id` and `__typename` alone, without fragments: answerable from a reference. */
+function selectsOnlyId(field: FieldNode): boolean {
+  return (field.selectionSet?.selections ?? []).every(
+    (selection) => selection.kind === Kind.FIELD && (selection.name.value === 'id' || selection.name.value === '__typename'),
+  );
 }
 
 /** The `Entity` interface or a type implementing it. */

@@ -15,10 +15,16 @@ export interface ProjectionShape {
   signedOn: boolean;
   /** A source's metadata: the `SOURCE_METADATA` fields. */
   sourceMetadata: boolean;
+  /**
+   * The sources that evidence cites, as entities: some `Evidence.source` selection asks for more than `id`. Without
+   * it, `source` answers a reference built from the excerpt's source id; an excerpt stands only while its source
+   * does (`RETRACT_EXCERPTS_OF_RETRACTED_SOURCES`), so the reference needs no read.
+   */
+  evidenceSources: boolean;
 }
 
 /** A source's metadata fields, named alike as GraphQL fields and as node properties, in `EntityRow` order. */
 export const SOURCE_METADATA = ['title', 'publisher', 'publishedOn', 'language', 'url', 'contentSha256'] as const;
 
 /** Everything: for reads outside a GraphQL operation. */
-export const FULL_PROJECTION: ProjectionShape = { aliases: true, entityEvidence: true, relationEvidence: true, text: true, signedOn: true, sourceMetadata: true };
+export const FULL_PROJECTION: ProjectionShape = { aliases: true, entityEvidence: true, relationEvidence: true, text: true, signedOn: true, sourceMetadata: true, evidenceSources: true };

@@ -98,20 +98,22 @@ export function attributesSubquery(idExpression: string, evidence: boolean, scop
   }`;
 }
 
-/** The excerpts whose ids are in `idsExpression`: `ExcerptRow`s. */
+/** The unretracted excerpts whose ids are in `idsExpression`: `ExcerptRow`s. */
 export function excerptsSubquery(idsExpression: string, scope: CypherScope): string {
   const x = fresh(scope, 'x');
   return `COLLECT {
-    MATCH (${x}:Excerpt) WHERE ${x}.id IN ${idsExpression}
+    MATCH (${x}:Excerpt) WHERE ${x}.id IN ${idsExpression} AND ${x}.retractedAt IS NULL
     RETURN [${x}.id, ${x}.sourceId, ${x}.text]
   }`;
 }
 
 /**
- * The unretracted sources among the ids in `idsExpression`, each once, as `EntityRow`s. Many excerpts of one
- * statement quote the same few sources, so sources are read once per statement rather than once per excerpt.
+ * The unretracted sources among the ids in `idsExpression`, each once, as `EntityRow`s; none unless the shape reads
+ * `evidenceSources`. Many excerpts of one statement quote the same few sources, so sources are read once per
+ * statement rather than once per excerpt.
  */
 export function sourcesSubquery(idsExpression: string, scope: CypherScope): string {
+  if (!scope.shape.evidenceSources) return '[]';
   const id = fresh(scope, 'sourceId');
   const s = fresh(scope, 's');
   return `COLLECT {

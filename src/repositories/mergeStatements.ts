@@ -12,6 +12,21 @@ export const MERGE_EXCERPTS = `UNWIND $rows AS row
   ON CREATE SET x.sourceId = row.sourceId, x.text = row.text`;
 
 /**
+ * An excerpt stands only while its source does: the excerpts of those of `$sourceIds` that are retracted are
+ * retracted with them (readers then need not read a source to know its excerpts stand). Writers run it after
+ * writing excerpts, `retractFact` after retracting an entity.
+ */
+export const RETRACT_EXCERPTS_OF_RETRACTED_SOURCES = `UNWIND $sourceIds AS sourceId
+  MATCH (s:Entity {id: sourceId}) WHERE s.retractedAt IS NOT NULL
+  MATCH (x:Excerpt {sourceId: sourceId}) WHERE x.retractedAt IS NULL
+  SET x.retractedAt = s.retractedAt, x.retractedBy = s.retractedBy, x.retractionReason = s.retractionReason`;
+
+/** The distinct source ids of excerpt rows: `$sourceIds` for RETRACT_EXCERPTS_OF_RETRACTED_SOURCES. */
+export function sourceIdsOf(excerpts: readonly { sourceId: string }[]): string[] {
+  return [...new Set(excerpts.map((excerpt) => excerpt.sourceId))];
+}
+
+/**
  * Entities with the given label expression: `$(row.label)` for mixed rows, or a static label (a closed set of
  * kind labels) so the planner need not resolve it per row.
  */

@@ -1,4 +1,5 @@
 import type { Database } from '../neo4j/Database.js';
+import { RETRACT_EXCERPTS_OF_RETRACTED_SOURCES } from './mergeStatements.js';
 import { SET_SIGNED_ON } from './signedOnProperty.js';
 
 export interface Retraction {
@@ -27,8 +28,8 @@ const MATCH = {
 
 /**
  * Marks an entity, relation or attribute retracted (`retractedAt`, `retractedBy`, `retractionReason`) and records a
- * `(:Change)`, in one transaction; deletes nothing. A fact already retracted keeps its first retraction. Null when
- * no fact has the id.
+ * `(:Change)`, in one transaction; deletes nothing. A retracted source takes the excerpts quoting it along, so
+ * evidence lists leave them out. A fact already retracted keeps its first retraction. Null when no fact has the id.
  */
 export async function retractFactById(db: Database, options: RetractFactOptions): Promise<Retraction | null> {
   const kind = options.id.startsWith('relation/') ? 'RELATION' : options.id.startsWith('attribute/') ? 'ATTRIBUTE' : 'ENTITY';
@@ -47,6 +48,7 @@ export async function retractFactById(db: Database, options: RetractFactOptions)
       { ...options, kind },
     );
     const row = result.records[0]?.get('retraction');
+    if (row && kind === 'ENTITY') await tx.run(RETRACT_EXCERPTS_OF_RETRACTED_SOURCES, { sourceIds: [options.id] });
     if (row && kind === 'ATTRIBUTE') {
       // A retracted signing date no longer orders its agreement: recompute the denormalized property.
       const signed = await tx.run<{ entityId: string }>("MATCH (a:Attribute {id: $id, key: 'signedOn'}) RETURN a.entityId AS entityId", { id: options.id });

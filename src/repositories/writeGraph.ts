@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ManagedTransaction } from 'neo4j-driver';
-import { MERGE_ATTRIBUTES, MERGE_EXCERPTS, mergeEntities, UNION } from './mergeStatements.js';
+import { MERGE_ATTRIBUTES, MERGE_EXCERPTS, mergeEntities, RETRACT_EXCERPTS_OF_RETRACTED_SOURCES, sourceIdsOf, UNION } from './mergeStatements.js';
 import type { Database } from '../neo4j/Database.js';
 import type { GraphWritePlan } from '../seed/planGraphWrite.js';
 import { SeedValidationError } from '../seed/SeedValidationError.js';
@@ -34,6 +34,7 @@ export async function writeGraph(db: Database, plan: GraphWritePlan, audit: Writ
     await refuseInconsistencies(tx, plan);
     await tx.run(MERGE_EXCERPTS, { rows: plan.excerpts });
     await tx.run(mergeEntities('$(row.label)'), { rows: plan.entities });
+    await tx.run(RETRACT_EXCERPTS_OF_RETRACTED_SOURCES, { sourceIds: sourceIdsOf(plan.excerpts) });
     await tx.run(MERGE_ATTRIBUTES, { rows: plan.attributes });
     const signed = entitiesWithSignedOn(plan.attributes);
     if (signed.length > 0) await tx.run(SET_SIGNED_ON, { entityIds: signed });

@@ -4,7 +4,7 @@ import type { GraphWritePlan } from '../seed/planGraphWrite.js';
 import { relationTypeSchema } from '../seed/sourceDocument.js';
 import type { AttributeRow } from '../seed/planGraphWrite.js';
 import { entitiesWithSignedOn, SET_SIGNED_ON } from './signedOnProperty.js';
-import { MERGE_ATTRIBUTES, MERGE_EXCERPTS, mergeEntities, UNION } from './mergeStatements.js';
+import { MERGE_ATTRIBUTES, MERGE_EXCERPTS, mergeEntities, RETRACT_EXCERPTS_OF_RETRACTED_SOURCES, sourceIdsOf, UNION } from './mergeStatements.js';
 
 /** Which rows of a plan to write: nodes (excerpts, entities, attributes) must all be in before relations. */
 export type BatchPart = 'nodes' | 'relations';
@@ -60,7 +60,7 @@ export async function writeGraphBatches(db: Database, plan: GraphWritePlan, opti
   };
 
   if (options.part === 'nodes') {
-    counts.excerpts = await run(MERGE_EXCERPTS, plan.excerpts);
+    counts.excerpts = await run(MERGE_EXCERPTS, plan.excerpts, (tx, batch) => tx.run(RETRACT_EXCERPTS_OF_RETRACTED_SOURCES, { sourceIds: sourceIdsOf(batch) }));
     for (const [label, rows] of Map.groupBy(plan.entities, (row) => row.label)) counts.entities += await run(mergeEntities(label), rows);
     counts.attributes = await run(MERGE_ATTRIBUTES, plan.attributes, async (tx, batch: AttributeRow[]) => {
       const signed = entitiesWithSignedOn(batch);

@@ -1,5 +1,10 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bulkLoadDocuments } from '../../src/bulk/bulkLoadDocuments.js';
 import { createDatabase } from '../../src/neo4j/Database.js';
+import { loadSeeds } from '../../src/seed/loadSeeds.js';
 import { createTestKeys, bearer } from '../support/createTestKeys.js';
 import { postGraphQL } from '../support/postGraphQL.js';
 import { startIsolatedNeo4j, type IsolatedNeo4j } from '../support/startIsolatedNeo4j.js';
@@ -201,6 +206,44 @@ describe('mutations', () => {
       { id: relationId },
     );
     expect(stored).toEqual({ reason: 'Misread the report', by: 'key:mutations admin' });
+  });
+
+  it('takes the excerpts of a retracted source out of every evidence list, however the source is selected', async () => {
+    const retracted = 'source/test-mutation-withdrawn';
+    const id = 'organization/test-mutation-cited';
+    const added = await postGraphQL(server.url, ADD_SOURCE, { input: { id: retracted, title: 'Withdrawn report', publishedOn: '2025-10-02', language: 'en' } }, bearer(keys.editor));
+    expect(added.errors).toBeUndefined();
+    for (const cited of [{ sourceId: retracted, excerpts: ['The withdrawn report says so.'] }, evidence]) {
+      const upserted = await postGraphQL(server.url, UPSERT, { input: { ...entity('cited'), evidence: cited } }, bearer(keys.editor));
+      expect(upserted.errors).toBeUndefined();
+    }
+    const read = (source: string) =>
+      postGraphQL<{ entity: { evidence: { excerpt: string; source: { id: string } }[] } }>(server.url, `{ entity(id: "${id}") { evidence { excerpt source { ${source} } } } }`);
+    expect((await read('id')).data?.entity.evidence.map((item) => item.source.id)).toEqual([retracted, SOURCE]);
+
+    const retraction = await postGraphQL(server.url, RETRACT, { input: { id: retracted, reason: 'The report was withdrawn' } }, bearer(keys.admin));
+    expect(retraction.errors).toBeUndefined();
+    // Loading its documents again, with excerpts the graph has not seen, does not bring the source's excerpts back.
+    const directory = await mkdtemp(path.join(os.tmpdir(), 'coopgraph-withdrawn-'));
+    const document = (excerpt: string) =>
+      `source: { id: ${retracted}, title: Withdrawn report, publishedOn: 2025-10-02, language: en }\nentities:\n  - { id: ${id}, kind: ORGANIZATION, names: { en: Test cited }, evidence: ["${excerpt}"] }\n`;
+    const db = createDatabase({ driver: neo4j.driver });
+    const liveExcerpts = () => db.read('MATCH (x:Excerpt {sourceId: $retracted}) WHERE x.retractedAt IS NULL RETURN x.text AS text', { retracted });
+    await writeFile(path.join(directory, 'withdrawn.yaml'), document('A sentence loaded as a seed.'));
+    await loadSeeds(db, directory, 'test');
+    expect(await liveExcerpts()).toEqual([]);
+    await writeFile(path.join(directory, 'withdrawn.yaml'), document('A sentence loaded in bulk.'));
+    await bulkLoadDocuments(db, directory, { progress: false });
+    expect(await liveExcerpts()).toEqual([]);
+    await rm(directory, { recursive: true, force: true });
+    const stored = await db.read<{ count: number }>('MATCH (x:Excerpt {sourceId: $retracted}) RETURN count(x) AS count', { retracted });
+    expect(stored).toEqual([{ count: 3 }]);
+
+    for (const source of ['id', 'id title']) {
+      const response = await read(source);
+      expect(response.errors).toBeUndefined();
+      expect(response.data?.entity.evidence).toEqual([{ excerpt: EXCERPT, source: expect.objectContaining({ id: SOURCE }) }]);
+    }
   });
 
   it('keeps the signedOn property agreements sort by in step with written and retracted signedOn attributes', async () => {

@@ -6,7 +6,7 @@ import { loadSchema } from '../../src/server/loadSchema.js';
 describe('projectionShapeOf', () => {
   const schema = buildSchema(loadSchema().join('\n'));
   const shapeOf = (operation: string) => projectionShapeOf(schema, parse(operation));
-  const NOTHING = { aliases: false, entityEvidence: false, relationEvidence: false, text: false, signedOn: false, sourceMetadata: false };
+  const NOTHING = { aliases: false, entityEvidence: false, relationEvidence: false, text: false, signedOn: false, sourceMetadata: false, evidenceSources: false };
 
   it('leaves out every optional value when no field reads it', () => {
     expect(shapeOf('{ agreements { edges { node { id name parties { role party { id } } } } } }')).toEqual(NOTHING);
@@ -46,5 +46,16 @@ describe('projectionShapeOf', () => {
     for (const field of ['title', 'publisher', 'publishedOn', 'language', 'url', 'contentSha256']) {
       expect(shapeOf(`{ entity(id: "x") { ... on Source { ${field} } } }`).sourceMetadata).toBe(true);
     }
+  });
+
+  it('reads the sources evidence cites only when a source selection asks for more than its id', () => {
+    expect(shapeOf('{ entity(id: "x") { relations { evidence { source { id __typename } } } } }').evidenceSources).toBe(false);
+    expect(shapeOf('{ entity(id: "x") { relations { evidence { source { id name } } } } }').evidenceSources).toBe(true);
+    expect(shapeOf('{ entity(id: "x") { evidence { source { ... on Source { id } } } } }').evidenceSources).toBe(true);
+    expect(shapeOf('{ entity(id: "x") { evidence { source { ...S } } } } fragment S on Source { title }')).toMatchObject({ evidenceSources: true, sourceMetadata: true });
+  });
+
+  it('does not count a source selected outside evidence', () => {
+    expect(shapeOf('{ agreements { edges { node { evidence { excerpt } } } } sources { id name } }').evidenceSources).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import type { AttributeResolvers, EvidenceResolvers, RelationResolvers } from '../generated/resolversTypes.js';
+import { sourceReference } from '../../models/sourceReference.js';
 import { loadEnd, loadEvidence } from './loading.js';
 
 export const relationResolvers: RelationResolvers = {
@@ -13,5 +14,5 @@ export const attributeResolvers: AttributeResolvers = {
 
 export const evidenceResolvers: EvidenceResolvers = {
   excerpt: (excerpt) => excerpt.text,
-  source: (excerpt, _, context) => loadEnd(context, excerpt.sourceId),
+  source: (excerpt, _, context) => (context.projection.evidenceSources ? loadEnd(context, excerpt.sourceId) : sourceReference(excerpt.sourceId)),
 };
