@@ -402,7 +402,7 @@ export type Mutation = {
    * signatories, event and subjects must already exist.
    */
   recordAgreement: EntityPayload;
-  /** Retracts an entity, relation or attribute: it disappears from reads but is kept, with who retracted it and why. Admins only. */
+  /** Retracts an entity, relation or attribute: it disappears from reads but is kept, with who retracted it and why. A retracted source takes the excerpts quoting it out of every evidence list. Admins only. */
   retractFact: RetractionPayload;
   /** Adds or updates an entity (names, aliases, attributes), with the evidence for it. */
   upsertEntity: EntityPayload;
