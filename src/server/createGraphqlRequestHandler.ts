@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest } from '@apollo/server';
 import bodyParser from 'body-parser';
+import type { GraphQLError } from 'graphql';
 import { createCorsMiddleware } from './createCorsMiddleware.js';
 import { bodyParserError } from './bodyParserError.js';
 import { createOperationTimeout } from './createOperationTimeout.js';
@@ -36,8 +37,8 @@ export function createGraphqlRequestHandler<TContext extends BaseContext>(
   const parseJson = bodyParser.json({ limit: bodyLimitBytes });
   const armTimeout = createOperationTimeout({ timeoutMs: options.timeoutMs });
 
-  const fail = (response: ServerResponse, error: unknown) => {
-    const clientError = bodyParserError(error, bodyLimitBytes);
+  /** Answers a failure outside GraphQL execution: the client's (a body it cannot send) or ours (500). */
+  const fail = (response: ServerResponse, error: unknown, clientError: GraphQLError | null = null) => {
     if (clientError) return sendHttpError(response, clientError);
     onError(error);
     if (response.headersSent) return void response.destroy();
@@ -74,7 +75,7 @@ export function createGraphqlRequestHandler<TContext extends BaseContext>(
       response.setHeader('cache-control', 'no-store');
       armTimeout(response);
       parseJson(request, response, (bodyError) => {
-        if (bodyError) return fail(response, bodyError);
+        if (bodyError) return fail(response, bodyError, bodyParserError(bodyError, bodyLimitBytes));
         execute(request, response).catch((error: unknown) => fail(response, error));
       });
     });
