@@ -3,6 +3,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import express from 'express';
+import { GraphQLError } from 'graphql';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { Driver } from 'neo4j-driver';
 import type { Logger } from 'pino';
@@ -29,6 +30,7 @@ import { createNeo4jMonitor } from './createNeo4jMonitor.js';
 import { createProjectionPlugin } from './createProjectionPlugin.js';
 import { createQueryStatsPlugin } from './createQueryStatsPlugin.js';
 import { loadSchema } from './loadSchema.js';
+import { sendHttpError } from './sendHttpError.js';
 
 export interface ServerOptions {
   driver: Driver;
@@ -138,8 +140,7 @@ export function createServer(options: ServerOptions): CoopgraphServer {
       await authorize(request.headers.authorization);
       next();
     } catch (error) {
-      const { message, extensions } = error as { message: string; extensions?: { code?: string; http?: { status?: number } } };
-      response.status(extensions?.http?.status ?? 500).json({ errors: [{ message, extensions: { code: extensions?.code } }] });
+      sendHttpError(response, error instanceof GraphQLError ? error : new GraphQLError((error as Error).message));
     }
   };
 
