@@ -39,7 +39,7 @@ export interface PrimedValues {
 export function createLoaders({ entities }: Repositories): Loaders {
   const primed: PrimedValues = { entities: new Map(), relations: new Map(), attributes: new Map(), countries: new Map(), excerpts: new Map() };
   const prime = (models: readonly (EntityModel | null)[]) => {
-    for (const model of models) if (model && !primed.entities.has(model.id)) primed.entities.set(model.id, model);
+    for (const model of models) if (model) primeIfAbsent(primed.entities, model.id, model);
   };
   return {
     entity: new DataLoader(primedFirst(primed.entities, (id) => id, (ids) => entities.findByIds(ids))),
@@ -72,6 +72,11 @@ export function createLoaders({ entities }: Repositories): Loaders {
     ),
     primed,
   };
+}
+
+/** Holds `value` under `key` unless a value is held already: what a request read first stays what it answers. */
+export function primeIfAbsent<V>(primed: Map<string, V>, key: string, value: V): void {
+  if (!primed.has(key)) primed.set(key, value);
 }
 
 /** A batch function answering the keys held in `primed` from there and the rest through `load`, in key order. */
