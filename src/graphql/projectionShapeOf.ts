@@ -23,22 +23,32 @@ const READERS: Record<string, keyof ProjectionShape> = {
 };
 
 /**
- * The values an operation in `document` can read: each only where a field that reads it is selected (`aliases`;
- * `evidence` of an entity, or of a relation, party, office or participation; a statement's `text`; an agreement's
- * `signedOn`; a source's metadata fields; an `Evidence.source` selection of more than `id`). Judged by field name
- * anywhere in the document, fragments included, and for `evidence` and `source` by the type they are selected on,
- * so it never narrows too far. Cached per document.
+ * The values an operation in `document` can read: each only where a field that reads it is selected (`names`, or
+ * any field given a `lang`; `aliases`; `evidence` of an entity, or of a relation, party, office or participation; a
+ * statement's `text`; an agreement's `signedOn`; a source's metadata fields; an `Evidence.source` selection of
+ * more than `id`). Judged by field name anywhere in the document, fragments included, and for `evidence` and
+ * `source` by the type they are selected on, so it never narrows too far. Cached per document.
  */
 export function projectionShapeOf(schema: GraphQLSchema, document: DocumentNode): ProjectionShape {
   const cached = cache.get(document);
   if (cached) return cached;
-  const shape: ProjectionShape = { aliases: false, entityEvidence: false, relationEvidence: false, text: false, signedOn: false, sourceMetadata: false, evidenceSources: false };
+  const shape: ProjectionShape = {
+    localizedNames: false,
+    aliases: false,
+    entityEvidence: false,
+    relationEvidence: false,
+    text: false,
+    signedOn: false,
+    sourceMetadata: false,
+    evidenceSources: false,
+  };
   const typeInfo = new TypeInfo(schema);
   visit(
     document,
     visitWithTypeInfo(typeInfo, {
       Field(node) {
         const name = node.name.value;
+        if (name === 'names' || node.arguments?.some((argument) => argument.name.value === 'lang')) shape.localizedNames = true;
         if (name === 'source' && typeInfo.getParentType()?.name === 'Evidence') {
           if (!selectsOnlyId(node)) shape.evidenceSources = true;
           return;

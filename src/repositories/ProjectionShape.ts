@@ -3,6 +3,11 @@
  * and read as empty (lists) or null; build one per request from the operation (`projectionShapeOf`), before any read.
  */
 export interface ProjectionShape {
+  /**
+   * Every name of an entity, not only the first it has of EN, RU, KK (which `name` without a language answers):
+   * for `names`, or any field given a `lang` (`name(lang:)`, `network(lang:)`).
+   */
+  localizedNames: boolean;
   /** Entity `aliases`. */
   aliases: boolean;
   /** `evidenceIds` of entities. */
@@ -27,4 +32,13 @@ export interface ProjectionShape {
 export const SOURCE_METADATA = ['title', 'publisher', 'publishedOn', 'language', 'url', 'contentSha256'] as const;
 
 /** Everything: for reads outside a GraphQL operation. */
-export const FULL_PROJECTION: ProjectionShape = { aliases: true, entityEvidence: true, relationEvidence: true, text: true, signedOn: true, sourceMetadata: true, evidenceSources: true };
+export const FULL_PROJECTION: ProjectionShape = {
+  localizedNames: true,
+  aliases: true,
+  entityEvidence: true,
+  relationEvidence: true,
+  text: true,
+  signedOn: true,
+  sourceMetadata: true,
+  evidenceSources: true,
+};

@@ -2,47 +2,62 @@ import type { AttributeModel } from '../models/AttributeModel.js';
 import type { EntityModel } from '../models/EntityModel.js';
 import type { RelationModel } from '../models/RelationModel.js';
 import type { EntityKindName } from '../seed/sourceDocument.js';
+import { cypherList } from './cypherList.js';
 import { SOURCE_METADATA, type ProjectionShape } from './ProjectionShape.js';
 
 // Rows travel as lists, not maps: Bolt sends and the driver decodes every map key of every row again, which was
 // most of the cost of reading a page of entities with their relations.
 
-/** An entity as `entityProjection` lists it. */
+/** An entity as `entityProjection` lists it; values after `names` may be missing, and read as null. */
 export type EntityRow = [
   id: string,
   kind: EntityKindName,
-  nameEn: string | null,
-  nameRu: string | null,
-  nameKk: string | null,
-  aliases: string[] | null,
-  evidenceIds: string[] | null,
-  text: string | null,
-  signedOn: string | null,
-  title: string | null,
-  publisher: string | null,
-  publishedOn: string | null,
-  language: string | null,
-  url: string | null,
-  contentSha256: string | null,
+  names: NamesRow,
+  aliases?: string[] | null,
+  evidenceIds?: string[] | null,
+  text?: string | null,
+  signedOn?: string | null,
+  title?: string | null,
+  publisher?: string | null,
+  publishedOn?: string | null,
+  language?: string | null,
+  url?: string | null,
+  contentSha256?: string | null,
 ];
+
+/**
+ * An entity's names: all three (EN, RU, KK), or only the first it has in that order, prefixed with its language
+ * (`ruМосква`), which is all that `name` without a language needs; null when it has none.
+ */
+export type NamesRow = [en: string | null, ru: string | null, kk: string | null] | string | null;
 
 /** Cypher list of the entity node bound to `variable`, read back by `toEntityModel`; values `shape` rules out are null. */
 export function entityProjection(variable: string, shape: ProjectionShape): string {
-  // Each property read is a store access even where the property is absent, so values the shape rules out are
-  // literal nulls.
+  // Each property read is a store access, and one of an absent property walks all of the node's properties: values
+  // the shape rules out are literal nulls, names past the first one present are not read, and only agreements
+  // are asked for a signing date.
   const v = variable;
-  const read = (property: string, wanted: boolean) => (wanted ? `${v}.${property}` : 'null');
-  const source = SOURCE_METADATA.map((property) => read(property, shape.sourceMetadata));
-  return `[${v}.id, ${v}.kind, ${v}.nameEn, ${v}.nameRu, ${v}.nameKk, ${read('aliases', shape.aliases)}, ${read('evidenceIds', shape.entityEvidence)}, ${read('text', shape.text)}, ${read('signedOn', shape.signedOn)}, ${source.join(', ')}]`;
+  const read = (expression: string, wanted: boolean) => (wanted ? expression : 'null');
+  const names = shape.localizedNames ? `[${v}.nameEn, ${v}.nameRu, ${v}.nameKk]` : `coalesce('en' + ${v}.nameEn, 'ru' + ${v}.nameRu, 'kk' + ${v}.nameKk)`;
+  return cypherList([
+    `${v}.id`,
+    `${v}.kind`,
+    names,
+    read(`${v}.aliases`, shape.aliases),
+    read(`${v}.evidenceIds`, shape.entityEvidence),
+    read(`${v}.text`, shape.text),
+    read(`CASE WHEN ${v}:Agreement THEN ${v}.signedOn END`, shape.signedOn),
+    ...SOURCE_METADATA.map((property) => read(`${v}.${property}`, shape.sourceMetadata)),
+  ]);
 }
 
-/** A relation as `relationProjection` lists it. */
-export type RelationRow = [id: string, type: string, fromId: string, toId: string, role: string | null, evidenceIds: string[] | null];
+/** A relation as `relationProjection` lists it; a missing `evidenceIds` reads as null. */
+export type RelationRow = [id: string, type: string, fromId: string, toId: string, role: string | null, evidenceIds?: string[] | null];
 
 /** Cypher list of the relationship bound to `variable`, read back by `toRelationModel`; `evidenceIds` only where `shape` asks. */
 export function relationProjection(variable: string, shape: ProjectionShape): string {
   const v = variable;
-  return `[${v}.id, type(${v}), startNode(${v}).id, endNode(${v}).id, ${v}.role, ${shape.relationEvidence ? `${v}.evidenceIds` : 'null'}]`;
+  return cypherList([`${v}.id`, `type(${v})`, `startNode(${v}).id`, `endNode(${v}).id`, `${v}.role`, shape.relationEvidence ? `${v}.evidenceIds` : 'null']);
 }
 
 /** An attribute as `attributeProjection` lists it. */
@@ -63,20 +78,37 @@ export const attributeProjection = (variable: string): string =>
 
 /** Maps a projected entity row to the plain model resolvers use. */
 export function toEntityModel(row: EntityRow): EntityModel {
-  const [id, kind, nameEn, nameRu, nameKk, aliases, evidenceIds, text, signedOn, title, publisher, publishedOn, language, url, contentSha256] = row;
+  const [id, kind, names, aliases, evidenceIds, text, signedOn, title, publisher, publishedOn, language, url, contentSha256] = row;
+  const model = toNames(names);
   return {
     id,
     kind,
-    names: { en: nameEn, ru: nameRu, kk: nameKk },
+    names: model,
     aliases: aliases ?? [],
     evidenceIds: evidenceIds ?? [],
-    text,
-    signedOn,
+    text: text ?? null,
+    signedOn: signedOn ?? null,
     source:
       kind === 'SOURCE'
-        ? { title: title ?? nameEn ?? id, publisher, publishedOn: publishedOn ?? '', language: language ?? '', url, contentSha256 }
+        ? {
+            title: title ?? model.en ?? id,
+            publisher: publisher ?? null,
+            publishedOn: publishedOn ?? '',
+            language: language ?? '',
+            url: url ?? null,
+            contentSha256: contentSha256 ?? null,
+          }
         : null,
   };
+}
+
+function toNames(names: NamesRow): EntityModel['names'] {
+  if (typeof names !== 'string') {
+    const [en, ru, kk] = names ?? [null, null, null];
+    return { en, ru, kk };
+  }
+  const [language, name] = [names.slice(0, 2), names.slice(2)];
+  return { en: language === 'en' ? name : null, ru: language === 'ru' ? name : null, kk: language === 'kk' ? name : null };
 }
 
 /** Maps a projected relation row; a missing evidence list becomes empty. */

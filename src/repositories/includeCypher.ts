@@ -5,6 +5,7 @@ import { assertNever } from '../assertNever.js';
 import type { RelationDirection } from './createEntityRepository.js';
 import type { EntityIncludes, RelationInclude } from './EntityIncludes.js';
 import type { ProjectionShape } from './ProjectionShape.js';
+import { cypherList } from './cypherList.js';
 import {
   attributeProjection,
   entityProjection,
@@ -27,28 +28,28 @@ export function createCypherScope(shape: ProjectionShape, parameters: Record<str
 
 /**
  * An entity with what was read along with it, as `includedEntity` lists it: the entity, then per relation include
- * its relations, then attributes, evidence and country where asked for (else null).
+ * its relations, then attributes, evidence and country where asked for (else null or missing).
  */
 export type IncludedRow = [
   entity: EntityRow,
   relations: IncludedRelationRow[][],
-  attributes: IncludedAttributeRow[] | null,
-  evidence: ExcerptRow[] | null,
-  country: IncludedRow | null,
+  attributes?: IncludedAttributeRow[] | null,
+  evidence?: ExcerptRow[] | null,
+  country?: IncludedRow | null,
 ];
 
 /** An attribute and its excerpts where asked for. */
-export type IncludedAttributeRow = [attribute: AttributeRow, evidence: ExcerptRow[] | null];
+export type IncludedAttributeRow = [attribute: AttributeRow, evidence?: ExcerptRow[] | null];
 
 /**
  * A relation seen from the entity it was read for, the entity at its other end, and its excerpts where asked for.
  * The ends' ids and a single asked-for type are known to the reader, so they do not travel: `type` is null when
- * the include asks for one type, `outgoing` null unless the include reads both directions.
+ * the include asks for one type, `outgoing` null or missing unless the include reads both directions.
  */
 export type IncludedRelationRow = [
-  relation: [id: string, type: string | null, role: string | null, evidenceIds: string[] | null, outgoing: boolean | null],
+  relation: [id: string, type: string | null, role: string | null, evidenceIds?: string[] | null, outgoing?: boolean | null],
   end: IncludedRow,
-  evidence: ExcerptRow[] | null,
+  evidence?: ExcerptRow[] | null,
 ];
 
 /** An excerpt. Its source travels once per statement, in the statement's `sourcesSubquery`. */
@@ -63,7 +64,7 @@ export function includedEntity(variable: string, includes: EntityIncludes, scope
   const attributes = includes.attributes ? attributesSubquery(`${variable}.id`, includes.attributeEvidence, scope) : 'null';
   const evidence = includes.evidence ? excerptsSubquery(`${variable}.evidenceIds`, scope) : 'null';
   const country = includes.country ? countrySubquery(variable, includes.country, scope) : 'null';
-  return `[${entityProjection(variable, scope.shape)}, [${relations.join(', ')}], ${attributes}, ${evidence}, ${country}]`;
+  return cypherList([entityProjection(variable, scope.shape), `[${relations.join(', ')}]`, attributes, evidence, country]);
 }
 
 /**
@@ -79,12 +80,19 @@ export function relationsSubquery(variable: string, include: RelationInclude, sc
   const m = fresh(scope, 'm');
   const first = bind(scope, include.first);
   const evidence = include.evidence ? excerptsSubquery(`${r}.evidenceIds`, scope) : 'null';
+  const oneType = types?.length === 1;
+  const relation = cypherList([
+    `${r}.id`,
+    oneType ? 'null' : `type(${r})`,
+    `${r}.role`,
+    scope.shape.relationEvidence ? `${r}.evidenceIds` : 'null',
+    include.direction === 'BOTH' ? `startNode(${r}) = ${variable}` : 'null',
+  ]);
   return `COLLECT {
     MATCH ${relationPattern(variable, r, m, include.direction, types)}
     WHERE ${r}.retractedAt IS NULL AND ${m}.retractedAt IS NULL
-    WITH ${r}, ${m} ORDER BY type(${r}), ${r}.id LIMIT ${first}
-    RETURN [[${r}.id, ${types?.length === 1 ? 'null' : `type(${r})`}, ${r}.role, ${scope.shape.relationEvidence ? `${r}.evidenceIds` : 'null'}, ${include.direction === 'BOTH' ? `startNode(${r}) = ${variable}` : 'null'}],
-            ${includedEntity(m, include.end, scope)}, ${evidence}]
+    WITH ${r}, ${m} ORDER BY ${oneType ? '' : `type(${r}), `}${r}.id LIMIT ${first}
+    RETURN ${cypherList([relation, includedEntity(m, include.end, scope), evidence])}
   }`;
 }
 
@@ -94,7 +102,7 @@ export function attributesSubquery(idExpression: string, evidence: boolean, scop
   return `COLLECT {
     MATCH (${a}:Attribute {entityId: ${idExpression}}) WHERE ${a}.retractedAt IS NULL
     WITH ${a} ORDER BY ${a}.key, ${a}.id
-    RETURN [${attributeProjection(a)}, ${evidence ? excerptsSubquery(`${a}.evidenceIds`, scope) : 'null'}]
+    RETURN ${cypherList([attributeProjection(a), evidence ? excerptsSubquery(`${a}.evidenceIds`, scope) : 'null'])}
   }`;
 }
 

@@ -87,6 +87,26 @@ describe('mutations', () => {
     expect(response.data?.entity.evidence).toEqual([{ excerpt: EXCERPT, source: { id: SOURCE } }]);
   });
 
+  it('names an entity without an English name by the first it has of RU, KK, whether or not all names are read', async () => {
+    const input = { ...entity('no-english'), names: { ru: 'Только по-русски', kk: 'Тек қазақша' } };
+    expect((await postGraphQL(server.url, UPSERT, { input }, bearer(keys.editor))).errors).toBeUndefined();
+    // A plain `name` alone reads only the first name present; a language or `names` reads them all.
+    const plain = await postGraphQL<{ entity: { name: string } }>(server.url, `{ entity(id: "${input.id}") { name } }`);
+    const localized = await postGraphQL<{ entity: Record<string, unknown> }>(
+      server.url,
+      `{ entity(id: "${input.id}") { name kk: name(lang: KK) names { lang value } } }`,
+    );
+    expect(plain.data?.entity).toEqual({ name: 'Только по-русски' });
+    expect(localized.data?.entity).toEqual({
+      name: 'Только по-русски',
+      kk: 'Тек қазақша',
+      names: [
+        { lang: 'RU', value: 'Только по-русски' },
+        { lang: 'KK', value: 'Тек қазақша' },
+      ],
+    });
+  });
+
   it('records an agreement with parties, signatories, event, subjects and date', async () => {
     const headers = bearer(keys.editor);
     await postGraphQL(server.url, UPSERT, { input: entity('signer', 'PERSON', 'person') }, headers);

@@ -6,7 +6,7 @@ import { loadSchema } from '../../src/server/loadSchema.js';
 describe('projectionShapeOf', () => {
   const schema = buildSchema(loadSchema().join('\n'));
   const shapeOf = (operation: string) => projectionShapeOf(schema, parse(operation));
-  const NOTHING = { aliases: false, entityEvidence: false, relationEvidence: false, text: false, signedOn: false, sourceMetadata: false, evidenceSources: false };
+  const NOTHING = { localizedNames: false, aliases: false, entityEvidence: false, relationEvidence: false, text: false, signedOn: false, sourceMetadata: false, evidenceSources: false };
 
   it('leaves out every optional value when no field reads it', () => {
     expect(shapeOf('{ agreements { edges { node { id name parties { role party { id } } } } } }')).toEqual(NOTHING);
@@ -39,6 +39,14 @@ describe('projectionShapeOf', () => {
   it('keeps signing dates and statement texts only where they are selected', () => {
     expect(shapeOf('{ agreements { edges { node { signedOn } } } }')).toEqual({ ...NOTHING, signedOn: true });
     expect(shapeOf('{ entity(id: "x") { ... on Statement { text } } }')).toEqual({ ...NOTHING, text: true });
+  });
+
+  it('keeps every name for `names` or a field given a language, and only the first name for a plain `name`', () => {
+    expect(shapeOf('{ entity(id: "x") { name relations { to { name } } } }').localizedNames).toBe(false);
+    expect(shapeOf('{ entity(id: "x") { names { lang value } } }')).toEqual({ ...NOTHING, localizedNames: true });
+    expect(shapeOf('query ($lang: Lang) { entity(id: "x") { ...N } } fragment N on Entity { name(lang: $lang) }').localizedNames).toBe(true);
+    expect(shapeOf('{ search(query: "x") { entity { name(lang: EN) } } }').localizedNames).toBe(true);
+    expect(shapeOf('{ network(ids: ["x"], lang: KK) { nodes { label } } }').localizedNames).toBe(true);
   });
 
   it('keeps source metadata when any one of its fields is selected', () => {
