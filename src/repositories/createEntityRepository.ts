@@ -137,7 +137,7 @@ export function createEntityRepository(db: Database, shape: ProjectionShape = FU
       );
       const byId = new Map(
         rows.map((row) => {
-          const ends = new Map(row.relations.map(([, [end]]) => [end[0], end]));
+          const ends = new Map(row.relations.map(([[end]]) => [end[0], end]));
           return [row.id, { relations: row.relations.map((relation) => toIncludedRelation(relation, include, row.id)), ends: [...ends.values()].map(toEntityModel) }];
         }),
       );

@@ -28,11 +28,11 @@ export function createCypherScope(shape: ProjectionShape, parameters: Record<str
 
 /**
  * An entity with what was read along with it, as `includedEntity` lists it: the entity, then per relation include
- * its relations, then attributes, evidence and country where asked for (else null or missing).
+ * its relations, then attributes, evidence and country, each where asked for (else null or missing).
  */
 export type IncludedRow = [
   entity: EntityRow,
-  relations: IncludedRelationRow[][],
+  relations?: IncludedRelationRow[][] | null,
   attributes?: IncludedAttributeRow[] | null,
   evidence?: ExcerptRow[] | null,
   country?: IncludedRow | null,
@@ -42,13 +42,18 @@ export type IncludedRow = [
 export type IncludedAttributeRow = [attribute: AttributeRow, evidence?: ExcerptRow[] | null];
 
 /**
- * A relation seen from the entity it was read for, the entity at its other end, and its excerpts where asked for.
- * The ends' ids and a single asked-for type are known to the reader, so they do not travel: `type` is null when
- * the include asks for one type, `outgoing` null or missing unless the include reads both directions.
+ * A relation seen from the entity it was read for: the entity at its other end, the relation's own values, and its
+ * excerpts where asked for. The ends' ids and a single asked-for type are known to the reader, so they do not
+ * travel: `type` is null when the include asks for one type, `outgoing` null or missing unless the include reads
+ * both directions. One flat list per relation: every list is built by Neo4j and decoded by the driver.
  */
 export type IncludedRelationRow = [
-  relation: [id: string, type: string | null, role: string | null, evidenceIds?: string[] | null, outgoing?: boolean | null],
   end: IncludedRow,
+  id: string,
+  role: string | null,
+  type?: string | null,
+  evidenceIds?: string[] | null,
+  outgoing?: boolean | null,
   evidence?: ExcerptRow[] | null,
 ];
 
@@ -64,7 +69,7 @@ export function includedEntity(variable: string, includes: EntityIncludes, scope
   const attributes = includes.attributes ? attributesSubquery(`${variable}.id`, includes.attributeEvidence, scope) : 'null';
   const evidence = includes.evidence ? excerptsSubquery(`${variable}.evidenceIds`, scope) : 'null';
   const country = includes.country ? countrySubquery(variable, includes.country, scope) : 'null';
-  return cypherList([entityProjection(variable, scope.shape), `[${relations.join(', ')}]`, attributes, evidence, country]);
+  return cypherList([entityProjection(variable, scope.shape), relations.length > 0 ? `[${relations.join(', ')}]` : 'null', attributes, evidence, country]);
 }
 
 /**
@@ -81,18 +86,20 @@ export function relationsSubquery(variable: string, include: RelationInclude, sc
   const first = bind(scope, include.first);
   const evidence = include.evidence ? excerptsSubquery(`${r}.evidenceIds`, scope) : 'null';
   const oneType = types?.length === 1;
-  const relation = cypherList([
+  const row = cypherList([
+    includedEntity(m, include.end, scope),
     `${r}.id`,
-    oneType ? 'null' : `type(${r})`,
     `${r}.role`,
+    oneType ? 'null' : `type(${r})`,
     scope.shape.relationEvidence ? `${r}.evidenceIds` : 'null',
     include.direction === 'BOTH' ? `startNode(${r}) = ${variable}` : 'null',
+    evidence,
   ]);
   return `COLLECT {
     MATCH ${relationPattern(variable, r, m, include.direction, types)}
     WHERE ${r}.retractedAt IS NULL AND ${m}.retractedAt IS NULL
     WITH ${r}, ${m} ORDER BY ${oneType ? '' : `type(${r}), `}${r}.id LIMIT ${first}
-    RETURN ${cypherList([relation, includedEntity(m, include.end, scope), evidence])}
+    RETURN ${row}
   }`;
 }
 
@@ -144,7 +151,7 @@ function excerptSourceIds(row: string, includes: EntityIncludes, scope: CypherSc
   const parts: string[] = [];
   includes.relations.forEach((include, index) => {
     const relation = fresh(scope, 'relation');
-    const inner = [include.evidence ? sourceIdsOf(`${relation}[2]`) : null, excerptSourceIds(`${relation}[1]`, include.end, scope)].filter((part) => part !== null);
+    const inner = [include.evidence ? sourceIdsOf(`${relation}[6]`) : null, excerptSourceIds(`${relation}[0]`, include.end, scope)].filter((part) => part !== null);
     if (inner.length > 0) parts.push(concatOver(`${row}[1][${index}]`, relation, inner.join(' + '), scope));
   });
   if (includes.attributes && includes.attributeEvidence) {
@@ -197,11 +204,12 @@ export function readIncluded([row, relations, attributes, evidence, country]: In
   const entity = toEntityModel(row);
   reads.entities.push(entity);
   includes.relations.forEach((include, index) => {
-    const found = relations[index] ?? [];
+    const found = relations?.[index] ?? [];
     const query = { entityId: entity.id, types: include.types, direction: include.direction, first: include.first };
     reads.relations.push({ query, relations: found.map((row) => toIncludedRelation(row, include, entity.id)) });
-    for (const [, end, excerpts] of found) {
-      readIncluded(end, include.end, reads);
+    for (const row of found) {
+      readIncluded(row[0], include.end, reads);
+      const excerpts = row[6];
       if (excerpts) readExcerpts(excerpts, reads);
     }
   });
@@ -215,7 +223,7 @@ export function readIncluded([row, relations, attributes, evidence, country]: In
 }
 
 /** The relation of an `IncludedRelationRow` read for the entity `entityId`. */
-export function toIncludedRelation([[id, type, role, evidenceIds, outgoing], [[endId]]]: IncludedRelationRow, include: RelationInclude, entityId: string): RelationModel {
+export function toIncludedRelation([[[endId]], id, role, type, evidenceIds, outgoing]: IncludedRelationRow, include: RelationInclude, entityId: string): RelationModel {
   const fromHere = include.direction === 'OUTGOING' || (include.direction === 'BOTH' && outgoing === true);
   return {
     id,
@@ -227,9 +235,13 @@ export function toIncludedRelation([[id, type, role, evidenceIds, outgoing], [[e
   };
 }
 
-/** The include's relation types that are relation types at all (null: any). */
+const typesOfInclude = new WeakMap<RelationInclude, readonly string[] | null>();
+
+/** The include's relation types that are relation types at all (null: any); worked out once per include. */
 function relationTypes(include: RelationInclude): readonly string[] | null {
-  return include.types?.filter((type) => RELATION_TYPE.test(type)) ?? null;
+  let types = typesOfInclude.get(include);
+  if (types === undefined) typesOfInclude.set(include, (types = include.types?.filter((type) => RELATION_TYPE.test(type)) ?? null));
+  return types;
 }
 
 /** Adds excerpt rows to `reads`. */

@@ -47,4 +47,21 @@ describe('batching of nested selections', () => {
     // A regression raises this.
     expect(large.roundTrips).toBe(1);
   });
+
+  it.each([
+    ['relation', '{ parties { evidence { source { id title } } } }'],
+    ['entity', '{ evidence { source { id title } } }'],
+  ])('reads the sources that %s evidence cites, by title, in the same one round trip', async (_, node) => {
+    const response = await postGraphQL<{ agreements: { edges: { node: { evidence?: Cited[]; parties?: { evidence: Cited[] }[] } }[] } }>(
+      server.url,
+      `{ agreements(filter: { eventId: "${FIXTURE_EVENT_ID}" }, first: 5) { edges { node ${node} } } }`,
+    );
+    expect(response.errors).toBeUndefined();
+    const cited = response.data!.agreements.edges.flatMap(({ node }) => [...(node.evidence ?? []), ...(node.parties ?? []).flatMap((party) => party.evidence)]);
+    expect(cited.length).toBeGreaterThan(0);
+    expect(new Set(cited.map((evidence) => `${evidence.source.id} ${evidence.source.title}`))).toEqual(new Set(['source/test-fixture Test fixture']));
+    expect(response.extensions!.queryStats!.roundTrips).toBe(1);
+  });
 });
+
+type Cited = { source: { id: string; title: string } };
