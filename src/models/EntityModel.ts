@@ -4,6 +4,7 @@ import type { EntityKindName } from '../seed/sourceDocument.js';
 export interface EntityModel {
   id: string;
   kind: EntityKindName;
+  /** Only the first of EN, RU, KK it has unless the operation reads names by language (see `ProjectionShape`). */
   names: { en: string | null; ru: string | null; kk: string | null };
   /** Empty unless the operation selects `aliases` (see `ProjectionShape`). */
   aliases: string[];
