@@ -10,7 +10,7 @@ import {
   type GraphQLCompositeType,
   type GraphQLSchema,
 } from 'graphql';
-import { SOURCE_METADATA, type ProjectionShape } from '../repositories/ProjectionShape.js';
+import { EMPTY_PROJECTION, SOURCE_METADATA, type ProjectionShape } from '../repositories/ProjectionShape.js';
 
 const cache = new WeakMap<DocumentNode, ProjectionShape>();
 
@@ -32,16 +32,7 @@ const READERS: Record<string, keyof ProjectionShape> = {
 export function projectionShapeOf(schema: GraphQLSchema, document: DocumentNode): ProjectionShape {
   const cached = cache.get(document);
   if (cached) return cached;
-  const shape: ProjectionShape = {
-    localizedNames: false,
-    aliases: false,
-    entityEvidence: false,
-    relationEvidence: false,
-    text: false,
-    signedOn: false,
-    sourceMetadata: false,
-    evidenceSources: false,
-  };
+  const shape: ProjectionShape = { ...EMPTY_PROJECTION };
   const typeInfo = new TypeInfo(schema);
   visit(
     document,

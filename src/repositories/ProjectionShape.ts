@@ -31,6 +31,18 @@ export interface ProjectionShape {
 /** A source's metadata fields, named alike as GraphQL fields and as node properties, in `EntityRow` order. */
 export const SOURCE_METADATA = ['title', 'publisher', 'publishedOn', 'language', 'url', 'contentSha256'] as const;
 
+/** Nothing optional: where an operation starts from before its fields are read (`projectionShapeOf`). */
+export const EMPTY_PROJECTION: ProjectionShape = {
+  localizedNames: false,
+  aliases: false,
+  entityEvidence: false,
+  relationEvidence: false,
+  text: false,
+  signedOn: false,
+  sourceMetadata: false,
+  evidenceSources: false,
+};
+
 /** Everything: for reads outside a GraphQL operation. */
 export const FULL_PROJECTION: ProjectionShape = {
   localizedNames: true,

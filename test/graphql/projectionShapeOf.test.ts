@@ -1,12 +1,12 @@
 import { buildSchema, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { projectionShapeOf } from '../../src/graphql/projectionShapeOf.js';
+import { EMPTY_PROJECTION as NOTHING } from '../../src/repositories/ProjectionShape.js';
 import { loadSchema } from '../../src/server/loadSchema.js';
 
 describe('projectionShapeOf', () => {
   const schema = buildSchema(loadSchema().join('\n'));
   const shapeOf = (operation: string) => projectionShapeOf(schema, parse(operation));
-  const NOTHING = { localizedNames: false, aliases: false, entityEvidence: false, relationEvidence: false, text: false, signedOn: false, sourceMetadata: false, evidenceSources: false };
 
   it('leaves out every optional value when no field reads it', () => {
     expect(shapeOf('{ agreements { edges { node { id name parties { role party { id } } } } } }')).toEqual(NOTHING);

@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { entityProjection, toEntityModel } from '../../src/repositories/entityProjection.js';
-import { FULL_PROJECTION, type ProjectionShape } from '../../src/repositories/ProjectionShape.js';
-
-const NOTHING: ProjectionShape = {
-  localizedNames: false,
-  aliases: false,
-  entityEvidence: false,
-  relationEvidence: false,
-  text: false,
-  signedOn: false,
-  sourceMetadata: false,
-  evidenceSources: false,
-};
+import { EMPTY_PROJECTION as NOTHING, FULL_PROJECTION } from '../../src/repositories/ProjectionShape.js';
 
 describe('entityProjection', () => {
   it('lists only the values the shape reads, ending at the last of them', () => {
