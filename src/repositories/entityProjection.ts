@@ -26,8 +26,9 @@ export type EntityRow = [
 ];
 
 /**
- * An entity's names: all three (EN, RU, KK), or only the first it has in that order, prefixed with its language
- * (`ruМосква`), which is all that `name` without a language needs; null when it has none.
+ * An entity's names: all three (EN, RU, KK), or only the first it has in that order (the order `entityName` falls
+ * back in), prefixed with its language (`ruМосква`), which is all that `name` without a language needs; null when
+ * it has none.
  */
 export type NamesRow = [en: string | null, ru: string | null, kk: string | null] | string | null;
 
@@ -107,7 +108,8 @@ function toNames(names: NamesRow): EntityModel['names'] {
     const [en, ru, kk] = names ?? [null, null, null];
     return { en, ru, kk };
   }
-  const [language, name] = [names.slice(0, 2), names.slice(2)];
+  const language = names.slice(0, 2);
+  const name = names.slice(2);
   return { en: language === 'en' ? name : null, ru: language === 'ru' ? name : null, kk: language === 'kk' ? name : null };
 }
 
