@@ -20,7 +20,7 @@ import {
   readSources,
   sourcesSubquery,
   relationsSubquery,
-  toIncludedRelation,
+  includedRelationReader,
   type ExcerptRow,
   type IncludedAttributeRow,
   type IncludedRelationRow,
@@ -135,10 +135,11 @@ export function createEntityRepository(db: Database, shape: ProjectionShape = FU
          RETURN id, ${relationsSubquery('n', include, scope)} AS relations`,
         scope.parameters,
       );
+      const toRelation = includedRelationReader(include);
       const byId = new Map(
         rows.map((row) => {
           const ends = new Map(row.relations.map(([[end]]) => [end[0], end]));
-          return [row.id, { relations: row.relations.map((relation) => toIncludedRelation(relation, include, row.id)), ends: [...ends.values()].map(toEntityModel) }];
+          return [row.id, { relations: row.relations.map((relation) => toRelation(relation, row.id)), ends: [...ends.values()].map(toEntityModel) }];
         }),
       );
       return queries.map((query) => byId.get(query.entityId) ?? { relations: [], ends: [] });

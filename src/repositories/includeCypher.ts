@@ -206,7 +206,8 @@ export function readIncluded([row, relations, attributes, evidence, country]: In
   includes.relations.forEach((include, index) => {
     const found = relations?.[index] ?? [];
     const query = { entityId: entity.id, types: include.types, direction: include.direction, first: include.first };
-    reads.relations.push({ query, relations: found.map((row) => toIncludedRelation(row, include, entity.id)) });
+    const toRelation = includedRelationReader(include);
+    reads.relations.push({ query, relations: found.map((row) => toRelation(row, entity.id)) });
     for (const row of found) {
       readIncluded(row[0], include.end, reads);
       const excerpts = row[6];
@@ -222,16 +223,25 @@ export function readIncluded([row, relations, attributes, evidence, country]: In
   return entity;
 }
 
-/** The relation of an `IncludedRelationRow` read for the entity `entityId`. */
-export function toIncludedRelation([[[endId]], id, role, type, evidenceIds, outgoing]: IncludedRelationRow, include: RelationInclude, entityId: string): RelationModel {
-  const fromHere = include.direction === 'OUTGOING' || (include.direction === 'BOTH' && outgoing === true);
-  return {
-    id,
-    type: type ?? relationTypes(include)![0]!,
-    fromId: fromHere ? entityId : endId,
-    toId: fromHere ? endId : entityId,
-    role,
-    evidenceIds: evidenceIds ?? [],
+/**
+ * What turns the `IncludedRelationRow`s of one include into relations, given the id of the entity each was read for.
+ * Built once per include and list of rows: what the include tells (direction, its one type) is worked out once.
+ */
+export function includedRelationReader(include: RelationInclude): (row: IncludedRelationRow, entityId: string) => RelationModel {
+  const { direction } = include;
+  const types = relationTypes(include);
+  const onlyType = types?.length === 1 ? types[0]! : null;
+  return ([[[endId]], id, role, type, evidenceIds, outgoing], entityId) => {
+    const fromHere = direction === 'OUTGOING' || (direction === 'BOTH' && outgoing === true);
+    return {
+      id,
+      // A row carries its type unless the include asks for exactly one.
+      type: (type ?? onlyType)!,
+      fromId: fromHere ? entityId : endId,
+      toId: fromHere ? endId : entityId,
+      role,
+      evidenceIds: evidenceIds ?? [],
+    };
   };
 }
 

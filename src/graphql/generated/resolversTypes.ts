@@ -10,7 +10,7 @@ import type { NetworkModel } from '../../models/NetworkModel.js';
 import type { NetworkNodeModel } from '../../models/NetworkNodeModel.js';
 import type { PathModel } from '../../models/PathModel.js';
 import type { SearchHitModel } from '../../models/SearchHitModel.js';
-import type { AgreementPageModel } from '../../models/AgreementPageModel.js';
+import type { AgreementPageModel, AgreementEdgeModel } from '../../models/AgreementPageModel.js';
 import type { ChangeModel } from '../../models/ChangeModel.js';
 import type { RetractionModel } from '../../models/RetractionModel.js';
 import type { Context } from '../context.js';
@@ -951,7 +951,7 @@ export type ResolversTypes = {
   AddSourceInput: AddSourceInput;
   Agreement: ResolverTypeWrapper<EntityModel>;
   AgreementConnection: ResolverTypeWrapper<AgreementPageModel>;
-  AgreementEdge: ResolverTypeWrapper<Omit<AgreementEdge, 'node'> & { node: ResolversTypes['Agreement'] }>;
+  AgreementEdge: ResolverTypeWrapper<AgreementEdgeModel>;
   AgreementFilter: AgreementFilter;
   AgreementLinkInput: AgreementLinkInput;
   AgreementParty: ResolverTypeWrapper<ParticipationModel>;
@@ -1011,7 +1011,7 @@ export type ResolversParentTypes = {
   AddSourceInput: AddSourceInput;
   Agreement: EntityModel;
   AgreementConnection: AgreementPageModel;
-  AgreementEdge: Omit<AgreementEdge, 'node'> & { node: ResolversParentTypes['Agreement'] };
+  AgreementEdge: AgreementEdgeModel;
   AgreementFilter: AgreementFilter;
   AgreementLinkInput: AgreementLinkInput;
   AgreementParty: ParticipationModel;

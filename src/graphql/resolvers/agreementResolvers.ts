@@ -17,6 +17,5 @@ export const agreementResolvers: AgreementResolvers = {
 /** A party is the `from` end of its `PARTY_TO` relation. */
 export const agreementPartyResolvers: AgreementPartyResolvers = {
   party: (relation, _, context) => loadEnd(context, relation.fromId),
-  role: (relation) => relation.role,
   evidence: (relation, _, context) => loadEvidence(context, relation.evidenceIds),
 };

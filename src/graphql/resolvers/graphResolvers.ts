@@ -1,10 +1,12 @@
 import type {
   AgreementConnectionResolvers,
+  AgreementEdgeResolvers,
   GraphPathResolvers,
   NetworkEdgeResolvers,
   NetworkNodeResolvers,
   NetworkResolvers,
 } from '../generated/resolversTypes.js';
+import { encodeAgreementCursor } from '../agreementCursor.js';
 import { entityName } from './entityFields.js';
 import { loadEvidence } from './loading.js';
 
@@ -31,5 +33,12 @@ export const graphPathResolvers: GraphPathResolvers = {
 };
 
 export const agreementConnectionResolvers: AgreementConnectionResolvers = {
-  pageInfo: (page) => ({ hasNextPage: page.hasNextPage, endCursor: page.edges.at(-1)?.cursor ?? null }),
+  pageInfo: ({ edges, hasNextPage }) => {
+    const last = edges.at(-1);
+    return { hasNextPage, endCursor: last ? encodeAgreementCursor(last.position) : null };
+  },
+};
+
+export const agreementEdgeResolvers: AgreementEdgeResolvers = {
+  cursor: ({ position }) => encodeAgreementCursor(position),
 };

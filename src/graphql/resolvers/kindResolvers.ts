@@ -42,7 +42,6 @@ export const eventResolvers: EventResolvers = {
 /** A participant is the `from` end of its `PARTICIPATED_IN` relation. */
 export const participationResolvers: ParticipationResolvers = {
   participant: (relation, _, context) => loadEnd(context, relation.fromId),
-  role: (relation) => relation.role,
   evidence: (relation, _, context) => loadEvidence(context, relation.evidenceIds),
 };
 

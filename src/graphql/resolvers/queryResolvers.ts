@@ -5,7 +5,7 @@ import { normalizeName } from '../../search/normalizeName.js';
 import { toLuceneQuery } from '../../search/toLuceneQuery.js';
 import type { AgreementQuery } from '../../repositories/createAgreementRepository.js';
 import { MAX_NETWORK_DEPTH, MAX_PATH_HOPS } from '../../repositories/createGraphRepository.js';
-import { decodeAgreementCursor, encodeAgreementCursor } from '../agreementCursor.js';
+import { decodeAgreementCursor } from '../agreementCursor.js';
 import { planIncludes } from '../planIncludes.js';
 import { primeLoaders } from '../primeLoaders.js';
 import { selectsField } from '../selectsField.js';
@@ -45,7 +45,7 @@ export const queryResolvers: QueryResolvers = {
     };
     const { rows, totalCount, reads } = await repositories.agreements.findPage(query, planIncludes(info, ['edges', 'node']));
     primeLoaders(loaders, reads);
-    const edges = rows.slice(0, limit).map((row) => ({ cursor: encodeAgreementCursor(row.position), node: row.agreement }));
+    const edges = rows.slice(0, limit).map((row) => ({ position: row.position, node: row.agreement }));
     return { edges, hasNextPage: rows.length > limit, totalCount: totalCount ?? 0 };
   },
 

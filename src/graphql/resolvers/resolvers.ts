@@ -5,6 +5,7 @@ import { agreementPartyResolvers, agreementResolvers } from './agreementResolver
 import { attributeResolvers, evidenceResolvers, relationResolvers } from './factResolvers.js';
 import {
   agreementConnectionResolvers,
+  agreementEdgeResolvers,
   graphPathResolvers,
   networkEdgeResolvers,
   networkNodeResolvers,
@@ -58,6 +59,7 @@ export const resolvers: Resolvers = {
   Agreement: agreementResolvers,
   AgreementParty: agreementPartyResolvers,
   AgreementConnection: agreementConnectionResolvers,
+  AgreementEdge: agreementEdgeResolvers,
   Project: projectResolvers,
   Facility: facilityResolvers,
   Statement: statementResolvers,
