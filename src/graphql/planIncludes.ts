@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { parseResolveInfo, type FieldsByTypeName, type ResolveTree } from 'graphql-parse-resolve-info';
 import { NO_INCLUDES, type EntityIncludes, type RelationInclude } from '../repositories/EntityIncludes.js';
+import { memoizeBySelection } from './memoizeBySelection.js';
 import { FIELD_RELATION_LIMIT, relationField } from './relationFields.js';
 
 /**
@@ -19,9 +20,16 @@ const ATTRIBUTE_FIELDS: Record<string, readonly string[]> = { Event: ['date'], O
  * What to read along with the entities that the current field returns at `path` below it (for a connection,
  * `['edges', 'node']`), judged from the selection set: a look-ahead that lets the field's own round trip fetch
  * the data of nested relation, country, attribute and evidence fields. Over-reading is harmless (the loaders are
- * primed with exactly what they would have read); a selection it does not know is left to the loaders.
+ * primed with exactly what they would have read); a selection it does not know is left to the loaders. The plan
+ * is shared by the requests that run the same document with the same variables below the field: never change it.
  */
 export function planIncludes(info: GraphQLResolveInfo, path: readonly string[] = []): EntityIncludes {
+  // Reading the selection costs about as much as mapping a page of answers; a document's plan changes only with
+  // the variables used below the field.
+  return memoizeBySelection(info, `planIncludes:${path.join('.')}`, () => planFromSelection(info, path));
+}
+
+function planFromSelection(info: GraphQLResolveInfo, path: readonly string[]): EntityIncludes {
   const tree = parseResolveInfo(info) as ResolveTree | null | undefined;
   if (!tree) return NO_INCLUDES;
   const selections = path.reduce((current, name) => current.flatMap((byType) => subfieldsNamed(byType, [name])), [tree.fieldsByTypeName]);

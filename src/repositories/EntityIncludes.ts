@@ -3,29 +3,30 @@ import type { RelationDirection } from './createEntityRepository.js';
 /**
  * What to read in the same round trip as an entity, so that its nested fields find their data already loaded.
  * Every part reads exactly what the matching loader would read for that entity (same filters, order and limit).
+ * Plans are shared between requests (see `planIncludes`), hence read-only.
  */
 export interface EntityIncludes {
   /** Relations of given shapes, each with the entity at its other end. */
-  relations: RelationInclude[];
+  readonly relations: readonly RelationInclude[];
   /** The entity's unretracted attributes. */
-  attributes: boolean;
+  readonly attributes: boolean;
   /** With `attributes`: the excerpts behind each attribute, with their sources. */
-  attributeEvidence: boolean;
+  readonly attributeEvidence: boolean;
   /** The excerpts behind the entity, with their sources. */
-  evidence: boolean;
+  readonly evidence: boolean;
   /** The nearest country the entity lies in (`PART_OF`), and what to read with it; null: not asked. */
-  country: EntityIncludes | null;
+  readonly country: EntityIncludes | null;
 }
 
 /** Relations of one shape, as `RelationQuery` asks for them, plus what to read with the entities at their other ends. */
 export interface RelationInclude {
   /** Sorted; null: any type. */
-  types: readonly string[] | null;
-  direction: RelationDirection;
-  first: number;
+  readonly types: readonly string[] | null;
+  readonly direction: RelationDirection;
+  readonly first: number;
   /** The excerpts behind each relation, with their sources. */
-  evidence: boolean;
-  end: EntityIncludes;
+  readonly evidence: boolean;
+  readonly end: EntityIncludes;
 }
 
 /** Nothing to read beyond the entity itself. */
