@@ -28,19 +28,28 @@ export interface LatencyTarget {
 /**
  * Latencies in milliseconds, one list per target, of up to `samples` sequential runs each, stopping early after
  * `maxMs` (at least 3 each). Runs alternate between the targets, so a slow spell of a shared machine falls on all
- * of them alike instead of on whichever one it was measuring.
+ * of them alike instead of on whichever one it was measuring; and they go through every order of the targets in
+ * turn, so that none always runs right after the same other one (whose garbage and warm caches it would inherit).
  */
 export async function measureLatencies(targets: readonly LatencyTarget[], samples: number, maxMs: number): Promise<number[][]> {
   const latencies = targets.map((): number[] => []);
+  const orders = permutations(targets.map((_, index) => index));
   const deadline = performance.now() + maxMs;
   for (let run = 0; run < samples && (run < 3 || performance.now() < deadline); run++) {
-    for (const [index, { baseUrl, steps }] of targets.entries()) {
+    for (const index of orders[run % orders.length]!) {
+      const { baseUrl, steps } = targets[index]!;
       const started = performance.now();
       await runOnce(baseUrl, steps);
       latencies[index]!.push(performance.now() - started);
     }
   }
   return latencies;
+}
+
+/** Every order of `items`. */
+export function permutations<T>(items: readonly T[]): T[][] {
+  if (items.length <= 1) return [[...items]];
+  return items.flatMap((item, index) => permutations([...items.slice(0, index), ...items.slice(index + 1)]).map((rest) => [item, ...rest]));
 }
 
 /**
