@@ -17,10 +17,14 @@ describe('measureLatencies', () => {
   let server: http.Server;
   let baseUrl: string;
   beforeAll(async () => {
+    // Every target posts to /graphql; the body names the target.
     server = http.createServer((request, response) => {
-      arrivals.push(request.url ?? '');
-      request.resume();
-      request.on('end', () => response.end('{}'));
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        arrivals.push((JSON.parse(Buffer.concat(chunks).toString('utf8')) as { target: string }).target);
+        response.end('{}');
+      });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -28,14 +32,14 @@ describe('measureLatencies', () => {
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   it('runs each target right after each other target, so that none inherits the same one’s leftovers', async () => {
-    const targets = ['/a', '/b', '/c'].map((path) => ({ baseUrl, steps: [{ path, body: () => ({}) }] }));
+    const targets = ['a', 'b', 'c'].map((target) => ({ baseUrl, steps: [{ path: '/graphql' as const, body: () => ({ target }) }] }));
     const latencies = await measureLatencies(targets, 12, 60_000);
     expect(latencies.map((list) => list.length)).toEqual([12, 12, 12]);
     const followers = new Map<string, Set<string>>();
-    arrivals.slice(1).forEach((path, index) => {
+    arrivals.slice(1).forEach((target, index) => {
       const previous = arrivals[index]!;
-      if (previous !== path) followers.set(previous, (followers.get(previous) ?? new Set()).add(path));
+      if (previous !== target) followers.set(previous, (followers.get(previous) ?? new Set()).add(target));
     });
-    for (const path of ['/a', '/b', '/c']) expect([...(followers.get(path) ?? [])].sort()).toEqual(['/a', '/b', '/c'].filter((other) => other !== path));
+    for (const target of ['a', 'b', 'c']) expect([...(followers.get(target) ?? [])].sort()).toEqual(['a', 'b', 'c'].filter((other) => other !== target));
   });
 });
