@@ -25,7 +25,7 @@ const READERS: Record<string, keyof ProjectionShape> = {
 /**
  * The values an operation in `document` can read: each only where a field that reads it is selected (`names`, or
  * any field given a `lang`; `aliases`; `evidence` of an entity, or of a relation, party, office or participation; a
- * statement's `text`; an agreement's `signedOn`; a source's metadata fields; an `Evidence.source` selection of
+ * relation's `id`; a statement's `text`; an agreement's `signedOn`; a source's metadata fields; an `Evidence.source` selection of
  * more than `id`). Judged by field name anywhere in the document, fragments included, and for `evidence` and
  * `source` by the type they are selected on, so it never narrows too far. Cached per document.
  */
@@ -40,6 +40,7 @@ export function projectionShapeOf(schema: GraphQLSchema, document: DocumentNode)
       Field(node) {
         const name = node.name.value;
         if (name === 'names' || node.arguments?.some((argument) => argument.name.value === 'lang')) shape.localizedNames = true;
+        if (name === 'id' && typeInfo.getParentType()?.name === 'Relation') shape.relationIds = true;
         if (name === 'source' && typeInfo.getParentType()?.name === 'Evidence') {
           if (!selectsOnlyId(node)) shape.evidenceSources = true;
           return;

@@ -1,5 +1,6 @@
 /** A stated relationship between two entities, with the excerpts that state it. */
 export interface RelationModel {
+  /** Empty when read along with an entity by an operation that does not select `Relation.id` (see `ProjectionShape`). */
   id: string;
   type: string;
   fromId: string;

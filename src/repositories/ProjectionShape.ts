@@ -14,6 +14,8 @@ export interface ProjectionShape {
   entityEvidence: boolean;
   /** `evidenceIds` of relations (and of the parties, participations and offices read from them). */
   relationEvidence: boolean;
+  /** A relation's `id` (`Relation.id`); parties, participations and offices have none. */
+  relationIds: boolean;
   /** A statement's `text`. */
   text: boolean;
   /** An agreement's `signedOn`. */
@@ -37,6 +39,7 @@ export const EMPTY_PROJECTION: ProjectionShape = {
   aliases: false,
   entityEvidence: false,
   relationEvidence: false,
+  relationIds: false,
   text: false,
   signedOn: false,
   sourceMetadata: false,
@@ -49,6 +52,7 @@ export const FULL_PROJECTION: ProjectionShape = {
   aliases: true,
   entityEvidence: true,
   relationEvidence: true,
+  relationIds: true,
   text: true,
   signedOn: true,
   sourceMetadata: true,

@@ -42,14 +42,14 @@ export type IncludedRow = [
 export type IncludedAttributeRow = [attribute: AttributeRow, evidence?: ExcerptRow[] | null];
 
 /**
- * A relation seen from the entity it was read for: the entity at its other end, the relation's own values, and its
- * excerpts where asked for. The ends' ids and a single asked-for type are known to the reader, so they do not
+ * A relation seen from the entity it was read for: the entity at its other end, the relation's own values (its id
+ * only where the shape reads `relationIds`), and its excerpts where asked for. The ends' ids and a single asked-for type are known to the reader, so they do not
  * travel: `type` is null when the include asks for one type, `outgoing` null or missing unless the include reads
  * both directions. One flat list per relation: every list is built by Neo4j and decoded by the driver.
  */
 export type IncludedRelationRow = [
   end: IncludedRow,
-  id: string,
+  id: string | null,
   role: string | null,
   type?: string | null,
   evidenceIds?: string[] | null,
@@ -88,7 +88,7 @@ export function relationsSubquery(variable: string, include: RelationInclude, sc
   const oneType = types?.length === 1;
   const row = cypherList([
     includedEntity(m, include.end, scope),
-    `${r}.id`,
+    scope.shape.relationIds ? `${r}.id` : 'null',
     `${r}.role`,
     oneType ? 'null' : `type(${r})`,
     scope.shape.relationEvidence ? `${r}.evidenceIds` : 'null',
@@ -234,7 +234,7 @@ export function includedRelationReader(include: RelationInclude): (row: Included
   return ([[[endId]], id, role, type, evidenceIds, outgoing], entityId) => {
     const fromHere = direction === 'OUTGOING' || (direction === 'BOTH' && outgoing === true);
     return {
-      id,
+      id: id ?? '',
       // A row carries its type unless the include asks for exactly one.
       type: (type ?? onlyType)!,
       fromId: fromHere ? entityId : endId,

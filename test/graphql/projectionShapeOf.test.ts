@@ -32,6 +32,12 @@ describe('projectionShapeOf', () => {
     });
   });
 
+  it('keeps relation ids for the id of a relation only, not for the ids of the entities at its ends', () => {
+    expect(shapeOf('{ entity(id: "x") { relations { id } } }')).toEqual({ ...NOTHING, relationIds: true });
+    expect(shapeOf('{ entity(id: "x") { ...R } } fragment R on Entity { relations { key: id } }').relationIds).toBe(true);
+    expect(shapeOf('{ entity(id: "x") { id relations { type from { id } to { id } } } }').relationIds).toBe(false);
+  });
+
   it('keeps aliases when they are selected, also under an alias of their own', () => {
     expect(shapeOf('{ search(query: "ktz") { entity { otherNames: aliases } } }')).toEqual({ ...NOTHING, aliases: true });
   });
