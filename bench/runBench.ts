@@ -57,8 +57,9 @@ export interface BenchReport {
 
 /**
  * Starts a fresh Neo4j with the scale graph, our server, a `@neo4j/graphql` server and the raw Cypher server over
- * it, then measures Q1–Q6 through all three: latency at concurrency 1 and throughput at 16, in rounds whose
- * executor order rotates, reporting the median of the rounds. Stops everything it started.
+ * it, then measures Q1–Q6 through all three: latency at concurrency 1 (runs alternating between the executors in
+ * every order, `measureLatencies`) and throughput at 16, in rounds whose throughput order rotates, reporting the
+ * median of the rounds. Stops everything it started.
  */
 export async function runBench(options: BenchOptions): Promise<BenchReport> {
   const settings = options.quick

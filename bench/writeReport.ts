@@ -37,7 +37,7 @@ function toMarkdown(report: BenchReport): string {
     '',
     `Graph: ${report.graph.entities} entities, ${report.graph.relations} relations; bulk load ${report.load.rows} rows in ${report.load.seconds.toFixed(1)} s (${Math.round(report.load.rowsPerSecond)} rows/s).`,
     '',
-    `Medians of ${report.settings.rounds} round(s); per round up to ${report.settings.samplesPerRound} sequential runs per executor for latency, alternating between the executors, and ${report.settings.throughputSeconds} s of autocannon at ${report.settings.connections} connections for throughput; executor order rotates per round.`,
+    `Medians of ${report.settings.rounds} round(s); per round up to ${report.settings.samplesPerRound} sequential runs per executor for latency, alternating between the executors in every order in turn, and ${report.settings.throughputSeconds} s of autocannon at ${report.settings.connections} connections for throughput; the executors' throughput order rotates per round.`,
     '',
     '| op | executor | p50 ms | p95 ms | ops/s @16 | round trips | answer bytes |',
     '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
