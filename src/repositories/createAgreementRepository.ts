@@ -4,8 +4,7 @@ import { emptyPrefetchedReads, type PrefetchedReads } from '../models/Prefetched
 import type { EntityIncludes } from './EntityIncludes.js';
 import { FULL_PROJECTION, type ProjectionShape } from './ProjectionShape.js';
 import type { EntityRow } from './entityProjection.js';
-import { includedEntity, includedSources, readIncluded, readSources, type CypherScope, type IncludedRow } from './includeCypher.js';
-import { memoizeStatement } from './memoizeStatement.js';
+import { createCypherScope, includedEntity, includedSources, readIncluded, readSources, type IncludedRow } from './includeCypher.js';
 
 /** Conditions on agreements; all given ones must hold. Dates are ISO-8601 strings. */
 export interface AgreementQuery {
@@ -135,41 +134,31 @@ function indexedPage(filters: string, dates: string[], after: boolean): string {
   }`;
 }
 
-/** The statement of a page of agreements as `query` filters them, with what `includes` reads around each. */
-function pageStatement(query: AgreementQuery, includes: EntityIncludes, scope: CypherScope): string {
-  const start = anchor(query);
-  const filters = conditions(query, start.anchored);
-  // Several relations can join the anchor to one agreement; DISTINCT keeps each agreement once.
-  const candidates = `MATCH ${start.pattern} ${filters}${start.anchored ? ' WITH DISTINCT n' : ''}`;
-  const dates = dateConditions(query);
-  const count = query.withTotalCount
-    ? `CALL () {
-         ${candidates}
-         ${dates.length > 0 ? `WITH n, ${SORT_KEY} AS sortKey WHERE ${dates.join(' AND ')}` : ''}
-         RETURN count(n) AS totalCount
-       }`
-    : 'WITH null AS totalCount';
-  const page = start.anchored ? anchoredPage(candidates, dates, query.after !== null) : indexedPage(filters, dates, query.after !== null);
-  return `${count}
-         ${page}
-         WITH totalCount, [n IN page | {sortKey: ${SORT_KEY}, entity: ${includedEntity('n', includes, scope)}}] AS page
-         RETURN totalCount, page, ${includedSources('page', (row) => `${row}.entity`, includes, scope)} AS sources`;
-}
-
 export function createAgreementRepository(db: Database, shape: ProjectionShape = FULL_PROJECTION): AgreementRepository {
   return {
     async findPage(query, includes) {
       const { after, withTotalCount, ...parameters } = query;
-      // Which filters are given, not their values, shapes the statement; every filter counts, present or future.
-      const variant = [...Object.values(parameters).map((value) => (value === null ? '0' : '1')), after ? 'a' : '', withTotalCount ? 't' : ''].join('');
-      const statement = memoizeStatement(includes, shape, variant, (scope) => pageStatement(query, includes, scope));
-      const rows = await db.read<{ totalCount: number | null; page: { sortKey: string; entity: IncludedRow }[]; sources: EntityRow[] }>(statement.text, {
-        ...statement.parameters,
-        ...parameters,
-        afterKey: after?.signedOn ?? null,
-        afterId: after?.id ?? null,
-        limit: query.first + 1,
-      });
+      const start = anchor(query);
+      const filters = conditions(query, start.anchored);
+      // Several relations can join the anchor to one agreement; DISTINCT keeps each agreement once.
+      const candidates = `MATCH ${start.pattern} ${filters}${start.anchored ? ' WITH DISTINCT n' : ''}`;
+      const dates = dateConditions(query);
+      const count = withTotalCount
+        ? `CALL () {
+             ${candidates}
+             ${dates.length > 0 ? `WITH n, ${SORT_KEY} AS sortKey WHERE ${dates.join(' AND ')}` : ''}
+             RETURN count(n) AS totalCount
+           }`
+        : 'WITH null AS totalCount';
+      const page = start.anchored ? anchoredPage(candidates, dates, after !== null) : indexedPage(filters, dates, after !== null);
+      const scope = createCypherScope(shape, { ...parameters, afterKey: after?.signedOn ?? null, afterId: after?.id ?? null, limit: query.first + 1 });
+      const rows = await db.read<{ totalCount: number | null; page: { sortKey: string; entity: IncludedRow }[]; sources: EntityRow[] }>(
+        `${count}
+         ${page}
+         WITH totalCount, [n IN page | {sortKey: ${SORT_KEY}, entity: ${includedEntity('n', includes, scope)}}] AS page
+         RETURN totalCount, page, ${includedSources('page', (row) => `${row}.entity`, includes, scope)} AS sources`,
+        scope.parameters,
+      );
       const reads = emptyPrefetchedReads();
       const result = rows[0];
       if (!result) return { rows: [], totalCount: withTotalCount ? 0 : null, reads };

@@ -8,7 +8,6 @@ import type { EntityKindName } from '../seed/sourceDocument.js';
 import { NO_INCLUDES, type EntityIncludes } from './EntityIncludes.js';
 import { FULL_PROJECTION, type ProjectionShape } from './ProjectionShape.js';
 import { entityProjection, toAttributeModel, toEntityModel, type EntityRow } from './entityProjection.js';
-import { memoizeStatement } from './memoizeStatement.js';
 import {
   attributesSubquery,
   countrySubquery,
@@ -78,16 +77,14 @@ export function createEntityRepository(db: Database, shape: ProjectionShape = FU
     },
 
     async findByIdsIncluding(ids, includes) {
-      const statement = memoizeStatement(
-        includes,
-        shape,
-        'findByIdsIncluding',
-        (scope) => `UNWIND $ids AS id
+      const scope = createCypherScope(shape, { ids });
+      const rows = await db.read<{ id: string; entity: IncludedRow; sources: EntityRow[] }>(
+        `UNWIND $ids AS id
          MATCH (n:Entity {id: id}) WHERE n.retractedAt IS NULL
          WITH id, ${includedEntity('n', includes, scope)} AS entity
          RETURN id, entity, ${includedSources('[entity]', (row) => row, includes, scope)} AS sources`,
+        scope.parameters,
       );
-      const rows = await db.read<{ id: string; entity: IncludedRow; sources: EntityRow[] }>(statement.text, { ...statement.parameters, ids });
       const reads = emptyPrefetchedReads();
       const byId = new Map(rows.map((row) => [row.id, readIncluded(row.entity, includes, reads)]));
       for (const row of rows) readSources(row.sources, reads);
