@@ -25,9 +25,10 @@ const READERS: Record<string, keyof ProjectionShape> = {
 /**
  * The values an operation in `document` can read: each only where a field that reads it is selected (`names`, or
  * any field given a `lang`; `aliases`; `evidence` of an entity, or of a relation, party, office or participation; a
- * relation's `id`; a statement's `text`; an agreement's `signedOn`; a source's metadata fields; an `Evidence.source` selection of
- * more than `id`). Judged by field name anywhere in the document, fragments included, and for `evidence` and
- * `source` by the type they are selected on, so it never narrows too far. Cached per document.
+ * relation's `id`; a statement's `text`; an agreement's `signedOn`; a source's metadata fields; an
+ * `Evidence.source` selection of more than `id`). Judged by field name anywhere in the document, fragments
+ * included, and for `evidence`, `source` and `id` by the type they are selected on, so it never narrows too far.
+ * Cached per document.
  */
 export function projectionShapeOf(schema: GraphQLSchema, document: DocumentNode): ProjectionShape {
   const cached = cache.get(document);

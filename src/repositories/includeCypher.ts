@@ -43,9 +43,10 @@ export type IncludedAttributeRow = [attribute: AttributeRow, evidence?: ExcerptR
 
 /**
  * A relation seen from the entity it was read for: the entity at its other end, the relation's own values (its id
- * only where the shape reads `relationIds`), and its excerpts where asked for. The ends' ids and a single asked-for type are known to the reader, so they do not
- * travel: `type` is null when the include asks for one type, `outgoing` null or missing unless the include reads
- * both directions. One flat list per relation: every list is built by Neo4j and decoded by the driver.
+ * only where the shape reads `relationIds`), and its excerpts where asked for. The ends' ids and a single
+ * asked-for type are known to the reader, so they do not travel: `type` is null when the include asks for one
+ * type, `outgoing` null or missing unless the include reads both directions. One flat list per relation: every
+ * list is built by Neo4j and decoded by the driver.
  */
 export type IncludedRelationRow = [
   end: IncludedRow,
