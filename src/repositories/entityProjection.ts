@@ -1,17 +1,19 @@
 import type { AttributeModel } from '../models/AttributeModel.js';
 import type { EntityModel } from '../models/EntityModel.js';
 import type { RelationModel } from '../models/RelationModel.js';
-import type { EntityKindName } from '../seed/sourceDocument.js';
+import { kindOfId } from '../seed/sourceDocument.js';
 import { cypherList } from './cypherList.js';
 import { SOURCE_METADATA, type ProjectionShape } from './ProjectionShape.js';
 
 // Rows travel as lists, not maps: Bolt sends and the driver decodes every map key of every row again, which was
 // most of the cost of reading a page of entities with their relations.
 
-/** An entity as `entityProjection` lists it; values after `names` may be missing, and read as null. */
+/**
+ * An entity as `entityProjection` lists it; values after `names` may be missing, and read as null. Its kind is not
+ * read: the id names it (`kindOfId`).
+ */
 export type EntityRow = [
   id: string,
-  kind: EntityKindName,
   names: NamesRow,
   aliases?: string[] | null,
   evidenceIds?: string[] | null,
@@ -42,7 +44,6 @@ export function entityProjection(variable: string, shape: ProjectionShape): stri
   const names = shape.localizedNames ? `[${v}.nameEn, ${v}.nameRu, ${v}.nameKk]` : `coalesce('en' + ${v}.nameEn, 'ru' + ${v}.nameRu, 'kk' + ${v}.nameKk)`;
   return cypherList([
     `${v}.id`,
-    `${v}.kind`,
     names,
     read(`${v}.aliases`, shape.aliases),
     read(`${v}.evidenceIds`, shape.entityEvidence),
@@ -79,7 +80,8 @@ export const attributeProjection = (variable: string): string =>
 
 /** Maps a projected entity row to the plain model resolvers use. */
 export function toEntityModel(row: EntityRow): EntityModel {
-  const [id, kind, names, aliases, evidenceIds, text, signedOn, title, publisher, publishedOn, language, url, contentSha256] = row;
+  const [id, names, aliases, evidenceIds, text, signedOn, title, publisher, publishedOn, language, url, contentSha256] = row;
+  const kind = kindOfId(id);
   const model = toNames(names);
   return {
     id,

@@ -40,6 +40,15 @@ export function kindPrefix(kind: EntityKindName): string {
   return KIND_PREFIX[kind];
 }
 
+const KIND_OF_PREFIX = new Map(ENTITY_KINDS.map((kind) => [KIND_PREFIX[kind], kind]));
+
+/** The kind an entity id names by its prefix; every document is checked to give each entity an id of its kind. */
+export function kindOfId(id: string): EntityKindName {
+  const kind = KIND_OF_PREFIX.get(id.slice(0, id.indexOf('/')));
+  if (kind === undefined) throw new Error(`expected an entity id of the form kind/slug, got "${id}"`);
+  return kind;
+}
+
 export const entityIdSchema = z
   .string()
   .regex(
