@@ -15,8 +15,8 @@ const memos = new WeakMap<FieldNode, FieldMemo>();
 
 /**
  * What `derive` works out from the current field's selection, worked out once per field of a parsed document, per
- * `key` and per values of the variables used below the field (in arguments and `@skip`/`@include` of its
- * subfields), and shared by every request that runs it. `derive` may read only the selection below the field and
+ * type the field is read on, per `key` and per values of the variables used below the field (in arguments and
+ * `@skip`/`@include` of its subfields), and shared by every request that runs it. `derive` may read only the selection below the field and
  * those variables, and its result must not be changed by its users. The field's own arguments are not part of the
  * memo: `agreements(filter: {partyId: $id})` derives one value for all ids.
  */
@@ -28,7 +28,9 @@ export function memoizeBySelection<T>(info: GraphQLResolveInfo, key: string, der
     memo = { fieldNodes: info.fieldNodes, variables: variablesBelow(info.fieldNodes, info.fragments), values: new Map() };
     memos.set(first, memo);
   }
-  const valueKey = memo.variables.length === 0 ? key : `${key}|${JSON.stringify(memo.variables.map((name) => info.variableValues[name] ?? null))}`;
+  // A field of an interface, spread through a fragment, shares its node between the types that implement it.
+  const field = `${info.parentType.name}|${key}`;
+  const valueKey = memo.variables.length === 0 ? field : `${field}|${JSON.stringify(memo.variables.map((name) => info.variableValues[name] ?? null))}`;
   if (memo.values.has(valueKey)) return memo.values.get(valueKey) as T;
   const value = derive();
   if (memo.values.size >= MAX_VALUES_PER_FIELD) memo.values.clear();

@@ -1,4 +1,4 @@
-import { buildSchema, execute, parse, type DocumentNode, type GraphQLResolveInfo } from 'graphql';
+import { buildSchema, execute, parse, type DocumentNode, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { memoizeBySelection } from '../../src/graphql/memoizeBySelection.js';
 
@@ -54,6 +54,27 @@ describe('memoizeBySelection', () => {
     await run({ deep: true });
     await run({ deep: false });
     expect(derivedCount()).toBe(2);
+  });
+
+  it('keeps a value per type for a field an interface fragment shares between types', async () => {
+    const shared = buildSchema(`
+      interface Thing { parts: [ID!]! }
+      type A implements Thing { parts: [ID!]! }
+      type B implements Thing { parts: [ID!]! }
+      type Query { things: [Thing!]! }
+    `);
+    const parentTypes: string[] = [];
+    const parts = (_: unknown, __: unknown, ___: unknown, info: GraphQLResolveInfo) =>
+      memoizeBySelection(info, 'test', () => {
+        parentTypes.push(info.parentType.name);
+        return [info.parentType.name];
+      });
+    const rootValue = { things: [{ __typename: 'A' }, { __typename: 'B' }, { __typename: 'A' }] };
+    for (const type of ['A', 'B']) (shared.getType(type) as GraphQLObjectType).getFields().parts!.resolve = parts;
+    const { data, errors } = await execute({ schema: shared, document: parse('{ things { ...T } } fragment T on Thing { parts }'), rootValue });
+    expect(errors).toBeUndefined();
+    expect(data).toEqual({ things: [{ parts: ['A'] }, { parts: ['B'] }, { parts: ['A'] }] });
+    expect(parentTypes).toEqual(['A', 'B']);
   });
 
   it('keeps the values of separate documents apart', async () => {
