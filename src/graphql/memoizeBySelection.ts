@@ -16,9 +16,9 @@ const memos = new WeakMap<FieldNode, FieldMemo>();
 /**
  * What `derive` works out from the current field's selection, worked out once per field of a parsed document, per
  * type the field is read on, per `key` and per values of the variables used below the field (in arguments and
- * `@skip`/`@include` of its subfields), and shared by every request that runs it. `derive` may read only the selection below the field and
- * those variables, and its result must not be changed by its users. The field's own arguments are not part of the
- * memo: `agreements(filter: {partyId: $id})` derives one value for all ids.
+ * `@skip`/`@include` of its subfields), and shared by every request that runs it. `derive` may read only the
+ * selection below the field and those variables, and its result must not be changed by its users. The field's
+ * own arguments are not part of the memo: `agreements(filter: {partyId: $id})` derives one value for all ids.
  */
 export function memoizeBySelection<T>(info: GraphQLResolveInfo, key: string, derive: () => T): T {
   const [first] = info.fieldNodes;

@@ -86,7 +86,7 @@ export function relationsSubquery(variable: string, include: RelationInclude, sc
   const m = fresh(scope, 'm');
   const first = bind(scope, include.first);
   const evidence = include.evidence ? excerptsSubquery(`${r}.evidenceIds`, scope) : 'null';
-  const oneType = types?.length === 1;
+  const oneType = soleType(include) !== null;
   const row = cypherList([
     includedEntity(m, include.end, scope),
     scope.shape.relationIds ? `${r}.id` : 'null',
@@ -230,13 +230,11 @@ export function readIncluded([row, relations, attributes, evidence, country]: In
  */
 export function includedRelationReader(include: RelationInclude): (row: IncludedRelationRow, entityId: string) => RelationModel {
   const { direction } = include;
-  const types = relationTypes(include);
-  const onlyType = types?.length === 1 ? types[0]! : null;
+  const onlyType = soleType(include);
   return ([[[endId]], id, role, type, evidenceIds, outgoing], entityId) => {
     const fromHere = direction === 'OUTGOING' || (direction === 'BOTH' && outgoing === true);
     return {
       id: id ?? '',
-      // A row carries its type unless the include asks for exactly one.
       type: (type ?? onlyType)!,
       fromId: fromHere ? entityId : endId,
       toId: fromHere ? endId : entityId,
@@ -244,6 +242,12 @@ export function includedRelationReader(include: RelationInclude): (row: Included
       evidenceIds: evidenceIds ?? [],
     };
   };
+}
+
+/** The include's one relation type when it asks for exactly one, else null: rows then carry no type of their own. */
+function soleType(include: RelationInclude): string | null {
+  const types = relationTypes(include);
+  return types?.length === 1 ? types[0]! : null;
 }
 
 const typesOfInclude = new WeakMap<RelationInclude, readonly string[] | null>();
