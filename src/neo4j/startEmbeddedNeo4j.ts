@@ -26,7 +26,7 @@ export interface EmbeddedNeo4jOptions {
   startTimeoutMs: number;
   /** The launcher's Maven project; defaults to `neo4j/`. */
   launcherDir?: string;
-  /** Overridable so that a missing JDK or Maven can be reproduced. */
+  /** Overridable so that a missing JDK or Maven Wrapper can be reproduced; Maven defaults to the launcher's `mvnw`. */
   javaCommand?: string;
   mavenCommand?: string;
   /** Progress lines such as "building the launcher". */
@@ -137,10 +137,13 @@ function buildLauncherIfStale(launcherDir: string, options: EmbeddedNeo4jOptions
   const sources = [path.join(launcherDir, 'pom.xml'), path.join(launcherDir, 'src/main/java/org/coopgraph/neo4j/Launcher.java')];
   if (existsSync(jar) && sources.every((source) => statSync(source).mtimeMs <= statSync(jar).mtimeMs)) return;
 
-  const maven = options.mavenCommand ?? 'mvn';
-  requireCommand(maven, ['-v'], `Maven was not found (tried "${maven}"): install Maven 3.8 or newer and put mvn on PATH to build the embedded Neo4j, or set NEO4J_URI to use an existing Neo4j.`);
-  options.onProgress?.('Building the embedded Neo4j launcher with Maven (the first build downloads about 130 MB)…');
+  // The Maven Wrapper fetches the Maven version the launcher pins, so no system Maven is needed.
+  const maven = options.mavenCommand ?? path.join(launcherDir, 'mvnw');
+  options.onProgress?.('Building the embedded Neo4j launcher with the Maven Wrapper (the first build downloads Maven and about 130 MB)…');
   const build = spawnSync(maven, ['-q', '-B', '-f', path.join(launcherDir, 'pom.xml'), 'package', '-DskipTests'], { encoding: 'utf8' });
+  if (build.error) {
+    throw new StartupError(`The Maven Wrapper was not found (tried "${maven}"): restore it with "git checkout -- neo4j/mvnw neo4j/.mvn", or set NEO4J_URI to use an existing Neo4j.`);
+  }
   if (build.status !== 0) {
     const detail = `${build.stdout}${build.stderr}`.split('\n').find((line) => line.includes('ERROR')) ?? `exit code ${build.status}`;
     throw new StartupError(`Building the embedded Neo4j launcher failed (${detail.trim()}): run "npm run neo4j:build" to see Maven's full output.`);

@@ -22,12 +22,12 @@ describe('startEmbeddedNeo4j', () => {
     await expect(start).rejects.toThrow(/^Java was not found \(tried "java-that-does-not-exist"\): install a JDK 17 or newer .* or set NEO4J_URI/);
   });
 
-  it('names a missing mvn when the launcher must be built', async () => {
+  it('names a missing Maven Wrapper when the launcher must be built', async () => {
     const launcherDir = path.join(scratch, 'launcher');
     await cp(path.join(LAUNCHER_DIR, 'pom.xml'), path.join(launcherDir, 'pom.xml'));
     await cp(path.join(LAUNCHER_DIR, 'src'), path.join(launcherDir, 'src'), { recursive: true });
-    const start = startEmbeddedNeo4j({ dataDir: path.join(scratch, 'b'), port: await freePort(), startTimeoutMs: 60_000, launcherDir, mavenCommand: 'mvn-that-does-not-exist' });
-    await expect(start).rejects.toThrow(/^Maven was not found \(tried "mvn-that-does-not-exist"\): install Maven 3.8 or newer .* or set NEO4J_URI/);
+    const start = startEmbeddedNeo4j({ dataDir: path.join(scratch, 'b'), port: await freePort(), startTimeoutMs: 60_000, launcherDir, });
+    await expect(start).rejects.toThrow(/^The Maven Wrapper was not found \(tried ".*launcher\/mvnw"\): restore it with "git checkout -- neo4j\/mvnw neo4j\/.mvn", or set NEO4J_URI/);
   });
 
   it('names a busy port and the variable that moves it', async () => {
