@@ -10,6 +10,7 @@ import { writeGraph } from '../../src/repositories/writeGraph.js';
 import { planGraphWrite } from '../../src/seed/planGraphWrite.js';
 import { sourceDocumentSchema } from '../../src/seed/sourceDocument.js';
 import { agreementFixture } from './agreementFixture.js';
+import { ensureChromium } from './ensureChromium.js';
 import { freePort } from './freePort.js';
 
 declare module 'vitest' {
@@ -20,10 +21,12 @@ declare module 'vitest' {
 }
 
 /**
- * Starts one embedded Neo4j for the whole test run, migrated, seeded and with the agreement fixture loaded;
- * stops it and deletes its store after.
+ * Starts one embedded Neo4j for the whole test run, migrated, seeded and with the agreement fixture loaded, and
+ * installs the browser tests' Chromium where it is missing; stops Neo4j and deletes its store after.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // The browser tests' Chromium installs while Neo4j starts.
+  const chromium = ensureChromium();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'coopgraph-test-'));
   const neo4j = await startEmbeddedNeo4j({ dataDir, port: await freePort(), startTimeoutMs: 180_000, pageCache: '128m' });
   const driver = createDriver({ uri: neo4j.uri });
@@ -31,6 +34,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const fixture = sourceDocumentSchema.parse(agreementFixture());
   await writeGraph(createDatabase({ driver }), planGraphWrite([{ file: 'agreementFixture', document: fixture }]), { actor: 'test', operation: 'fixture' });
   await driver.close();
+  await chromium;
   project.provide('neo4jUri', neo4j.uri);
   project.provide('neo4jDataDir', dataDir);
   return async () => {
