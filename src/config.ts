@@ -81,7 +81,10 @@ const configSchema = z.object({
   LIMIT_MAX_ALIASES: positiveInt(15, 'aliases'),
   LIMIT_MAX_DIRECTIVES: positiveInt(10, 'directives'),
   LIMIT_MAX_TOKENS: positiveInt(2_000, 'tokens'),
-  LIMIT_MAX_COST: positiveInt(20_000, 'cost points'),
+  /** Estimated cost (1 per field, times `first`, `limit` or `maxHops` where they size a list, literal or variable). */
+  LIMIT_MAX_COST: positiveInt(200_000, 'cost points'),
+  /** What one operation may read from Neo4j, in approximate bytes; past it the answer is RESPONSE_TOO_LARGE (HTTP 422). */
+  LIMIT_MAX_READ_BYTES: positiveInt(33_554_432, 'bytes'),
 });
 
 export type Config = z.output<typeof configSchema>;

@@ -16,6 +16,11 @@ export enum ErrorCode {
   BAD_REQUEST = 'BAD_REQUEST',
   /** The operation ran longer than OPERATION_TIMEOUT_MS (HTTP 504). */
   OPERATION_TIMEOUT = 'OPERATION_TIMEOUT',
+  /**
+   * The operation read more from the graph than LIMIT_MAX_READ_BYTES allows (HTTP 422): it was stopped and answers
+   * no data. Ask for less: smaller `first`, `limit` or `depth`, fewer nested fields.
+   */
+  RESPONSE_TOO_LARGE = 'RESPONSE_TOO_LARGE',
 }
 
 /** A bad argument: names it, says what was expected and shows what was received. */
@@ -64,6 +69,27 @@ export function operationTimedOut(limitMs: number): GraphQLError {
   return new GraphQLError(`The operation did not finish within ${limitMs} ms; ask for less (smaller depth, limit or first).`, {
     extensions: { code: ErrorCode.OPERATION_TIMEOUT, http: { status: 504 } },
   });
+}
+
+/** Too costly by the estimate of what it would read (HTTP 400, before anything runs); Apollo's code for refused operations. */
+export function costTooHigh(cost: number, maxCost: number): GraphQLError {
+  return new GraphQLError(
+    `The operation's estimated cost is ${cost}, above the limit of ${maxCost}; ask for less (smaller first, limit or maxHops, fewer nested lists).`,
+    { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', cost, maxCost, http: { status: 400 } } },
+  );
+}
+
+/** The operation read more than `limitBytes` from the graph and was stopped (HTTP 422: retrying unchanged will not help). */
+export function responseTooLarge(limitBytes: number): GraphQLError {
+  return new GraphQLError(
+    `The answer would be larger than the server's limit of ${limitBytes} bytes read from the graph; ask for less (smaller first, limit or depth, fewer nested fields) or page through it.`,
+    { extensions: { code: ErrorCode.RESPONSE_TOO_LARGE, limitBytes, http: { status: 422 } } },
+  );
+}
+
+/** A list argument longer than allowed; names the argument, the bound and the length received. */
+export function tooManyItems(argument: string, max: number, received: number): GraphQLError {
+  return badUserInput(argument, `a list of at most ${max} items`, received);
 }
 
 export function unauthenticated(message = 'This operation needs a bearer token: send "Authorization: Bearer <key>".'): GraphQLError {

@@ -6,7 +6,7 @@ import type { ExportQuery } from './parseExportQuery.js';
 /** Runs one GraphQL operation against this API's own schema, such as Apollo's `executeOperation`. */
 export type ExecuteGraphql = (query: string, variables: Record<string, unknown>) => Promise<{ data?: unknown; errors?: readonly GraphQLFormattedError[] }>;
 
-/** `network` with what exports carry; roles are read from the entities' relations because `NetworkEdge` has only a label. */
+/** `network` with what exports carry: nodes with their names, edges with their role and evidence. */
 export const EXPORT_NETWORK_QUERY = /* GraphQL */ `
   query ExportNetwork($ids: [ID!]!, $depth: Int, $limit: Int, $lang: Lang) {
     network(ids: $ids, depth: $depth, limit: $limit, lang: $lang) {
@@ -15,12 +15,19 @@ export const EXPORT_NETWORK_QUERY = /* GraphQL */ `
         id
         kind
         label
-        entity { names { lang value } aliases relations(first: 1000) { id role } }
+        entity { names { lang value } aliases }
       }
-      edges { id source target type label evidence { excerpt source { id } } }
+      edges { id source target type label role evidence { excerpt source { id } } }
     }
   }
 `;
+
+/**
+ * The cost limit exports run under instead of LIMIT_MAX_COST: the export's query is the server's own and
+ * `parseExportQuery` bounds its arguments; at `limit=5000` it is estimated at 835,000 (5000 nodes, 3 edges each with
+ * their evidence). What a large export reads is bounded by LIMIT_MAX_READ_BYTES like any answer.
+ */
+export const EXPORT_MAX_COST = 1_000_000;
 
 const resultSchema = z.object({
   network: z.object({
@@ -33,7 +40,6 @@ const resultSchema = z.object({
         entity: z.object({
           names: z.array(z.object({ lang: z.enum(['EN', 'RU', 'KK']), value: z.string() })),
           aliases: z.array(z.string()),
-          relations: z.array(z.object({ id: z.string(), role: z.string().nullable() })),
         }),
       }),
     ),
@@ -44,6 +50,7 @@ const resultSchema = z.object({
         target: z.string(),
         type: z.string(),
         label: z.string(),
+        role: z.string().nullable(),
         evidence: z.array(z.object({ excerpt: z.string(), source: z.object({ id: z.string() }) })),
       }),
     ),
@@ -60,7 +67,6 @@ export function createGraphqlLoadGraph(execute: ExecuteGraphql): (args: ExportQu
     const [error] = result.errors ?? [];
     if (error) throw new GraphQLError(error.message, { extensions: error.extensions ?? {} });
     const { network } = resultSchema.parse(result.data);
-    const roles = new Map(network.nodes.flatMap((node) => node.entity.relations.map((relation) => [relation.id, relation.role] as const)));
     return {
       truncated: network.truncated,
       nodes: network.nodes.map((node) => ({
@@ -80,7 +86,7 @@ export function createGraphqlLoadGraph(execute: ExecuteGraphql): (args: ExportQu
         target: edge.target,
         type: edge.type,
         label: edge.label,
-        role: roles.get(edge.id) ?? null,
+        role: edge.role,
         evidence: edge.evidence.map((evidence) => ({ excerpt: evidence.excerpt, sourceId: evidence.source.id })),
       })),
     };

@@ -13,4 +13,6 @@ export interface Context {
   projection: ProjectionShape;
   /** Who sent the request, from a verified bearer token; null for anonymous reads. */
   principal: Principal | null;
+  /** The cost limit of this operation when it is not the server's: exports, whose query and arguments the server fixes. */
+  maxCost?: number;
 }

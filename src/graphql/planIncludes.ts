@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { parseResolveInfo, type FieldsByTypeName, type ResolveTree } from 'graphql-parse-resolve-info';
 import { NO_INCLUDES, type EntityIncludes, type RelationInclude } from '../repositories/EntityIncludes.js';
 import { memoizeBySelection } from './memoizeBySelection.js';
-import { FIELD_RELATION_LIMIT, relationField } from './relationFields.js';
+import { FIELD_RELATION_LIMIT, MAX_RELATION_TYPES, relationField } from './relationFields.js';
 
 /**
  * Relation levels read ahead below the entities a field returns, and subqueries in one statement at most: deeper or
@@ -95,8 +95,8 @@ function genericRelationShape(args: ResolveTree['args']): Pick<RelationInclude, 
   const { types = null, direction = 'BOTH', first = GENERIC_RELATIONS_FIRST.default } = args as { types?: unknown; direction?: unknown; first?: unknown };
   if (!Number.isInteger(first) || (first as number) < 0 || (first as number) > GENERIC_RELATIONS_FIRST.max) return null;
   if (typeof direction !== 'string' || !DIRECTIONS.has(direction)) return null;
-  if (types !== null && !(Array.isArray(types) && types.every((type) => typeof type === 'string'))) return null;
-  return { types: types === null ? null : [...(types as string[])].sort(), direction: direction as RelationInclude['direction'], first: first as number };
+  if (types !== null && !(Array.isArray(types) && types.length <= MAX_RELATION_TYPES && types.every((type) => typeof type === 'string'))) return null;
+  return { types: types === null ? null : [...new Set(types as string[])].sort(), direction: direction as RelationInclude['direction'], first: first as number };
 }
 
 /** The selections of the subfields called one of `names`, under any type and alias. */

@@ -1,22 +1,26 @@
 import type { RelationDirection } from '../repositories/createEntityRepository.js';
+import { fixedRelationTypes } from '../repositories/includeCypher.js';
 
 /** Relations a kind-specific field reads at most; the generic `relations(first:)` asks for its own number. */
 export const FIELD_RELATION_LIMIT = 1000;
+
+/** Relation types `relations(types:)` takes at most; the graph has a few dozen, and null asks for all of them. */
+export const MAX_RELATION_TYPES = 50;
 
 /**
  * A field backed by the relations of one shape. It answers either the entities at the relations' other ends
  * (`endFields` null) or the relations themselves, whose other end is exposed by the subfields named in `endFields`.
  */
 export interface RelationField {
-  /** Sorted, as the relations loader keys them. */
+  /** Sorted, as the relations loader keys them; written into statements (see `fixedRelationTypes`). */
   types: readonly string[];
   direction: RelationDirection;
   endFields: readonly string[] | null;
 }
 
-const entities = (types: readonly string[], direction: RelationDirection): RelationField => ({ types: [...types].sort(), direction, endFields: null });
+const entities = (types: readonly string[], direction: RelationDirection): RelationField => ({ types: fixedRelationTypes(types), direction, endFields: null });
 const relations = (types: readonly string[], direction: RelationDirection, endFields: readonly string[]): RelationField => ({
-  types: [...types].sort(),
+  types: fixedRelationTypes(types),
   direction,
   endFields,
 });

@@ -1,8 +1,12 @@
 import neo4j, { type Driver, type ManagedTransaction, type RecordShape } from 'neo4j-driver';
+import { responseTooLarge } from '../errors.js';
+import { approximateSize } from './approximateSize.js';
 
-/** Counts Cypher round trips, so that tests and benchmarks can see batching work. */
+/** Counts Cypher round trips, so that tests and benchmarks can see batching work, and what they read. */
 export interface QueryStats {
   roundTrips: number;
+  /** About how many bytes the reads returned (see `approximateSize`); counted only under a read budget. */
+  bytesRead: number;
 }
 
 /**
@@ -10,10 +14,13 @@ export interface QueryStats {
  * one `executeWrite` transaction each; integers come back as JavaScript numbers.
  */
 export interface Database {
+  /** Under a read budget, throws RESPONSE_TOO_LARGE once this Database has read more than `maxReadBytes`, and at once after. */
   read<T extends RecordShape>(cypher: string, parameters?: Record<string, unknown>): Promise<T[]>;
   /** Runs `work` as one write transaction: it lands whole or not at all. */
   write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T>;
   readonly stats: QueryStats;
+  /** The read budget; undefined: none. */
+  readonly maxReadBytes: number | undefined;
 }
 
 export interface DatabaseOptions {
@@ -22,20 +29,43 @@ export interface DatabaseOptions {
   database?: string | undefined;
   /** Neo4j terminates a transaction running longer than this; omitted: the server's limit (none by default). */
   timeoutMs?: number | undefined;
+  /**
+   * How much all reads together may return, in approximate bytes. Records are counted as they stream in and the
+   * read past the budget is stopped (its transaction rolled back, its remaining records never fetched), so an
+   * answer too large fails before it fills the heap. Omitted: no budget.
+   */
+  maxReadBytes?: number | undefined;
 }
 
-/** Builds a Database with its own round-trip counter; build one per request. */
-export function createDatabase({ driver, database, timeoutMs }: DatabaseOptions): Database {
-  const stats: QueryStats = { roundTrips: 0 };
+/** Builds a Database with its own round-trip counter and read budget; build one per request. */
+export function createDatabase({ driver, database, timeoutMs, maxReadBytes }: DatabaseOptions): Database {
+  const stats: QueryStats = { roundTrips: 0, bytesRead: 0 };
   const config = timeoutMs === undefined ? undefined : { timeout: timeoutMs };
   return {
     stats,
+    maxReadBytes,
     async read<T extends RecordShape>(cypher: string, parameters: Record<string, unknown> = {}) {
+      if (maxReadBytes !== undefined && stats.bytesRead > maxReadBytes) throw responseTooLarge(maxReadBytes);
       stats.roundTrips += 1;
       const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
       try {
-        const result = await session.executeRead((tx) => tx.run<T>(cypher, withIntegers(parameters)), config);
-        return result.records.map((record) => record.toObject());
+        if (maxReadBytes === undefined) {
+          const result = await session.executeRead((tx) => tx.run<T>(cypher, withIntegers(parameters)), config);
+          return result.records.map((record) => record.toObject());
+        }
+        const before = stats.bytesRead;
+        return await session.executeRead(async (tx) => {
+          // A retried transaction starts its count over.
+          stats.bytesRead = before;
+          const rows: T[] = [];
+          for await (const record of tx.run<T>(cypher, withIntegers(parameters))) {
+            const row = record.toObject();
+            stats.bytesRead += approximateSize(row);
+            if (stats.bytesRead > maxReadBytes) throw responseTooLarge(maxReadBytes);
+            rows.push(row);
+          }
+          return rows;
+        }, config);
       } finally {
         await session.close();
       }

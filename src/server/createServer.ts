@@ -24,11 +24,12 @@ import { createErrorPlugin, formatError } from './createErrorPlugin.js';
 import { createGraphqlRequestHandler } from './createGraphqlRequestHandler.js';
 import { createExplorerRouter } from '../explorer/createExplorerRouter.js';
 import { createExportRouter } from '../export/createExportRouter.js';
-import { createGraphqlLoadGraph } from '../export/createGraphqlLoadGraph.js';
+import { createGraphqlLoadGraph, EXPORT_MAX_COST } from '../export/createGraphqlLoadGraph.js';
 import { createHealthRouter } from './createHealthRouter.js';
 import { createNeo4jMonitor } from './createNeo4jMonitor.js';
 import { createProjectionPlugin } from './createProjectionPlugin.js';
 import { createQueryStatsPlugin } from './createQueryStatsPlugin.js';
+import { createReadBudgetPlugin } from './createReadBudgetPlugin.js';
 import { loadSchema } from './loadSchema.js';
 import { sendHttpError } from './sendHttpError.js';
 
@@ -92,7 +93,8 @@ export function createServer(options: ServerOptions): CoopgraphServer {
     onChange: (available, reason) => (available ? logger.info('Neo4j is reachable again') : logger.warn({ reason }, 'Neo4j is unreachable: failing fast')),
   });
   const authenticate = createAuthenticator({ db: createDatabase({ driver, database, timeoutMs: operationTimeoutMs }), verifyJwt: createJwtVerifier(options.jwt ?? {}) });
-  const limits = createAbuseLimits({ ...DEFAULT_ABUSE_LIMITS, ...options.limits });
+  const abuseLimits = { ...DEFAULT_ABUSE_LIMITS, ...options.limits };
+  const limits = createAbuseLimits(abuseLimits);
 
   const apollo = new ApolloServer<Context>({
     // Repeated operations run compiled (graphql-jit): graphql-js costs about a microsecond per field, and answers
@@ -112,12 +114,14 @@ export function createServer(options: ServerOptions): CoopgraphServer {
       ApolloServerPluginDrainHttpServer({ httpServer }),
       createErrorPlugin({ logger, onDatabaseUnavailable: (error) => monitor.reportUnavailable(error) }),
       createProjectionPlugin(),
+      ...limits.plugins,
+      createReadBudgetPlugin(),
       ...(exposeQueryStats ? [createQueryStatsPlugin()] : []),
     ],
   });
 
   const createContext = async (principal: Principal | null): Promise<Context> => {
-    const db = createDatabase({ driver, database, timeoutMs: operationTimeoutMs });
+    const db = createDatabase({ driver, database, timeoutMs: operationTimeoutMs, maxReadBytes: abuseLimits.maxReadBytes });
     const projection = { ...FULL_PROJECTION };
     const repositories = createRepositories(db, projection);
     return { db, repositories, loaders: createLoaders(repositories), projection, principal };
@@ -131,7 +135,7 @@ export function createServer(options: ServerOptions): CoopgraphServer {
   };
   // Exports run the same `network` operation as GraphQL clients, so both answer alike.
   const loadGraph = createGraphqlLoadGraph(async (query, variables) => {
-    const response = await apollo.executeOperation({ query, variables }, { contextValue: await createContext(null) });
+    const response = await apollo.executeOperation({ query, variables }, { contextValue: { ...(await createContext(null)), maxCost: EXPORT_MAX_COST } });
     if (response.body.kind !== 'single') throw new Error('export query answered incrementally');
     return response.body.singleResult;
   });

@@ -23,6 +23,7 @@ export function serverOptionsFromConfig(config: Config): Omit<ServerOptions, 'dr
       maxDirectives: config.LIMIT_MAX_DIRECTIVES,
       maxTokens: config.LIMIT_MAX_TOKENS,
       maxCost: config.LIMIT_MAX_COST,
+      maxReadBytes: config.LIMIT_MAX_READ_BYTES,
     },
     bodyLimitBytes: config.BODY_LIMIT_BYTES,
     operationTimeoutMs: config.OPERATION_TIMEOUT_MS,

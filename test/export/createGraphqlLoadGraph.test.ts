@@ -13,13 +13,12 @@ const networkData = {
         entity: {
           names: [{ lang: 'EN', value: 'Kazakhstan Temir Zholy' }, { lang: 'KK', value: 'Қазақстан темір жолы' }],
           aliases: ['КТЖ'],
-          relations: [{ id: 'relation/1', role: 'party' }],
         },
       },
-      { id: 'agreement/a', kind: 'AGREEMENT', label: 'A', entity: { names: [], aliases: [], relations: [{ id: 'relation/1', role: 'party' }] } },
+      { id: 'agreement/a', kind: 'AGREEMENT', label: 'A', entity: { names: [], aliases: [] } },
     ],
     edges: [
-      { id: 'relation/1', source: 'organization/ktz', target: 'agreement/a', type: 'PARTY_TO', label: 'party', evidence: [{ excerpt: 'АО «КТЖ»', source: { id: 'source/s' } }] },
+      { id: 'relation/1', source: 'organization/ktz', target: 'agreement/a', type: 'PARTY_TO', label: 'party', role: 'party', evidence: [{ excerpt: 'АО «КТЖ»', source: { id: 'source/s' } }] },
     ],
   },
 };

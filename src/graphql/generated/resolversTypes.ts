@@ -490,6 +490,8 @@ export type NetworkEdge = {
   id: Scalars['ID']['output'];
   /** A readable label: the role when there is one, else the type in words. */
   label: Scalars['String']['output'];
+  /** The role the relation states, such as a party's in an agreement (`PARTY_TO`); null when it has none. */
+  role?: Maybe<Scalars['String']['output']>;
   /** Id of the `from` entity. */
   source: Scalars['ID']['output'];
   /** Id of the `to` entity. */
@@ -1215,6 +1217,7 @@ export type NetworkEdgeResolvers<ContextType = Context, ParentType extends Resol
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   target?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

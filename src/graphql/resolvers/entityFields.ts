@@ -2,6 +2,8 @@ import type { EntityModel } from '../../models/EntityModel.js';
 import type { Lang } from '../generated/resolversTypes.js';
 import type { Context } from '../context.js';
 import { requireIntInRange } from '../../errors.js';
+import { boundedList } from '../boundedList.js';
+import { MAX_RELATION_TYPES } from '../relationFields.js';
 import { loadAttributes, loadEvidence, loadRelations } from './loading.js';
 
 const FALLBACK: readonly Lang[] = ['EN', 'RU', 'KK'];
@@ -29,6 +31,13 @@ export const entityFields = {
     entity: EntityModel,
     { types, direction, first }: { types?: readonly string[] | null; direction?: 'OUTGOING' | 'INCOMING' | 'BOTH' | null; first?: number | null },
     context: Context,
-  ) => loadRelations(context, entity.id, types ?? null, direction ?? 'BOTH', requireIntInRange('first', first ?? 100, 0, 1000)),
+  ) =>
+    loadRelations(
+      context,
+      entity.id,
+      types ? boundedList('types', types, MAX_RELATION_TYPES) : null,
+      direction ?? 'BOTH',
+      requireIntInRange('first', first ?? 100, 0, 1000),
+    ),
   evidence: (entity: EntityModel, _: unknown, context: Context) => loadEvidence(context, entity.evidenceIds),
 };

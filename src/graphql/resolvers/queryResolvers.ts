@@ -1,6 +1,7 @@
 import type { QueryResolvers } from '../generated/resolversTypes.js';
 import { badUserInput, requireIntInRange } from '../../errors.js';
-import { entityIdSchema } from '../../seed/sourceDocument.js';
+import { ENTITY_KINDS, entityIdSchema } from '../../seed/sourceDocument.js';
+import { boundedList } from '../boundedList.js';
 import { normalizeName } from '../../search/normalizeName.js';
 import { toLuceneQuery } from '../../search/toLuceneQuery.js';
 import type { AgreementQuery } from '../../repositories/createAgreementRepository.js';
@@ -24,7 +25,8 @@ export const queryResolvers: QueryResolvers = {
     const key = normalizeName(query);
     if (key === '') throw badUserInput('query', 'text with at least one letter or digit', query);
     const limit = requireIntInRange('first', first ?? 10, 1, MAX_FIRST);
-    return repositories.search.search({ key, lucene: toLuceneQuery(key), kinds: kinds ?? null, first: limit });
+    const kindList = kinds ? boundedList('kinds', kinds, ENTITY_KINDS.length) : null;
+    return repositories.search.search({ key, lucene: toLuceneQuery(key), kinds: kindList, first: limit });
   },
 
   agreements: async (_, { filter, first, after }, { repositories, loaders }, info) => {
@@ -52,8 +54,9 @@ export const queryResolvers: QueryResolvers = {
   path: (_, { fromId, toId, maxHops }, { repositories }) =>
     repositories.graph.findPath(fromId, toId, requireIntInRange('maxHops', maxHops ?? 6, 1, MAX_PATH_HOPS)),
 
-  network: async (_, { ids, depth, limit, lang }, { repositories }) => {
-    if (ids.length === 0 || ids.length > MAX_NETWORK_IDS) throw badUserInput('ids', `1 to ${MAX_NETWORK_IDS} entity ids`, ids.length);
+  network: async (_, { ids: sent, depth, limit, lang }, { repositories }) => {
+    const ids = boundedList('ids', sent, MAX_NETWORK_IDS);
+    if (ids.length === 0) throw badUserInput('ids', `1 to ${MAX_NETWORK_IDS} entity ids`, ids.length);
     const malformed = ids.find((id) => !entityIdSchema.safeParse(id).success);
     if (malformed !== undefined) throw badUserInput('ids', 'entity ids of the form kind/slug', malformed);
     const network = await repositories.graph.findNetwork(
