@@ -66,6 +66,8 @@ const configSchema = z.object({
   JWT_AUDIENCE: z.string().min(1).optional(),
   /** The claim holding the role (`reader`, `editor` or `admin`), a string or an array of strings. */
   JWT_ROLE_CLAIM: z.string().min(1).default('role'),
+  /** Longest lifetime accepted for a JWT (`exp` minus `iat`), in seconds; tokens without `exp` are always refused. */
+  JWT_MAX_LIFETIME_S: positiveInt(86_400, 'seconds'),
   /** Browser origins allowed to call the API, comma-separated; `*` allows any. Empty: no cross-origin calls. */
   CORS_ORIGINS: origins,
 
