@@ -20,7 +20,7 @@ import { FULL_PROJECTION } from '../repositories/ProjectionShape.js';
 import { createAbuseLimits, DEFAULT_ABUSE_LIMITS, type AbuseLimits } from './createAbuseLimits.js';
 import { createCompiledExecutionGateway } from './createCompiledExecutionGateway.js';
 import { createCorsMiddleware } from './createCorsMiddleware.js';
-import { createErrorPlugin, formatError } from './createErrorPlugin.js';
+import { createErrorPlugin, createFormatError } from './createErrorPlugin.js';
 import { createGraphqlRequestHandler } from './createGraphqlRequestHandler.js';
 import { createExplorerRouter } from '../explorer/createExplorerRouter.js';
 import { createExportRouter } from '../export/createExportRouter.js';
@@ -98,7 +98,7 @@ export function createServer(options: ServerOptions): CoopgraphServer {
     // Repeated operations run compiled (graphql-jit): graphql-js costs about a microsecond per field, and answers
     // have thousands of fields.
     gateway: createCompiledExecutionGateway({ schema: makeExecutableSchema({ typeDefs: loadSchema(), resolvers }) }),
-    formatError,
+    formatError: createFormatError({ logger, production }),
     includeStacktraceInErrorResponses: !production,
     hideSchemaDetailsFromClientErrors: production,
     introspection: options.introspection ?? true,
@@ -110,7 +110,7 @@ export function createServer(options: ServerOptions): CoopgraphServer {
       // Cache hints would wrap every field resolver (thousands per network answer); nothing here is cacheable anyway.
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      createErrorPlugin({ logger, onDatabaseUnavailable: (error) => monitor.reportUnavailable(error) }),
+      createErrorPlugin({ onDatabaseUnavailable: (error) => monitor.reportUnavailable(error) }),
       createProjectionPlugin(),
       ...(exposeQueryStats ? [createQueryStatsPlugin()] : []),
     ],
@@ -155,7 +155,7 @@ export function createServer(options: ServerOptions): CoopgraphServer {
         corsOrigins: options.corsOrigins ?? [],
         bodyLimitBytes,
         timeoutMs: operationTimeoutMs,
-        onError: (error) => logger.error({ err: error }, 'GraphQL request failed outside execution'),
+        onError: (error, requestId) => logger.error({ err: error, requestId }, 'GraphQL request failed outside execution'),
       });
       app.use(createCorsMiddleware({ allowedOrigins: options.corsOrigins ?? [] }));
       app.use(createHealthRouter({ driver, database }));
