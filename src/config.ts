@@ -79,6 +79,8 @@ const configSchema = z.object({
   INTROSPECTION: flag(true),
   BODY_LIMIT_BYTES: positiveInt(1_048_576, 'bytes'),
   OPERATION_TIMEOUT_MS: milliseconds(15_000),
+  /** Exports served at once (each holds its network in memory while it streams); more answer 503 with Retry-After. */
+  EXPORT_MAX_CONCURRENT: positiveInt(2, 'exports'),
   LIMIT_MAX_DEPTH: positiveInt(8, 'levels'),
   LIMIT_MAX_ALIASES: positiveInt(15, 'aliases'),
   LIMIT_MAX_DIRECTIVES: positiveInt(10, 'directives'),

@@ -12,3 +12,11 @@ export function serializeGexf(graph: ExportGraph): string {
   graphology.setAttribute('description', graph.truncated ? 'coopgraph network (truncated by limit)' : 'coopgraph network');
   return write(graphology, { version: '1.3', pedantic: true });
 }
+
+/**
+ * `serializeGexf` as the one chunk it is: graphology-gexf writes the document as one string (from a graphology copy
+ * of the graph), so a GEXF export holds about three copies of the network; the export concurrency limit bounds that.
+ */
+export function* writeGexf(graph: ExportGraph): Generator<string> {
+  yield serializeGexf(graph);
+}

@@ -24,6 +24,7 @@ import { createErrorPlugin, createFormatError } from './createErrorPlugin.js';
 import { createGraphqlRequestHandler } from './createGraphqlRequestHandler.js';
 import { createExplorerRouter } from '../explorer/createExplorerRouter.js';
 import { createExportRouter } from '../export/createExportRouter.js';
+import { createDeadlineDatabase } from '../export/createDeadlineDatabase.js';
 import { createGraphqlLoadGraph } from '../export/createGraphqlLoadGraph.js';
 import { createHealthRouter } from './createHealthRouter.js';
 import { createNeo4jMonitor } from './createNeo4jMonitor.js';
@@ -56,6 +57,8 @@ export interface ServerOptions {
   operationTimeoutMs?: number;
   /** While Neo4j is down, how often it is probed. Default 1 s. */
   probeIntervalMs?: number;
+  /** Exports served at once; more answer 503 with Retry-After. Default 2. */
+  exportMaxConcurrent?: number;
 }
 
 /** A built but not yet listening server. */
@@ -116,8 +119,7 @@ export function createServer(options: ServerOptions): CoopgraphServer {
     ],
   });
 
-  const createContext = async (principal: Principal | null): Promise<Context> => {
-    const db = createDatabase({ driver, database, timeoutMs: operationTimeoutMs });
+  const createContext = async (principal: Principal | null, db = createDatabase({ driver, database, timeoutMs: operationTimeoutMs })): Promise<Context> => {
     const projection = { ...FULL_PROJECTION };
     const repositories = createRepositories(db, projection);
     return { db, repositories, loaders: createLoaders(repositories), projection, principal };
@@ -130,8 +132,9 @@ export function createServer(options: ServerOptions): CoopgraphServer {
     return principal;
   };
   // Exports run the same `network` operation as GraphQL clients, so both answer alike.
-  const loadGraph = createGraphqlLoadGraph(async (query, variables) => {
-    const response = await apollo.executeOperation({ query, variables }, { contextValue: await createContext(null) });
+  const loadGraph = createGraphqlLoadGraph(async (query, variables, signal) => {
+    const db = createDeadlineDatabase({ driver, database, timeoutMs: operationTimeoutMs, signal });
+    const response = await apollo.executeOperation({ query, variables }, { contextValue: await createContext(null, db) });
     if (response.body.kind !== 'single') throw new Error('export query answered incrementally');
     return response.body.singleResult;
   });
@@ -161,7 +164,14 @@ export function createServer(options: ServerOptions): CoopgraphServer {
       app.use(createHealthRouter({ driver, database }));
       app.use(createExplorerRouter());
       if (readsRequireKey) app.use('/export', exportGate);
-      app.use(createExportRouter({ loadGraph }));
+      app.use(
+        createExportRouter({
+          loadGraph,
+          timeoutMs: operationTimeoutMs,
+          maxConcurrent: options.exportMaxConcurrent,
+          onUnexpectedError: (error, requestId) => logger.error({ err: error, requestId }, 'export failed'),
+        }),
+      );
     },
     listen(port, host = '127.0.0.1') {
       return new Promise((resolve, reject) => {

@@ -27,5 +27,6 @@ export function serverOptionsFromConfig(config: Config): Omit<ServerOptions, 'dr
     },
     bodyLimitBytes: config.BODY_LIMIT_BYTES,
     operationTimeoutMs: config.OPERATION_TIMEOUT_MS,
+    exportMaxConcurrent: config.EXPORT_MAX_CONCURRENT,
   };
 }
