@@ -143,7 +143,7 @@ export function createServer(options: ServerOptions): CoopgraphServer {
       await authorize(request.headers.authorization);
       next();
     } catch (error) {
-      sendHttpError(response, error instanceof GraphQLError ? error : new GraphQLError((error as Error).message));
+      sendHttpError(response, error instanceof GraphQLError ? error : new GraphQLError('export gate failed', { originalError: error as Error }));
     }
   };
 

@@ -62,6 +62,20 @@ describe('production mode hides internals (issue 20, repro 9)', () => {
     }
   });
 
+  it('answers an export whose API key cannot be looked up with 503 and no driver message', async () => {
+    const gated = await startTestServer({ driver: server.driver, logger, production: true, readsRequireKey: true, probeIntervalMs: 60_000 });
+    try {
+      const response = await fetch(`${gated.url}/export/csv?ids=organization/ktz`, { headers: { authorization: `Bearer cgk_${'a'.repeat(43)}` } });
+      const text = await response.text();
+      expect(response.status).toBe(503);
+      expect(JSON.parse(text)).toMatchObject({ errors: [{ extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
+      expect(text).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|Neo4jError|ServiceUnavailable/);
+      expect(text).not.toContain(String(port));
+    } finally {
+      await gated.close();
+    }
+  });
+
   it('takes a sane x-request-id from the caller and replaces any other', async () => {
     expect((await post(server.url, { 'x-request-id': 'edge-proxy:4f2a.9' })).requestId).toBe('edge-proxy:4f2a.9');
     expect((await post(server.url, { 'x-request-id': 'a b' })).requestId).toMatch(UUID);
