@@ -66,6 +66,8 @@ const configSchema = z.object({
   JWT_AUDIENCE: z.string().min(1).optional(),
   /** The claim holding the role (`reader`, `editor` or `admin`), a string or an array of strings. */
   JWT_ROLE_CLAIM: z.string().min(1).default('role'),
+  /** Longest lifetime accepted for a JWT (`exp` minus `iat`), in seconds; tokens without `exp` are always refused. */
+  JWT_MAX_LIFETIME_S: positiveInt(86_400, 'seconds'),
   /** Browser origins allowed to call the API, comma-separated; `*` allows any. Empty: no cross-origin calls. */
   CORS_ORIGINS: origins,
 
@@ -77,6 +79,8 @@ const configSchema = z.object({
   INTROSPECTION: flag(true),
   BODY_LIMIT_BYTES: positiveInt(1_048_576, 'bytes'),
   OPERATION_TIMEOUT_MS: milliseconds(15_000),
+  /** Exports served at once (each holds its network in memory while it streams); more answer 503 with Retry-After. */
+  EXPORT_MAX_CONCURRENT: positiveInt(2, 'exports'),
   LIMIT_MAX_DEPTH: positiveInt(8, 'levels'),
   LIMIT_MAX_ALIASES: positiveInt(15, 'aliases'),
   LIMIT_MAX_DIRECTIVES: positiveInt(10, 'directives'),

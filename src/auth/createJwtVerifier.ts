@@ -12,7 +12,14 @@ export interface JwtVerifierOptions {
   audience?: string | undefined;
   /** The claim naming the role: a string or an array of strings; the strongest known role wins. */
   roleClaim?: string;
+  /**
+   * Longest a token may live, in seconds: `exp` minus `iat` (or minus now, when `iat` is absent or in the future).
+   * A leaked token is only good until it expires, so that has to be soon. Default 86,400 (a day).
+   */
+  maxLifetimeS?: number;
 }
+
+export const DEFAULT_JWT_MAX_LIFETIME_S = 86_400;
 
 /** Verifies a JWT and names its principal; rejects with UNAUTHENTICATED saying why. */
 export type JwtVerifier = (token: string) => Promise<Principal>;
@@ -22,13 +29,21 @@ const ASYMMETRIC = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256
 
 /**
  * A verifier over the configured secret and/or JWKS, or null when neither is configured (then JWTs are refused).
- * `exp`, `nbf`, and when configured `iss` and `aud` are checked by `jose`; `alg: none` is never accepted.
+ * `exp` is required and may lie at most `maxLifetimeS` after issue, so that no token is good forever; `exp`, `nbf`,
+ * and when configured `iss` and `aud` are checked by `jose`; `alg: none` is never accepted.
  */
-export function createJwtVerifier({ secret, jwksUrl, issuer, audience, roleClaim = 'role' }: JwtVerifierOptions): JwtVerifier | null {
+export function createJwtVerifier({
+  secret,
+  jwksUrl,
+  issuer,
+  audience,
+  roleClaim = 'role',
+  maxLifetimeS = DEFAULT_JWT_MAX_LIFETIME_S,
+}: JwtVerifierOptions): JwtVerifier | null {
   if (!secret && !jwksUrl) return null;
   const secretKey = secret ? new TextEncoder().encode(secret) : null;
   const jwks = jwksUrl ? createRemoteJWKSet(new URL(jwksUrl)) : null;
-  const claims = { ...(issuer ? { issuer } : {}), ...(audience ? { audience } : {}) };
+  const claims = { ...(issuer ? { issuer } : {}), ...(audience ? { audience } : {}), requiredClaims: ['exp'] };
 
   return async (token) => {
     let payload: JWTPayload;
@@ -45,8 +60,19 @@ export function createJwtVerifier({ secret, jwksUrl, issuer, audience, roleClaim
       throw toUnauthenticated(error);
     }
     if (typeof payload.sub !== 'string' || payload.sub === '') throw unauthenticated('The token has no "sub" claim naming who sent it.');
+    const lifetimeS = lifetimeOf(payload);
+    if (lifetimeS > maxLifetimeS) {
+      throw unauthenticated(`The token is valid for ${lifetimeS} s, longer than this server accepts (${maxLifetimeS} s): get a shorter-lived one.`);
+    }
     return { actor: `jwt:${payload.sub}`, role: strongestRole(payload[roleClaim]), via: 'jwt' };
   };
+}
+
+/** Seconds from issue (or from now, when `iat` is absent or claims a future issue) to expiry; `exp` is verified present. */
+function lifetimeOf(payload: JWTPayload): number {
+  const now = Math.floor(Date.now() / 1000);
+  const issuedAt = typeof payload.iat === 'number' ? Math.min(payload.iat, now) : now;
+  return Math.ceil((payload.exp ?? now) - issuedAt);
 }
 
 function strongestRole(claim: unknown): Role | null {
@@ -58,6 +84,9 @@ function strongestRole(claim: unknown): Role | null {
 
 function toUnauthenticated(error: unknown): Error {
   if (error instanceof errors.JWTExpired) return unauthenticated('The token has expired: get a new one.');
+  if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'exp' && error.reason === 'missing') {
+    return unauthenticated('The token has no "exp" claim: this server accepts only tokens that expire.');
+  }
   if (error instanceof errors.JWTClaimValidationFailed) return unauthenticated(`The token's "${error.claim}" claim is not accepted: ${error.reason}.`);
   if (error instanceof errors.JWSSignatureVerificationFailed) return unauthenticated('The token signature does not verify.');
   if (error instanceof errors.JOSEAlgNotAllowed) return unauthenticated('The token is signed with an algorithm this server does not accept.');

@@ -3,8 +3,15 @@ import { z } from 'zod';
 import type { ExportGraph } from './ExportGraph.js';
 import type { ExportQuery } from './parseExportQuery.js';
 
-/** Runs one GraphQL operation against this API's own schema, such as Apollo's `executeOperation`. */
-export type ExecuteGraphql = (query: string, variables: Record<string, unknown>) => Promise<{ data?: unknown; errors?: readonly GraphQLFormattedError[] }>;
+/**
+ * Runs one GraphQL operation against this API's own schema, such as Apollo's `executeOperation`; once `signal`
+ * aborts, its database work should stop.
+ */
+export type ExecuteGraphql = (
+  query: string,
+  variables: Record<string, unknown>,
+  signal: AbortSignal,
+) => Promise<{ data?: unknown; errors?: readonly GraphQLFormattedError[] }>;
 
 /** `network` with what exports carry: nodes with their names, edges with their role and evidence. */
 export const EXPORT_NETWORK_QUERY = /* GraphQL */ `
@@ -61,9 +68,9 @@ const resultSchema = z.object({
  * A `loadGraph` for `createExportRouter` that asks this API's own `network` query, so that an export always equals
  * what the query answers. The first GraphQL error is rethrown as a GraphQLError with its `extensions` (and so its code).
  */
-export function createGraphqlLoadGraph(execute: ExecuteGraphql): (args: ExportQuery) => Promise<ExportGraph> {
-  return async (args) => {
-    const result = await execute(EXPORT_NETWORK_QUERY, { ...args });
+export function createGraphqlLoadGraph(execute: ExecuteGraphql): (args: ExportQuery, signal: AbortSignal) => Promise<ExportGraph> {
+  return async (args, signal) => {
+    const result = await execute(EXPORT_NETWORK_QUERY, { ...args }, signal);
     const [error] = result.errors ?? [];
     if (error) throw new GraphQLError(error.message, { extensions: error.extensions ?? {} });
     const { network } = resultSchema.parse(result.data);

@@ -1,4 +1,4 @@
-import type { ExportGraph } from './ExportGraph.js';
+import type { ExportEdge, ExportGraph, ExportNode } from './ExportGraph.js';
 
 /** Cytoscape.js `elements` JSON (also read by Cytoscape desktop): lists stay JSON arrays, nulls stay null. */
 export interface CytoscapeJson {
@@ -9,30 +9,56 @@ export interface CytoscapeJson {
   };
 }
 
+type CytoscapeNode = CytoscapeJson['elements']['nodes'][number];
+type CytoscapeEdge = CytoscapeJson['elements']['edges'][number];
+
 /** The graph in the shape `cytoscape({ elements })` and `cy.json()` use; the relation type keeps its GraphQL name `type`. */
 export function toCytoscapeJson(graph: ExportGraph): CytoscapeJson {
   return {
     data: { name: 'coopgraph network', truncated: graph.truncated },
-    elements: {
-      nodes: graph.nodes.map((node) => ({
-        data: { id: node.id, label: node.label, kind: node.kind, name_en: node.names.en, name_ru: node.names.ru, name_kk: node.names.kk, aliases: [...node.aliases] },
-      })),
-      edges: graph.edges.map((edge) => ({
-        data: {
-          id: edge.id,
-          source: edge.source,
-          target: edge.target,
-          type: edge.type,
-          label: edge.label,
-          role: edge.role,
-          evidence: edge.evidence.map(({ excerpt, sourceId }) => ({ excerpt, sourceId })),
-        },
-      })),
+    elements: { nodes: graph.nodes.map(toCytoscapeNode), edges: graph.edges.map(toCytoscapeEdge) },
+  };
+}
+
+function toCytoscapeNode(node: ExportNode): CytoscapeNode {
+  return { data: { id: node.id, label: node.label, kind: node.kind, name_en: node.names.en, name_ru: node.names.ru, name_kk: node.names.kk, aliases: [...node.aliases] } };
+}
+
+function toCytoscapeEdge(edge: ExportEdge): CytoscapeEdge {
+  return {
+    data: {
+      id: edge.id,
+      source: edge.source,
+      target: edge.target,
+      type: edge.type,
+      label: edge.label,
+      role: edge.role,
+      evidence: edge.evidence.map(({ excerpt, sourceId }) => ({ excerpt, sourceId })),
     },
   };
 }
 
-/** `toCytoscapeJson` as pretty-printed JSON text. */
+/**
+ * `toCytoscapeJson` as JSON text, one element a line, written element by element so that the whole document never
+ * exists at once (`JSON.stringify` of a large network would need it in memory twice: as objects and as text).
+ */
+export function* writeCytoscapeJson(graph: ExportGraph): Generator<string> {
+  yield `{"data":${JSON.stringify({ name: 'coopgraph network', truncated: graph.truncated })},\n"elements":{"nodes":[`;
+  let separator = '\n';
+  for (const node of graph.nodes) {
+    yield `${separator}${JSON.stringify(toCytoscapeNode(node))}`;
+    separator = ',\n';
+  }
+  yield '\n],"edges":[';
+  separator = '\n';
+  for (const edge of graph.edges) {
+    yield `${separator}${JSON.stringify(toCytoscapeEdge(edge))}`;
+    separator = ',\n';
+  }
+  yield '\n]}}\n';
+}
+
+/** `writeCytoscapeJson` as one string. */
 export function serializeCytoscapeJson(graph: ExportGraph): string {
-  return `${JSON.stringify(toCytoscapeJson(graph), null, 2)}\n`;
+  return [...writeCytoscapeJson(graph)].join('');
 }

@@ -1,30 +1,30 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
+import { ApolloServerErrorCode, unwrapResolverError } from '@apollo/server/errors';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { ErrorCode } from '../errors.js';
 import { isDatabaseUnavailable } from './isDatabaseUnavailable.js';
 import { isPoolExhausted } from './isPoolExhausted.js';
 import { isTransactionTimeout } from './isTransactionTimeout.js';
+import { currentRequestId } from './requestId.js';
 
 export interface ErrorPluginOptions {
-  logger: Logger;
   /** Told when a request met an unreachable Neo4j, so that the next requests fail fast. */
   onDatabaseUnavailable?: (error: unknown) => void;
 }
 
 /**
  * Answers HTTP 503 when Neo4j is unreachable or every connection stays busy, 504 when Neo4j cancels a transaction
- * for running too long, so clients and load balancers can retry; logs every unexpected error once with its stack
- * (which never leaves the server in production).
+ * for running too long, so clients and load balancers can retry. (Logging is formatError's: it also sees the errors
+ * of context creation, which never reach a plugin.)
  */
-export function createErrorPlugin({ logger, onDatabaseUnavailable }: ErrorPluginOptions): ApolloServerPlugin {
+export function createErrorPlugin({ onDatabaseUnavailable }: ErrorPluginOptions = {}): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
         async didEncounterErrors({ errors, response }) {
           for (const error of errors) {
-            const original = unwrapResolverError(error);
+            const original = originalOf(error);
             if (isDatabaseUnavailable(original)) {
               response.http.status = 503;
               onDatabaseUnavailable?.(original);
@@ -32,8 +32,6 @@ export function createErrorPlugin({ logger, onDatabaseUnavailable }: ErrorPlugin
               response.http.status = 503;
             } else if (isTransactionTimeout(original)) {
               response.http.status = 504;
-            } else if (!error.extensions?.code || error.extensions.code === ErrorCode.INTERNAL_SERVER_ERROR) {
-              logger.error({ err: original, path: error.path }, 'unexpected error while resolving');
             }
           }
         },
@@ -42,18 +40,61 @@ export function createErrorPlugin({ logger, onDatabaseUnavailable }: ErrorPlugin
   };
 }
 
-/** Replaces driver errors with SERVICE_UNAVAILABLE or OPERATION_TIMEOUT and a sentence a client can act on. */
-export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
-  const path = formatted.path ? { path: formatted.path } : {};
-  if (isDatabaseUnavailable(original)) {
-    return { message: 'The graph database is unavailable. Retry shortly.', ...path, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } };
-  }
-  if (isPoolExhausted(original)) {
-    return { message: 'The server is busy: every database connection stayed in use. Retry shortly.', ...path, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } };
-  }
-  if (isTransactionTimeout(original)) {
-    return { message: 'The operation ran too long and was stopped; ask for less (smaller depth, limit or first).', ...path, extensions: { code: ErrorCode.OPERATION_TIMEOUT } };
-  }
-  return formatted;
+export interface FormatErrorOptions {
+  logger: Logger;
+  /** Hide every message this API did not write itself (see createFormatError). */
+  production: boolean;
+}
+
+/** Codes whose messages this API or Apollo wrote for the client: the client's own mistakes and our refusals. */
+const CLIENT_CODES: ReadonlySet<unknown> = new Set<string>([
+  ...Object.values(ErrorCode).filter((code) => code !== ErrorCode.INTERNAL_SERVER_ERROR && code !== ErrorCode.SERVICE_UNAVAILABLE),
+  ApolloServerErrorCode.GRAPHQL_PARSE_FAILED,
+  ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED,
+  ApolloServerErrorCode.BAD_USER_INPUT,
+  ApolloServerErrorCode.BAD_REQUEST,
+  ApolloServerErrorCode.PERSISTED_QUERY_NOT_FOUND,
+  ApolloServerErrorCode.PERSISTED_QUERY_NOT_SUPPORTED,
+  ApolloServerErrorCode.OPERATION_RESOLUTION_FAILURE,
+]);
+
+const UNAVAILABLE_MESSAGE = 'The graph database is unavailable or busy. Retry shortly.';
+const INTERNAL_MESSAGE = 'Internal server error. It is logged under extensions.requestId.';
+
+/**
+ * Apollo's `formatError`. Driver failures become SERVICE_UNAVAILABLE or OPERATION_TIMEOUT with a sentence a client
+ * can act on. Every other error that is not a client error (see CLIENT_CODES) is logged with the request's id, and
+ * the answer carries that id in `extensions.requestId`; in production its message is replaced, and so is a
+ * SERVICE_UNAVAILABLE message, since driver messages name addresses, index and class names and element ids.
+ */
+export function createFormatError({ logger, production }: FormatErrorOptions): (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError {
+  return (formatted, error) => {
+    const original = originalOf(error);
+    const requestId = currentRequestId();
+    const where = { ...(formatted.locations ? { locations: formatted.locations } : {}), ...(formatted.path ? { path: formatted.path } : {}) };
+    if (isDatabaseUnavailable(original) || isPoolExhausted(original)) {
+      logger.debug({ err: original, requestId }, 'Neo4j unavailable or busy');
+      const message = isPoolExhausted(original) ? 'The server is busy: every database connection stayed in use. Retry shortly.' : 'The graph database is unavailable. Retry shortly.';
+      return { message, ...where, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, requestId } };
+    }
+    if (isTransactionTimeout(original)) {
+      return { message: 'The operation ran too long and was stopped; ask for less (smaller depth, limit or first).', ...where, extensions: { code: ErrorCode.OPERATION_TIMEOUT } };
+    }
+    const code = formatted.extensions?.['code'];
+    if (CLIENT_CODES.has(code)) return formatted;
+    if (code === ErrorCode.SERVICE_UNAVAILABLE) {
+      logger.debug({ reason: formatted.message, requestId }, 'answered SERVICE_UNAVAILABLE');
+      return production ? { message: UNAVAILABLE_MESSAGE, ...where, extensions: { code, requestId } } : { ...formatted, extensions: { ...formatted.extensions, requestId } };
+    }
+    logger.error({ err: original, requestId, path: formatted.path }, 'unexpected error');
+    if (!production) return { ...formatted, extensions: { ...formatted.extensions, requestId } };
+    return { message: INTERNAL_MESSAGE, ...where, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId } };
+  };
+}
+
+/** What was thrown: a resolver's error, or the error Apollo wrapped (such as one thrown while creating the context). */
+function originalOf(error: unknown): unknown {
+  let current = unwrapResolverError(error);
+  while (current instanceof GraphQLError && current.originalError) current = current.originalError;
+  return current;
 }

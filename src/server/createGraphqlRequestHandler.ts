@@ -1,10 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest } from '@apollo/server';
 import bodyParser from 'body-parser';
-import type { GraphQLError } from 'graphql';
+import { GraphQLError } from 'graphql';
+import { ErrorCode } from '../errors.js';
 import { createCorsMiddleware } from './createCorsMiddleware.js';
 import { bodyParserError } from './bodyParserError.js';
 import { createOperationTimeout } from './createOperationTimeout.js';
+import { REQUEST_ID_HEADER, requestIdOf, withRequestId } from './requestId.js';
 import { sendHttpError } from './sendHttpError.js';
 
 export interface GraphqlRequestHandlerOptions<TContext extends BaseContext> {
@@ -18,14 +20,16 @@ export interface GraphqlRequestHandlerOptions<TContext extends BaseContext> {
   bodyLimitBytes: number;
   /** Longest a request may go unanswered before 504 OPERATION_TIMEOUT. */
   timeoutMs: number;
-  /** Failures that are not the client's (they are answered 500). */
-  onError: (error: unknown) => void;
+  /** Failures that are not the client's (they are answered 500 with the request's id). */
+  onError: (error: unknown, requestId: string) => void;
 }
 
 /**
  * Serves the GraphQL endpoint on bare `node:http`, as Apollo Server's standalone server does (CORS, then
  * body-parser, then `executeHTTPGraphQLRequest`), with our limits around it: every answer is `no-store`, bodies
- * over the limit or not JSON answer 413 or 400, slow operations 504. Express stays for the other routes; on the
+ * over the limit or not JSON answer 413 or 400, slow operations 504. Every answer carries the request's id in
+ * `x-request-id` (see requestIdOf), and Apollo runs with it as the current one, so that errors are logged and
+ * answered under it. Express stays for the other routes; on the
  * endpoint clients call most, its request and response wrappers cost more than the rest of a small answer's HTTP
  * handling.
  */
@@ -37,13 +41,17 @@ export function createGraphqlRequestHandler<TContext extends BaseContext>(
   const parseJson = bodyParser.json({ limit: bodyLimitBytes });
   const armTimeout = createOperationTimeout({ timeoutMs: options.timeoutMs });
 
-  /** Answers a failure outside GraphQL execution: the client's (a body it cannot send) or ours (500). */
-  const fail = (response: ServerResponse, error: unknown, clientError: GraphQLError | null = null) => {
+  /** Answers a failure outside GraphQL execution: the client's (a body it cannot send) or ours (500, logged). */
+  const fail = (response: ServerResponse, requestId: string, error: unknown, clientError: GraphQLError | null = null) => {
     if (clientError) return sendHttpError(response, clientError);
-    onError(error);
+    onError(error, requestId);
     if (response.headersSent) return void response.destroy();
-    response.statusCode = 500;
-    response.end();
+    sendHttpError(
+      response,
+      new GraphQLError('Internal server error. It is logged under extensions.requestId.', {
+        extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId, http: { status: 500 } },
+      }),
+    );
   };
 
   const execute = async (request: IncomingMessage & { body?: unknown }, response: ServerResponse) => {
@@ -69,14 +77,16 @@ export function createGraphqlRequestHandler<TContext extends BaseContext>(
   };
 
   return (request, response) => {
+    const requestId = requestIdOf(request.headers[REQUEST_ID_HEADER]);
+    response.setHeader(REQUEST_ID_HEADER, requestId);
     cors(request, response, (corsError) => {
-      if (corsError) return fail(response, corsError);
+      if (corsError) return fail(response, requestId, corsError);
       // Answers reflect the live graph; with Apollo's cache hints disabled, say so ourselves.
       response.setHeader('cache-control', 'no-store');
       armTimeout(response);
       parseJson(request, response, (bodyError) => {
-        if (bodyError) return fail(response, bodyError, bodyParserError(bodyError, bodyLimitBytes));
-        execute(request, response).catch((error: unknown) => fail(response, error));
+        if (bodyError) return fail(response, requestId, bodyError, bodyParserError(bodyError, bodyLimitBytes));
+        withRequestId(requestId, () => execute(request, response)).catch((error: unknown) => fail(response, requestId, error));
       });
     });
   };

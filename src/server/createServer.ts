@@ -20,10 +20,11 @@ import { FULL_PROJECTION } from '../repositories/ProjectionShape.js';
 import { createAbuseLimits, DEFAULT_ABUSE_LIMITS, type AbuseLimits } from './createAbuseLimits.js';
 import { createCompiledExecutionGateway } from './createCompiledExecutionGateway.js';
 import { createCorsMiddleware } from './createCorsMiddleware.js';
-import { createErrorPlugin, formatError } from './createErrorPlugin.js';
+import { createErrorPlugin, createFormatError } from './createErrorPlugin.js';
 import { createGraphqlRequestHandler } from './createGraphqlRequestHandler.js';
 import { createExplorerRouter } from '../explorer/createExplorerRouter.js';
 import { createExportRouter } from '../export/createExportRouter.js';
+import { createDeadlineDatabase } from '../export/createDeadlineDatabase.js';
 import { createGraphqlLoadGraph, EXPORT_MAX_COST } from '../export/createGraphqlLoadGraph.js';
 import { createHealthRouter } from './createHealthRouter.js';
 import { createNeo4jMonitor } from './createNeo4jMonitor.js';
@@ -57,6 +58,8 @@ export interface ServerOptions {
   operationTimeoutMs?: number;
   /** While Neo4j is down, how often it is probed. Default 1 s. */
   probeIntervalMs?: number;
+  /** Exports served at once; more answer 503 with Retry-After. Default 2. */
+  exportMaxConcurrent?: number;
 }
 
 /** A built but not yet listening server. */
@@ -100,7 +103,7 @@ export function createServer(options: ServerOptions): CoopgraphServer {
     // Repeated operations run compiled (graphql-jit): graphql-js costs about a microsecond per field, and answers
     // have thousands of fields.
     gateway: createCompiledExecutionGateway({ schema: makeExecutableSchema({ typeDefs: loadSchema(), resolvers }) }),
-    formatError,
+    formatError: createFormatError({ logger, production }),
     includeStacktraceInErrorResponses: !production,
     hideSchemaDetailsFromClientErrors: production,
     introspection: options.introspection ?? true,
@@ -112,7 +115,7 @@ export function createServer(options: ServerOptions): CoopgraphServer {
       // Cache hints would wrap every field resolver (thousands per network answer); nothing here is cacheable anyway.
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      createErrorPlugin({ logger, onDatabaseUnavailable: (error) => monitor.reportUnavailable(error) }),
+      createErrorPlugin({ onDatabaseUnavailable: (error) => monitor.reportUnavailable(error) }),
       createProjectionPlugin(),
       ...limits.plugins,
       createReadBudgetPlugin(),
@@ -120,8 +123,10 @@ export function createServer(options: ServerOptions): CoopgraphServer {
     ],
   });
 
-  const createContext = async (principal: Principal | null): Promise<Context> => {
-    const db = createDatabase({ driver, database, timeoutMs: operationTimeoutMs, maxReadBytes: abuseLimits.maxReadBytes });
+  const createContext = async (
+    principal: Principal | null,
+    db = createDatabase({ driver, database, timeoutMs: operationTimeoutMs, maxReadBytes: abuseLimits.maxReadBytes }),
+  ): Promise<Context> => {
     const projection = { ...FULL_PROJECTION };
     const repositories = createRepositories(db, projection);
     return { db, repositories, loaders: createLoaders(repositories), projection, principal };
@@ -134,8 +139,9 @@ export function createServer(options: ServerOptions): CoopgraphServer {
     return principal;
   };
   // Exports run the same `network` operation as GraphQL clients, so both answer alike.
-  const loadGraph = createGraphqlLoadGraph(async (query, variables) => {
-    const response = await apollo.executeOperation({ query, variables }, { contextValue: { ...(await createContext(null)), maxCost: EXPORT_MAX_COST } });
+  const loadGraph = createGraphqlLoadGraph(async (query, variables, signal) => {
+    const db = createDeadlineDatabase({ driver, database, timeoutMs: operationTimeoutMs, maxReadBytes: abuseLimits.maxReadBytes, signal });
+    const response = await apollo.executeOperation({ query, variables }, { contextValue: { ...(await createContext(null, db)), maxCost: EXPORT_MAX_COST } });
     if (response.body.kind !== 'single') throw new Error('export query answered incrementally');
     return response.body.singleResult;
   });
@@ -144,7 +150,7 @@ export function createServer(options: ServerOptions): CoopgraphServer {
       await authorize(request.headers.authorization);
       next();
     } catch (error) {
-      sendHttpError(response, error instanceof GraphQLError ? error : new GraphQLError((error as Error).message));
+      sendHttpError(response, error instanceof GraphQLError ? error : new GraphQLError('export gate failed', { originalError: error as Error }));
     }
   };
 
@@ -159,13 +165,20 @@ export function createServer(options: ServerOptions): CoopgraphServer {
         corsOrigins: options.corsOrigins ?? [],
         bodyLimitBytes,
         timeoutMs: operationTimeoutMs,
-        onError: (error) => logger.error({ err: error }, 'GraphQL request failed outside execution'),
+        onError: (error, requestId) => logger.error({ err: error, requestId }, 'GraphQL request failed outside execution'),
       });
       app.use(createCorsMiddleware({ allowedOrigins: options.corsOrigins ?? [] }));
       app.use(createHealthRouter({ driver, database }));
       app.use(createExplorerRouter());
       if (readsRequireKey) app.use('/export', exportGate);
-      app.use(createExportRouter({ loadGraph }));
+      app.use(
+        createExportRouter({
+          loadGraph,
+          timeoutMs: operationTimeoutMs,
+          maxConcurrent: options.exportMaxConcurrent,
+          onUnexpectedError: (error, requestId) => logger.error({ err: error, requestId }, 'export failed'),
+        }),
+      );
     },
     listen(port, host = '127.0.0.1') {
       return new Promise((resolve, reject) => {

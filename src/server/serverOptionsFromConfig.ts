@@ -15,6 +15,7 @@ export function serverOptionsFromConfig(config: Config): Omit<ServerOptions, 'dr
       issuer: config.JWT_ISSUER,
       audience: config.JWT_AUDIENCE,
       roleClaim: config.JWT_ROLE_CLAIM,
+      maxLifetimeS: config.JWT_MAX_LIFETIME_S,
     },
     corsOrigins: config.CORS_ORIGINS,
     limits: {
@@ -27,5 +28,6 @@ export function serverOptionsFromConfig(config: Config): Omit<ServerOptions, 'dr
     },
     bodyLimitBytes: config.BODY_LIMIT_BYTES,
     operationTimeoutMs: config.OPERATION_TIMEOUT_MS,
+    exportMaxConcurrent: config.EXPORT_MAX_CONCURRENT,
   };
 }

@@ -43,4 +43,43 @@ describe('createJwtVerifier', () => {
   it('is absent when neither a secret nor a JWKS URL is configured', () => {
     expect(createJwtVerifier({})).toBeNull();
   });
+
+  describe('expiry', () => {
+    const secret = 'expiry-secret-expiry-secret-expiry-secret-0123';
+    const key = new TextEncoder().encode(secret);
+    const now = () => Math.floor(Date.now() / 1000);
+    const hs256 = (configure: (jwt: SignJWT) => SignJWT) => configure(new SignJWT({ role: 'admin' }).setProtectedHeader({ alg: 'HS256' }).setSubject('s')).sign(key);
+    const verifyHs = createJwtVerifier({ secret })!;
+
+    it('accepts a token that expires within a day of its issue', async () => {
+      expect((await verifyHs(await hs256((jwt) => jwt.setIssuedAt().setExpirationTime('23h')))).role).toBe('admin');
+    });
+
+    it('refuses a token without "exp" with UNAUTHENTICATED saying so', async () => {
+      const failure = verifyHs(await hs256((jwt) => jwt.setIssuedAt()));
+      await expect(failure).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+      await expect(failure).rejects.toThrow(/no "exp" claim/);
+    });
+
+    it.each([
+      ['"exp" a year away, no "iat"', (jwt: SignJWT) => jwt.setExpirationTime('365d')],
+      ['"iat" two days ago, "exp" in an hour', (jwt: SignJWT) => jwt.setIssuedAt(now() - 2 * 86_400).setExpirationTime(now() + 3_600)],
+      ['"iat" a minute before a far "exp" (a claimed future issue)', (jwt: SignJWT) => jwt.setIssuedAt(now() + 30 * 86_400 - 60).setExpirationTime(now() + 30 * 86_400)],
+    ])('refuses a token that lives longer than the limit: %s', async (_case, configure) => {
+      const failure = verifyHs(await hs256(configure));
+      await expect(failure).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+      await expect(failure).rejects.toThrow(/longer than this server accepts \(86400 s\)/);
+    });
+
+    it('refuses an "exp" that is not a number', async () => {
+      const token = await new SignJWT({ role: 'admin', exp: 'never' as unknown as number }).setProtectedHeader({ alg: 'HS256' }).setSubject('s').sign(key);
+      await expect(verifyHs(token)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+    });
+
+    it('takes a configured maximum lifetime', async () => {
+      const strict = createJwtVerifier({ secret, maxLifetimeS: 60 })!;
+      await expect(strict(await hs256((jwt) => jwt.setIssuedAt().setExpirationTime('5m')))).rejects.toThrow(/\(60 s\)/);
+      expect((await strict(await hs256((jwt) => jwt.setIssuedAt().setExpirationTime('1m')))).actor).toBe('jwt:s');
+    });
+  });
 });

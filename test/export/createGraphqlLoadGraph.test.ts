@@ -30,7 +30,7 @@ describe('createGraphqlLoadGraph', () => {
       seen.push([query, variables]);
       return { data: networkData };
     });
-    const graph = await loadGraph({ ids: ['organization/ktz'], depth: 2, limit: 10, lang: 'KK' });
+    const graph = await loadGraph({ ids: ['organization/ktz'], depth: 2, limit: 10, lang: 'KK' }, new AbortController().signal);
     expect(seen).toEqual([[EXPORT_NETWORK_QUERY, { ids: ['organization/ktz'], depth: 2, limit: 10, lang: 'KK' }]]);
     expect(graph.nodes[0]).toEqual({
       id: 'organization/ktz',
@@ -46,7 +46,7 @@ describe('createGraphqlLoadGraph', () => {
 
   it('rethrows the first GraphQL error with its code', async () => {
     const loadGraph = createGraphqlLoadGraph(async () => ({ errors: [{ message: 'Argument "depth": too deep', extensions: { code: 'BAD_USER_INPUT' } }] }));
-    const failure = loadGraph({ ids: ['organization/ktz'], depth: 1, limit: 1, lang: 'EN' });
+    const failure = loadGraph({ ids: ['organization/ktz'], depth: 1, limit: 1, lang: 'EN' }, new AbortController().signal);
     await expect(failure).rejects.toBeInstanceOf(GraphQLError);
     await expect(failure).rejects.toMatchObject({ message: 'Argument "depth": too deep', extensions: { code: 'BAD_USER_INPUT' } });
   });

@@ -59,4 +59,15 @@ describe('serializeGexf', () => {
     expect(values[1]?.['role']).toBe('<signatory> & "party"');
     expect(JSON.parse(values[0]?.['evidence'] ?? '')).toEqual(sampleExportGraph.edges[0]?.evidence);
   });
+
+  it('writes text that looks like markup or an entity, and line breaks in attributes, so that they read back as written', () => {
+    const [node] = sampleExportGraph.nodes;
+    if (!node) throw new Error('sample has nodes');
+    const label = 'A &amp; B &lt;c&gt; &#65;\nsecond line\ttab';
+    const xml = serializeGexf({ ...sampleExportGraph, nodes: [{ ...node, label }], edges: [] });
+    expect(xml).toContain('label="A &amp;amp; B &amp;lt;c&amp;gt; &amp;#65;&#xA;second line&#x9;tab"');
+    const [parsed] = children(child(child(child(readXml(xml), 'gexf'), 'graph'), 'nodes'), 'node');
+    expect(parsed && attr(parsed, 'label')).toBe(label);
+  });
 });
+

@@ -59,4 +59,14 @@ describe('serializeGraphml', () => {
     const [parsed] = children(child(child(readXml(xml), 'graphml'), 'graph'), 'node');
     expect(parsed && dataByName(parsed, keyNames)['label']).toBe('bell\uFFFD and \uFFFD lone');
   });
+
+  it('writes text that looks like an entity so that it reads back as written', () => {
+    const [node] = sampleExportGraph.nodes;
+    if (!node) throw new Error('sample has nodes');
+    const xml = serializeGraphml({ ...sampleExportGraph, nodes: [{ ...node, label: 'A &amp; B &#65;' }], edges: [] });
+    expect(xml).toContain('>A &amp;amp; B &amp;#65;</data>');
+    const [parsed] = children(child(child(readXml(xml), 'graphml'), 'graph'), 'node');
+    expect(parsed && dataByName(parsed, keyNames)['label']).toBe('A &amp; B &#65;');
+  });
 });
+
