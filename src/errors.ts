@@ -16,6 +16,8 @@ export enum ErrorCode {
   BAD_REQUEST = 'BAD_REQUEST',
   /** The operation ran longer than OPERATION_TIMEOUT_MS (HTTP 504). */
   OPERATION_TIMEOUT = 'OPERATION_TIMEOUT',
+  /** The caller sent more requests than its allowance (RATE_LIMIT_*); retry after `Retry-After` seconds (HTTP 429). */
+  RATE_LIMITED = 'RATE_LIMITED',
 }
 
 /** A bad argument: names it, says what was expected and shows what was received. */
@@ -63,6 +65,13 @@ export function unreadableBody(detail: string, status: number): GraphQLError {
 export function operationTimedOut(limitMs: number): GraphQLError {
   return new GraphQLError(`The operation did not finish within ${limitMs} ms; ask for less (smaller depth, limit or first).`, {
     extensions: { code: ErrorCode.OPERATION_TIMEOUT, http: { status: 504 } },
+  });
+}
+
+/** Past the caller's allowance: says when a request is allowed again, in the message and in `Retry-After`. */
+export function rateLimited(retryAfterSeconds: number): GraphQLError {
+  return new GraphQLError(`Too many requests from this client: retry in ${retryAfterSeconds} s, or send fewer requests.`, {
+    extensions: { code: ErrorCode.RATE_LIMITED, retryAfterSeconds, http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) } },
   });
 }
 

@@ -22,10 +22,12 @@ export interface DatabaseOptions {
   database?: string | undefined;
   /** Neo4j terminates a transaction running longer than this; omitted: the server's limit (none by default). */
   timeoutMs?: number | undefined;
+  /** Told when a session starts and ends its work, so pool use can be watched (the driver exposes no pool metric). */
+  activeSessions?: { inc(): void; dec(): void } | undefined;
 }
 
 /** Builds a Database with its own round-trip counter; build one per request. */
-export function createDatabase({ driver, database, timeoutMs }: DatabaseOptions): Database {
+export function createDatabase({ driver, database, timeoutMs, activeSessions }: DatabaseOptions): Database {
   const stats: QueryStats = { roundTrips: 0 };
   const config = timeoutMs === undefined ? undefined : { timeout: timeoutMs };
   return {
@@ -33,19 +35,23 @@ export function createDatabase({ driver, database, timeoutMs }: DatabaseOptions)
     async read<T extends RecordShape>(cypher: string, parameters: Record<string, unknown> = {}) {
       stats.roundTrips += 1;
       const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
+      activeSessions?.inc();
       try {
         const result = await session.executeRead((tx) => tx.run<T>(cypher, withIntegers(parameters)), config);
         return result.records.map((record) => record.toObject());
       } finally {
+        activeSessions?.dec();
         await session.close();
       }
     },
     async write<T>(work: (tx: ManagedTransaction) => Promise<T>) {
       stats.roundTrips += 1;
       const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
+      activeSessions?.inc();
       try {
         return await session.executeWrite(work, config);
       } finally {
+        activeSessions?.dec();
         await session.close();
       }
     },

@@ -15,6 +15,7 @@ import type { Context } from '../graphql/context.js';
 import { createLoaders } from '../graphql/createLoaders.js';
 import { resolvers } from '../graphql/resolvers/resolvers.js';
 import { createDatabase } from '../neo4j/Database.js';
+import { ErrorCode } from '../errors.js';
 import { createRepositories } from '../repositories/createRepositories.js';
 import { FULL_PROJECTION } from '../repositories/ProjectionShape.js';
 import { createAbuseLimits, DEFAULT_ABUSE_LIMITS, type AbuseLimits } from './createAbuseLimits.js';
@@ -26,6 +27,10 @@ import { createExplorerRouter } from '../explorer/createExplorerRouter.js';
 import { createExportRouter } from '../export/createExportRouter.js';
 import { createGraphqlLoadGraph } from '../export/createGraphqlLoadGraph.js';
 import { createHealthRouter } from './createHealthRouter.js';
+import { createMetrics, type Neo4jStatus } from './createMetrics.js';
+import { createMetricsPlugin } from './createMetricsPlugin.js';
+import { createMetricsRouter } from './createMetricsRouter.js';
+import { createRateLimiter, type RateLimitOptions } from './createRateLimiter.js';
 import { createNeo4jMonitor } from './createNeo4jMonitor.js';
 import { createProjectionPlugin } from './createProjectionPlugin.js';
 import { createQueryStatsPlugin } from './createQueryStatsPlugin.js';
@@ -56,6 +61,12 @@ export interface ServerOptions {
   operationTimeoutMs?: number;
   /** While Neo4j is down, how often it is probed. Default 1 s. */
   probeIntervalMs?: number;
+  /** Per-client allowances on /graphql and /export; omitted: no rate limit. */
+  rateLimits?: Omit<RateLimitOptions, 'onRefused'> | undefined;
+  /** When set, `GET /metrics` needs it as a bearer token. */
+  metricsToken?: string | undefined;
+  /** The embedded Neo4j supervisor's state and restart count, for /metrics; omitted with an external Neo4j. */
+  neo4jStatus?: (() => Neo4jStatus) | undefined;
 }
 
 /** A built but not yet listening server. */
@@ -91,7 +102,9 @@ export function createServer(options: ServerOptions): CoopgraphServer {
     probeIntervalMs: options.probeIntervalMs ?? 1_000,
     onChange: (available, reason) => (available ? logger.info('Neo4j is reachable again') : logger.warn({ reason }, 'Neo4j is unreachable: failing fast')),
   });
-  const authenticate = createAuthenticator({ db: createDatabase({ driver, database, timeoutMs: operationTimeoutMs }), verifyJwt: createJwtVerifier(options.jwt ?? {}) });
+  const metrics = createMetrics({ neo4jStatus: options.neo4jStatus });
+  const rateLimiter = options.rateLimits ? createRateLimiter({ ...options.rateLimits, onRefused: (caller) => metrics.rateLimited.inc({ caller }) }) : null;
+  const authenticate = createAuthenticator({ db: createDatabase({ driver, database, timeoutMs: operationTimeoutMs, activeSessions: metrics.neo4jSessions }), verifyJwt: createJwtVerifier(options.jwt ?? {}) });
   const limits = createAbuseLimits({ ...DEFAULT_ABUSE_LIMITS, ...options.limits });
 
   const apollo = new ApolloServer<Context>({
@@ -112,12 +125,13 @@ export function createServer(options: ServerOptions): CoopgraphServer {
       ApolloServerPluginDrainHttpServer({ httpServer }),
       createErrorPlugin({ logger, onDatabaseUnavailable: (error) => monitor.reportUnavailable(error) }),
       createProjectionPlugin(),
+      createMetricsPlugin(metrics),
       ...(exposeQueryStats ? [createQueryStatsPlugin()] : []),
     ],
   });
 
   const createContext = async (principal: Principal | null): Promise<Context> => {
-    const db = createDatabase({ driver, database, timeoutMs: operationTimeoutMs });
+    const db = createDatabase({ driver, database, timeoutMs: operationTimeoutMs, activeSessions: metrics.neo4jSessions });
     const projection = { ...FULL_PROJECTION };
     const repositories = createRepositories(db, projection);
     return { db, repositories, loaders: createLoaders(repositories), projection, principal };
@@ -129,6 +143,21 @@ export function createServer(options: ServerOptions): CoopgraphServer {
     if (readsRequireKey) requireRole(principal, 'reader');
     return principal;
   };
+  /**
+   * Authorizes, then counts the request against its caller's allowance: the principal's when the token verified,
+   * else the client address's, so that a bad token spends its sender's anonymous allowance instead of opening one.
+   */
+  const admit = async (request: http.IncomingMessage): Promise<Principal | null> => {
+    let principal: Principal | null;
+    try {
+      principal = await authorize(request.headers.authorization);
+    } catch (error) {
+      await rateLimiter?.consume(request, null);
+      throw error;
+    }
+    await rateLimiter?.consume(request, principal);
+    return principal;
+  };
   // Exports run the same `network` operation as GraphQL clients, so both answer alike.
   const loadGraph = createGraphqlLoadGraph(async (query, variables) => {
     const response = await apollo.executeOperation({ query, variables }, { contextValue: await createContext(null) });
@@ -137,9 +166,14 @@ export function createServer(options: ServerOptions): CoopgraphServer {
   });
   const exportGate: express.RequestHandler = async (request, response, next) => {
     try {
-      await authorize(request.headers.authorization);
+      await admit(request);
       next();
     } catch (error) {
+      // Exports answer their own error shape; the gate's other refusals keep the GraphQL one.
+      if (error instanceof GraphQLError && error.extensions['code'] === ErrorCode.RATE_LIMITED) {
+        response.set('Retry-After', String(error.extensions['retryAfterSeconds'])).status(429).json({ error: { code: ErrorCode.RATE_LIMITED, message: error.message } });
+        return;
+      }
       sendHttpError(response, error instanceof GraphQLError ? error : new GraphQLError((error as Error).message));
     }
   };
@@ -151,7 +185,7 @@ export function createServer(options: ServerOptions): CoopgraphServer {
       await apollo.start();
       serveGraphql = createGraphqlRequestHandler({
         apollo,
-        context: async (request) => createContext(await authorize(request.headers.authorization)),
+        context: async (request) => createContext(await admit(request)),
         corsOrigins: options.corsOrigins ?? [],
         bodyLimitBytes,
         timeoutMs: operationTimeoutMs,
@@ -159,8 +193,9 @@ export function createServer(options: ServerOptions): CoopgraphServer {
       });
       app.use(createCorsMiddleware({ allowedOrigins: options.corsOrigins ?? [] }));
       app.use(createHealthRouter({ driver, database }));
+      app.use(createMetricsRouter({ metrics, token: options.metricsToken }));
       app.use(createExplorerRouter());
-      if (readsRequireKey) app.use('/export', exportGate);
+      if (readsRequireKey || rateLimiter) app.use('/export', exportGate);
       app.use(createExportRouter({ loadGraph }));
     },
     listen(port, host = '127.0.0.1') {
