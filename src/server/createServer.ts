@@ -3,7 +3,6 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import express from 'express';
-import { GraphQLError } from 'graphql';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { Driver } from 'neo4j-driver';
 import type { Logger } from 'pino';
@@ -15,7 +14,6 @@ import type { Context } from '../graphql/context.js';
 import { createLoaders } from '../graphql/createLoaders.js';
 import { resolvers } from '../graphql/resolvers/resolvers.js';
 import { createDatabase } from '../neo4j/Database.js';
-import { ErrorCode } from '../errors.js';
 import { createRepositories } from '../repositories/createRepositories.js';
 import { FULL_PROJECTION } from '../repositories/ProjectionShape.js';
 import { createAbuseLimits, DEFAULT_ABUSE_LIMITS, type AbuseLimits } from './createAbuseLimits.js';
@@ -35,7 +33,7 @@ import { createNeo4jMonitor } from './createNeo4jMonitor.js';
 import { createProjectionPlugin } from './createProjectionPlugin.js';
 import { createQueryStatsPlugin } from './createQueryStatsPlugin.js';
 import { loadSchema } from './loadSchema.js';
-import { sendHttpError } from './sendHttpError.js';
+import { sendExportRefusal } from './sendExportRefusal.js';
 
 export interface ServerOptions {
   driver: Driver;
@@ -169,12 +167,7 @@ export function createServer(options: ServerOptions): CoopgraphServer {
       await admit(request);
       next();
     } catch (error) {
-      // Exports answer their own error shape; the gate's other refusals keep the GraphQL one.
-      if (error instanceof GraphQLError && error.extensions['code'] === ErrorCode.RATE_LIMITED) {
-        response.set('Retry-After', String(error.extensions['retryAfterSeconds'])).status(429).json({ error: { code: ErrorCode.RATE_LIMITED, message: error.message } });
-        return;
-      }
-      sendHttpError(response, error instanceof GraphQLError ? error : new GraphQLError((error as Error).message));
+      sendExportRefusal(response, error);
     }
   };
 

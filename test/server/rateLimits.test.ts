@@ -77,6 +77,12 @@ describe('rate limits', () => {
     expect(await refused.json()).toEqual({ error: { code: 'RATE_LIMITED', message: expect.stringContaining('Too many requests') } });
     // GraphQL shares the allowance: it is the client's, not the route's.
     expect(await pings(server.url, 1)).toEqual([429]);
+    // A bad token is refused in the same shape, under the key-less allowance of its sender.
+    const keyed = await serverWith({ anonymous: minute(1), keyed: minute(10) });
+    const badToken = await fetch(`${keyed.url}/export/csv?ids=organization/ktz`, { headers: bearer('cgk_unknown') });
+    expect(badToken.status).toBe(401);
+    expect(await badToken.json()).toEqual({ error: { code: 'UNAUTHENTICATED', message: 'This API key is unknown or revoked.' } });
+    expect((await fetch(`${keyed.url}/export/csv?ids=organization/ktz`, { headers: bearer('cgk_other') })).status).toBe(429);
   });
 
   it('leaves /health, /ready, /metrics and the explorer unlimited', async () => {
