@@ -89,6 +89,20 @@ const configSchema = z.object({
   LIMIT_MAX_COST: positiveInt(200_000, 'cost points'),
   /** What one operation may read from Neo4j, in approximate bytes; past it the answer is RESPONSE_TOO_LARGE (HTTP 422). */
   LIMIT_MAX_READ_BYTES: positiveInt(33_554_432, 'bytes'),
+
+  // Rate limits, per process (memory store): anonymous callers per client address, keyed callers per principal.
+  RATE_LIMIT_ENABLED: flag(true),
+  RATE_LIMIT_ANONYMOUS_POINTS: positiveInt(300, 'requests'),
+  RATE_LIMIT_ANONYMOUS_DURATION_S: positiveInt(60, 'seconds'),
+  RATE_LIMIT_KEYED_POINTS: positiveInt(3_000, 'requests'),
+  RATE_LIMIT_KEYED_DURATION_S: positiveInt(60, 'seconds'),
+  /**
+   * Reverse proxies in front of the server that append the client's address to X-Forwarded-For. 0 (default): the
+   * header is ignored and the socket's peer is the client, since any client can write the header.
+   */
+  TRUST_PROXY_HOPS: z.coerce.number({ error: 'expected a number of proxies' }).int('expected a whole number of proxies').min(0, 'expected 0 or more proxies').default(0),
+  /** When set, `GET /metrics` needs `Authorization: Bearer <METRICS_TOKEN>`; unset, it is open like /health. */
+  METRICS_TOKEN: z.string().min(16, 'expected a token of at least 16 characters').optional(),
 });
 
 export type Config = z.output<typeof configSchema>;

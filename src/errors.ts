@@ -21,6 +21,8 @@ export enum ErrorCode {
    * no data. Ask for less: smaller `first`, `limit` or `depth`, fewer nested fields.
    */
   RESPONSE_TOO_LARGE = 'RESPONSE_TOO_LARGE',
+  /** The caller sent more requests than its allowance (RATE_LIMIT_*); retry after `Retry-After` seconds (HTTP 429). */
+  RATE_LIMITED = 'RATE_LIMITED',
 }
 
 /** A bad argument: names it, says what was expected and shows what was received. */
@@ -90,6 +92,13 @@ export function responseTooLarge(limitBytes: number): GraphQLError {
 /** A list argument longer than allowed; names the argument, the bound and the length received. */
 export function tooManyItems(argument: string, max: number, received: number): GraphQLError {
   return badUserInput(argument, `a list of at most ${max} items`, received);
+}
+
+/** Past the caller's allowance: says when a request is allowed again, in the message and in `Retry-After`. */
+export function rateLimited(retryAfterSeconds: number): GraphQLError {
+  return new GraphQLError(`Too many requests from this client: retry in ${retryAfterSeconds} s, or send fewer requests.`, {
+    extensions: { code: ErrorCode.RATE_LIMITED, retryAfterSeconds, http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) } },
+  });
 }
 
 export function unauthenticated(message = 'This operation needs a bearer token: send "Authorization: Bearer <key>".'): GraphQLError {

@@ -35,10 +35,12 @@ export interface DatabaseOptions {
    * answer too large fails before it fills the heap. Omitted: no budget.
    */
   maxReadBytes?: number | undefined;
+  /** Told when a session starts and ends its work, so pool use can be watched (the driver exposes no pool metric). */
+  activeSessions?: { inc(): void; dec(): void } | undefined;
 }
 
 /** Builds a Database with its own round-trip counter and read budget; build one per request. */
-export function createDatabase({ driver, database, timeoutMs, maxReadBytes }: DatabaseOptions): Database {
+export function createDatabase({ driver, database, timeoutMs, maxReadBytes, activeSessions }: DatabaseOptions): Database {
   const stats: QueryStats = { roundTrips: 0, bytesRead: 0 };
   const config = timeoutMs === undefined ? undefined : { timeout: timeoutMs };
   return {
@@ -48,6 +50,7 @@ export function createDatabase({ driver, database, timeoutMs, maxReadBytes }: Da
       if (maxReadBytes !== undefined && stats.bytesRead > maxReadBytes) throw responseTooLarge(maxReadBytes);
       stats.roundTrips += 1;
       const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
+      activeSessions?.inc();
       try {
         if (maxReadBytes === undefined) {
           const result = await session.executeRead((tx) => tx.run<T>(cypher, withIntegers(parameters)), config);
@@ -67,15 +70,18 @@ export function createDatabase({ driver, database, timeoutMs, maxReadBytes }: Da
           return rows;
         }, config);
       } finally {
+        activeSessions?.dec();
         await session.close();
       }
     },
     async write<T>(work: (tx: ManagedTransaction) => Promise<T>) {
       stats.roundTrips += 1;
       const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
+      activeSessions?.inc();
       try {
         return await session.executeWrite(work, config);
       } finally {
+        activeSessions?.dec();
         await session.close();
       }
     },

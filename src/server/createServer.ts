@@ -3,7 +3,6 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import express from 'express';
-import { GraphQLError } from 'graphql';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { Driver } from 'neo4j-driver';
 import type { Logger } from 'pino';
@@ -27,12 +26,16 @@ import { createExportRouter } from '../export/createExportRouter.js';
 import { createDeadlineDatabase } from '../export/createDeadlineDatabase.js';
 import { createGraphqlLoadGraph, EXPORT_MAX_COST } from '../export/createGraphqlLoadGraph.js';
 import { createHealthRouter } from './createHealthRouter.js';
+import { createMetrics, type Neo4jStatus } from './createMetrics.js';
+import { createMetricsPlugin } from './createMetricsPlugin.js';
+import { createMetricsRouter } from './createMetricsRouter.js';
+import { createRateLimiter, type RateLimitOptions } from './createRateLimiter.js';
 import { createNeo4jMonitor } from './createNeo4jMonitor.js';
 import { createProjectionPlugin } from './createProjectionPlugin.js';
 import { createQueryStatsPlugin } from './createQueryStatsPlugin.js';
 import { createReadBudgetPlugin } from './createReadBudgetPlugin.js';
 import { loadSchema } from './loadSchema.js';
-import { sendHttpError } from './sendHttpError.js';
+import { sendExportRefusal } from './sendExportRefusal.js';
 
 export interface ServerOptions {
   driver: Driver;
@@ -60,6 +63,12 @@ export interface ServerOptions {
   probeIntervalMs?: number;
   /** Exports served at once; more answer 503 with Retry-After. Default 2. */
   exportMaxConcurrent?: number;
+  /** Per-client allowances on /graphql and /export; omitted: no rate limit. */
+  rateLimits?: Omit<RateLimitOptions, 'onRefused'> | undefined;
+  /** When set, `GET /metrics` needs it as a bearer token. */
+  metricsToken?: string | undefined;
+  /** The embedded Neo4j supervisor's state and restart count, for /metrics; omitted with an external Neo4j. */
+  neo4jStatus?: (() => Neo4jStatus) | undefined;
 }
 
 /** A built but not yet listening server. */
@@ -95,7 +104,9 @@ export function createServer(options: ServerOptions): CoopgraphServer {
     probeIntervalMs: options.probeIntervalMs ?? 1_000,
     onChange: (available, reason) => (available ? logger.info('Neo4j is reachable again') : logger.warn({ reason }, 'Neo4j is unreachable: failing fast')),
   });
-  const authenticate = createAuthenticator({ db: createDatabase({ driver, database, timeoutMs: operationTimeoutMs }), verifyJwt: createJwtVerifier(options.jwt ?? {}) });
+  const metrics = createMetrics({ neo4jStatus: options.neo4jStatus });
+  const rateLimiter = options.rateLimits ? createRateLimiter({ ...options.rateLimits, onRefused: (caller) => metrics.rateLimited.inc({ caller }) }) : null;
+  const authenticate = createAuthenticator({ db: createDatabase({ driver, database, timeoutMs: operationTimeoutMs, activeSessions: metrics.neo4jSessions }), verifyJwt: createJwtVerifier(options.jwt ?? {}) });
   const abuseLimits = { ...DEFAULT_ABUSE_LIMITS, ...options.limits };
   const limits = createAbuseLimits(abuseLimits);
 
@@ -119,13 +130,14 @@ export function createServer(options: ServerOptions): CoopgraphServer {
       createProjectionPlugin(),
       ...limits.plugins,
       createReadBudgetPlugin(),
+      createMetricsPlugin(metrics),
       ...(exposeQueryStats ? [createQueryStatsPlugin()] : []),
     ],
   });
 
   const createContext = async (
     principal: Principal | null,
-    db = createDatabase({ driver, database, timeoutMs: operationTimeoutMs, maxReadBytes: abuseLimits.maxReadBytes }),
+    db = createDatabase({ driver, database, timeoutMs: operationTimeoutMs, maxReadBytes: abuseLimits.maxReadBytes, activeSessions: metrics.neo4jSessions }),
   ): Promise<Context> => {
     const projection = { ...FULL_PROJECTION };
     const repositories = createRepositories(db, projection);
@@ -138,19 +150,34 @@ export function createServer(options: ServerOptions): CoopgraphServer {
     if (readsRequireKey) requireRole(principal, 'reader');
     return principal;
   };
+  /**
+   * Authorizes, then counts the request against its caller's allowance: the principal's when the token verified,
+   * else the client address's, so that a bad token spends its sender's anonymous allowance instead of opening one.
+   */
+  const admit = async (request: http.IncomingMessage): Promise<Principal | null> => {
+    let principal: Principal | null;
+    try {
+      principal = await authorize(request.headers.authorization);
+    } catch (error) {
+      await rateLimiter?.consume(request, null);
+      throw error;
+    }
+    await rateLimiter?.consume(request, principal);
+    return principal;
+  };
   // Exports run the same `network` operation as GraphQL clients, so both answer alike.
   const loadGraph = createGraphqlLoadGraph(async (query, variables, signal) => {
-    const db = createDeadlineDatabase({ driver, database, timeoutMs: operationTimeoutMs, maxReadBytes: abuseLimits.maxReadBytes, signal });
+    const db = createDeadlineDatabase({ driver, database, timeoutMs: operationTimeoutMs, maxReadBytes: abuseLimits.maxReadBytes, activeSessions: metrics.neo4jSessions, signal });
     const response = await apollo.executeOperation({ query, variables }, { contextValue: { ...(await createContext(null, db)), maxCost: EXPORT_MAX_COST } });
     if (response.body.kind !== 'single') throw new Error('export query answered incrementally');
     return response.body.singleResult;
   });
   const exportGate: express.RequestHandler = async (request, response, next) => {
     try {
-      await authorize(request.headers.authorization);
+      await admit(request);
       next();
     } catch (error) {
-      sendHttpError(response, error instanceof GraphQLError ? error : new GraphQLError('export gate failed', { originalError: error as Error }));
+      sendExportRefusal(response, error);
     }
   };
 
@@ -161,7 +188,7 @@ export function createServer(options: ServerOptions): CoopgraphServer {
       await apollo.start();
       serveGraphql = createGraphqlRequestHandler({
         apollo,
-        context: async (request) => createContext(await authorize(request.headers.authorization)),
+        context: async (request) => createContext(await admit(request)),
         corsOrigins: options.corsOrigins ?? [],
         bodyLimitBytes,
         timeoutMs: operationTimeoutMs,
@@ -169,8 +196,9 @@ export function createServer(options: ServerOptions): CoopgraphServer {
       });
       app.use(createCorsMiddleware({ allowedOrigins: options.corsOrigins ?? [] }));
       app.use(createHealthRouter({ driver, database }));
+      app.use(createMetricsRouter({ metrics, token: options.metricsToken }));
       app.use(createExplorerRouter());
-      if (readsRequireKey) app.use('/export', exportGate);
+      if (readsRequireKey || rateLimiter) app.use('/export', exportGate);
       app.use(
         createExportRouter({
           loadGraph,

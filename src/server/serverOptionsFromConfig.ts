@@ -29,5 +29,13 @@ export function serverOptionsFromConfig(config: Config): Omit<ServerOptions, 'dr
     bodyLimitBytes: config.BODY_LIMIT_BYTES,
     operationTimeoutMs: config.OPERATION_TIMEOUT_MS,
     exportMaxConcurrent: config.EXPORT_MAX_CONCURRENT,
+    rateLimits: config.RATE_LIMIT_ENABLED
+      ? {
+          anonymous: { points: config.RATE_LIMIT_ANONYMOUS_POINTS, durationSeconds: config.RATE_LIMIT_ANONYMOUS_DURATION_S },
+          keyed: { points: config.RATE_LIMIT_KEYED_POINTS, durationSeconds: config.RATE_LIMIT_KEYED_DURATION_S },
+          trustedProxies: config.TRUST_PROXY_HOPS,
+        }
+      : undefined,
+    metricsToken: config.METRICS_TOKEN,
   };
 }

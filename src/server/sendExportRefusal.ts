@@ -1,0 +1,22 @@
+import type { Response } from 'express';
+import { GraphQLError } from 'graphql';
+import { ErrorCode } from '../errors.js';
+
+/**
+ * Answers a request the export gate refused (401, 403, 429, 503) in the exports' error shape,
+ * `{ error: { code, message } }`, with `Retry-After` when the client should come back later. Anything without an
+ * HTTP status of its own is a 500 whose message hides the internals, as the export router's; a 503 says no more than
+ * that the database is unavailable (its reason may quote a driver message naming an address).
+ */
+export function sendExportRefusal(response: Response, error: unknown): void {
+  const extensions = error instanceof GraphQLError ? (error.extensions as { code?: string; retryAfterSeconds?: number; http?: { status?: number } }) : {};
+  const status = extensions.http?.status ?? 500;
+  if (status === 500) {
+    response.status(500).json({ error: { code: ErrorCode.INTERNAL_SERVER_ERROR, message: 'The export failed unexpectedly.' } });
+    return;
+  }
+  if (extensions.retryAfterSeconds !== undefined) response.set('Retry-After', String(extensions.retryAfterSeconds));
+  else if (status === 503) response.set('Retry-After', '5');
+  const message = status === 503 ? 'The graph database is unavailable or busy. Retry shortly.' : (error as GraphQLError).message;
+  response.status(status).json({ error: { code: extensions.code ?? ErrorCode.INTERNAL_SERVER_ERROR, message } });
+}
