@@ -1,8 +1,8 @@
 import type { QueryResolvers } from '../generated/resolversTypes.js';
 import { badUserInput, requireIntInRange } from '../../errors.js';
 import { entityIdSchema } from '../../seed/sourceDocument.js';
-import { normalizeName } from '../../search/normalizeName.js';
 import { toLuceneQuery } from '../../search/toLuceneQuery.js';
+import { toSearchKey } from '../../search/toSearchKey.js';
 import type { AgreementQuery } from '../../repositories/createAgreementRepository.js';
 import { MAX_NETWORK_DEPTH, MAX_PATH_HOPS } from '../../repositories/createGraphRepository.js';
 import { decodeAgreementCursor } from '../agreementCursor.js';
@@ -21,15 +21,14 @@ export const queryResolvers: QueryResolvers = {
   sources: (_, __, { repositories }) => repositories.entities.findAllOfKind('SOURCE'),
 
   search: async (_, { query, kinds, first }, { repositories }) => {
-    const key = normalizeName(query);
-    if (key === '') throw badUserInput('query', 'text with at least one letter or digit', query);
+    const key = toSearchKey('query', query);
     const limit = requireIntInRange('first', first ?? 10, 1, MAX_FIRST);
     return repositories.search.search({ key, lucene: toLuceneQuery(key), kinds: kinds ?? null, first: limit });
   },
 
   agreements: async (_, { filter, first, after }, { repositories, loaders }, info) => {
     const limit = requireIntInRange('first', first ?? 20, 0, MAX_FIRST);
-    const words = filter?.text ? normalizeName(filter.text).split(' ').filter(Boolean) : null;
+    const words = filter?.text ? toSearchKey('filter.text', filter.text).split(' ') : null;
     const query: AgreementQuery = {
       partyId: filter?.partyId ?? null,
       signatoryId: filter?.signatoryId ?? null,
