@@ -42,6 +42,7 @@ export interface GraphWriteCounts {
  * naming the actor.
  */
 export async function writeGraph(db: Database, plan: GraphWritePlan, audit: WriteAudit, rules: WriteRules = {}): Promise<GraphWriteCounts> {
+  const changeId = audit.changeId ?? randomUUID();
   return db.write(async (tx) => {
     await refuseInconsistencies(tx, plan, rules);
     await tx.run(MERGE_EXCERPTS, { rows: plan.excerpts });
@@ -73,7 +74,7 @@ export async function writeGraph(db: Database, plan: GraphWritePlan, audit: Writ
       {
         actor: audit.actor,
         operation: audit.operation,
-        changeId: audit.changeId ?? randomUUID(),
+        changeId,
         at: audit.at ?? null,
         counts,
         entityIds: plan.entities.map((entity) => entity.id).slice(0, 1000),
@@ -82,7 +83,7 @@ export async function writeGraph(db: Database, plan: GraphWritePlan, audit: Writ
       },
     );
     return counts;
-  });
+  }, { changeId });
 }
 
 async function refuseInconsistencies(tx: ManagedTransaction, plan: GraphWritePlan, rules: WriteRules): Promise<void> {

@@ -15,6 +15,7 @@ import type { Context } from '../graphql/context.js';
 import { createLoaders } from '../graphql/createLoaders.js';
 import { resolvers } from '../graphql/resolvers/resolvers.js';
 import { createDatabase } from '../neo4j/Database.js';
+import type { WriteDeadline } from '../neo4j/createWriteDeadline.js';
 import { createRepositories } from '../repositories/createRepositories.js';
 import { FULL_PROJECTION } from '../repositories/ProjectionShape.js';
 import { createAbuseLimits, DEFAULT_ABUSE_LIMITS, type AbuseLimits } from './createAbuseLimits.js';
@@ -116,8 +117,8 @@ export function createServer(options: ServerOptions): CoopgraphServer {
     ],
   });
 
-  const createContext = async (principal: Principal | null): Promise<Context> => {
-    const db = createDatabase({ driver, database, timeoutMs: operationTimeoutMs });
+  const createContext = async (principal: Principal | null, deadline?: WriteDeadline): Promise<Context> => {
+    const db = createDatabase({ driver, database, timeoutMs: operationTimeoutMs, deadline });
     const projection = { ...FULL_PROJECTION };
     const repositories = createRepositories(db, projection);
     return { db, repositories, loaders: createLoaders(repositories), projection, principal };
@@ -151,11 +152,12 @@ export function createServer(options: ServerOptions): CoopgraphServer {
       await apollo.start();
       serveGraphql = createGraphqlRequestHandler({
         apollo,
-        context: async (request) => createContext(await authorize(request.headers.authorization)),
+        context: async (request, deadline) => createContext(await authorize(request.headers.authorization), deadline),
         corsOrigins: options.corsOrigins ?? [],
         bodyLimitBytes,
         timeoutMs: operationTimeoutMs,
         onError: (error) => logger.error({ err: error }, 'GraphQL request failed outside execution'),
+        onLateWrite: (write) => logger.warn(write, 'a write of a timed-out operation settled'),
       });
       app.use(createCorsMiddleware({ allowedOrigins: options.corsOrigins ?? [] }));
       app.use(createHealthRouter({ driver, database }));
