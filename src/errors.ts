@@ -101,6 +101,17 @@ export function rateLimited(retryAfterSeconds: number): GraphQLError {
   });
 }
 
+/**
+ * The operation timed out after it had written, or while a write's COMMIT was on its way to Neo4j (HTTP 504): those
+ * writes stand or may still land. Names their audit changes to look up with `change(id:)`; `changeId` is the last.
+ */
+export function writeMayHaveCommitted(limitMs: number, changeIds: readonly string[]): GraphQLError {
+  const check = changeIds.length === 0 ? '' : ` Ask \`change(id:)\` (editor role) for ${changeIds.map((id) => `"${id}"`).join(', ')} to see what landed.`;
+  return new GraphQLError(`The operation did not finish within ${limitMs} ms after it had written or begun to commit: its writes stand or may still land.${check}`, {
+    extensions: { code: ErrorCode.OPERATION_TIMEOUT, possiblyCommitted: true, changeId: changeIds.at(-1) ?? null, changeIds, http: { status: 504 } },
+  });
+}
+
 export function unauthenticated(message = 'This operation needs a bearer token: send "Authorization: Bearer <key>".'): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
 }

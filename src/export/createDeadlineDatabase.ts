@@ -35,6 +35,6 @@ export function createDeadlineDatabase({ timeoutMs, signal, maxReadBytes, ...opt
         stats.bytesRead += db.stats.bytesRead;
       }
     },
-    write: async (work) => next().write(work),
+    write: async (work, options) => next().write(work, options),
   };
 }

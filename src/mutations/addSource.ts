@@ -13,5 +13,5 @@ export async function addSource(db: Database, input: AddSourceInput, actor: stri
     fieldOf: (path) => `input.${toPath(path.slice(1))}`,
     problems: [],
   });
-  return writeDocument({ db, document, actor, operation: 'addSource', relationFields: [] });
+  return writeDocument({ db, document, actor, operation: 'addSource', relationFields: [], namesField: 'input.title' });
 }

@@ -1,6 +1,7 @@
 import neo4j, { type Driver, type ManagedTransaction, type RecordShape } from 'neo4j-driver';
 import { responseTooLarge } from '../errors.js';
 import { approximateSize } from './approximateSize.js';
+import type { WriteDeadline } from './createWriteDeadline.js';
 
 /** Counts Cypher round trips, so that tests and benchmarks can see batching work, and what they read. */
 export interface QueryStats {
@@ -17,10 +18,15 @@ export interface Database {
   /** Under a read budget, throws RESPONSE_TOO_LARGE once this Database has read more than `maxReadBytes`, and at once after. */
   read<T extends RecordShape>(cypher: string, parameters?: Record<string, unknown>): Promise<T[]>;
   /** Runs `work` as one write transaction: it lands whole or not at all. */
-  write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T>;
+  write<T>(work: (tx: ManagedTransaction) => Promise<T>, options?: WriteOptions): Promise<T>;
   readonly stats: QueryStats;
   /** The read budget; undefined: none. */
   readonly maxReadBytes: number | undefined;
+}
+
+export interface WriteOptions {
+  /** The audit change the transaction records: a timed-out answer names it when the write may still land. */
+  changeId?: string | undefined;
 }
 
 export interface DatabaseOptions {
@@ -37,10 +43,12 @@ export interface DatabaseOptions {
   maxReadBytes?: number | undefined;
   /** Told when a session starts and ends its work, so pool use can be watched (the driver exposes no pool metric). */
   activeSessions?: { inc(): void; dec(): void } | undefined;
+  /** The operation's: once it expires, writes no longer begin or commit. */
+  deadline?: WriteDeadline | undefined;
 }
 
 /** Builds a Database with its own round-trip counter and read budget; build one per request. */
-export function createDatabase({ driver, database, timeoutMs, maxReadBytes, activeSessions }: DatabaseOptions): Database {
+export function createDatabase({ driver, database, timeoutMs, maxReadBytes, activeSessions, deadline }: DatabaseOptions): Database {
   const stats: QueryStats = { roundTrips: 0, bytesRead: 0 };
   const config = timeoutMs === undefined ? undefined : { timeout: timeoutMs };
   return {
@@ -74,11 +82,12 @@ export function createDatabase({ driver, database, timeoutMs, maxReadBytes, acti
         await session.close();
       }
     },
-    async write<T>(work: (tx: ManagedTransaction) => Promise<T>) {
+    async write<T>(work: (tx: ManagedTransaction) => Promise<T>, options: WriteOptions = {}) {
       stats.roundTrips += 1;
       const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
       activeSessions?.inc();
       try {
+        if (deadline) return await deadline.run(options.changeId ?? null, work, (guarded) => session.executeWrite(guarded, config));
         return await session.executeWrite(work, config);
       } finally {
         activeSessions?.dec();

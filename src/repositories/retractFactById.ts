@@ -56,5 +56,5 @@ export async function retractFactById(db: Database, options: RetractFactOptions)
       if (entityIds.length > 0) await tx.run(SET_SIGNED_ON, { entityIds });
     }
     return row ? { ...row, kind } : null;
-  });
+  }, { changeId: options.changeId });
 }

@@ -4,6 +4,7 @@ import { MERGE_ATTRIBUTES, MERGE_EXCERPTS, mergeEntities, RETRACT_EXCERPTS_OF_RE
 import type { Database } from '../neo4j/Database.js';
 import type { GraphWritePlan } from '../seed/planGraphWrite.js';
 import { SeedValidationError } from '../seed/SeedValidationError.js';
+import { MAX_ALIASES, MAX_SEARCH_KEY_CHARACTERS } from '../seed/sourceDocument.js';
 import { entitiesWithSignedOn, SET_SIGNED_ON } from './signedOnProperty.js';
 
 /** Who made a write, for the audit trail. */
@@ -14,6 +15,15 @@ export interface WriteAudit {
   changeId?: string;
   /** ISO-8601 time of the change; default: the database's clock. */
   at?: string;
+}
+
+/** Refusals a writer may ask for beyond the ones every write gets. */
+export interface WriteRules {
+  /**
+   * Refuse to write to a retracted entity, relation or attribute, or to relate a retracted entity: an API write
+   * would otherwise land on a fact that stays hidden. The seed loader leaves it off (it writes to empty graphs).
+   */
+  refuseRetracted?: boolean;
 }
 
 export interface GraphWriteCounts {
@@ -27,11 +37,14 @@ export interface GraphWriteCounts {
  * Writes a plan in one transaction: everything lands or nothing does. MERGE by id makes it idempotent; lists
  * (aliases, evidence, search keys) only grow, so loading the same plan twice leaves the graph identical.
  * Refuses, before writing anything, relations to entities that are neither in the plan nor in the graph and
- * entities whose kind differs from the stored one. Records one `(:Change)` node naming the actor.
+ * entities whose kind differs from the stored one, and entities that would keep more aliases or search keys than
+ * the index takes (MAX_ALIASES, MAX_SEARCH_KEY_CHARACTERS, stored ones included). Records one `(:Change)` node
+ * naming the actor.
  */
-export async function writeGraph(db: Database, plan: GraphWritePlan, audit: WriteAudit): Promise<GraphWriteCounts> {
+export async function writeGraph(db: Database, plan: GraphWritePlan, audit: WriteAudit, rules: WriteRules = {}): Promise<GraphWriteCounts> {
+  const changeId = audit.changeId ?? randomUUID();
   return db.write(async (tx) => {
-    await refuseInconsistencies(tx, plan);
+    await refuseInconsistencies(tx, plan, rules);
     await tx.run(MERGE_EXCERPTS, { rows: plan.excerpts });
     await tx.run(mergeEntities('$(row.label)'), { rows: plan.entities });
     await tx.run(RETRACT_EXCERPTS_OF_RETRACTED_SOURCES, { sourceIds: sourceIdsOf(plan.excerpts) });
@@ -61,7 +74,7 @@ export async function writeGraph(db: Database, plan: GraphWritePlan, audit: Writ
       {
         actor: audit.actor,
         operation: audit.operation,
-        changeId: audit.changeId ?? randomUUID(),
+        changeId,
         at: audit.at ?? null,
         counts,
         entityIds: plan.entities.map((entity) => entity.id).slice(0, 1000),
@@ -70,11 +83,13 @@ export async function writeGraph(db: Database, plan: GraphWritePlan, audit: Writ
       },
     );
     return counts;
-  });
+  }, { changeId });
 }
 
-async function refuseInconsistencies(tx: ManagedTransaction, plan: GraphWritePlan): Promise<void> {
+async function refuseInconsistencies(tx: ManagedTransaction, plan: GraphWritePlan, rules: WriteRules): Promise<void> {
   const problems: string[] = [];
+  if (rules.refuseRetracted) problems.push(...(await findRetracted(tx, plan)));
+  problems.push(...(await findOversized(tx, plan)));
   if (plan.externalIds.length > 0) {
     const found = await tx.run<{ id: string }>('UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN n.id AS id', { ids: plan.externalIds });
     const existing = new Set(found.records.map((record) => record.get('id')));
@@ -96,4 +111,60 @@ async function refuseInconsistencies(tx: ManagedTransaction, plan: GraphWritePla
     problems.push(`entity ${record.get('id')}: kind ${record.get('given')} differs from the stored kind ${record.get('stored')}`);
   }
   if (problems.length > 0) throw new SeedValidationError(problems);
+}
+
+/** Problems naming each retracted fact the plan writes to, and each retracted entity one of its relations ends at. */
+async function findRetracted(tx: ManagedTransaction, plan: GraphWritePlan): Promise<string[]> {
+  const result = await tx.run<{ entities: string[]; attributes: string[]; relations: string[] }>(
+    `RETURN [id IN $entityIds WHERE EXISTS { MATCH (n:Entity {id: id}) WHERE n.retractedAt IS NOT NULL }] AS entities,
+            [id IN $attributeIds WHERE EXISTS { MATCH (a:Attribute {id: id}) WHERE a.retractedAt IS NOT NULL }] AS attributes,
+            [row IN $relations WHERE EXISTS { MATCH (:Entity {id: row.from})-[r]->(:Entity {id: row.to}) WHERE r.id = row.id AND r.retractedAt IS NOT NULL }
+             | row.id] AS relations`,
+    {
+      entityIds: [...new Set([...plan.entities.map((entity) => entity.id), ...plan.relations.flatMap((relation) => [relation.from, relation.to])])],
+      attributeIds: plan.attributes.map((attribute) => attribute.id),
+      relations: plan.relations.map(({ id, from, to }) => ({ id, from, to })),
+    },
+  );
+  const record = result.records[0]!;
+  const retracted = new Set(record.get('entities'));
+  const planned = new Set(plan.entities.map((entity) => entity.id));
+  const problems = [
+    ...plan.entities.filter((entity) => retracted.has(entity.id)).map((entity) => `entity ${entity.id}: retracted`),
+    ...record.get('attributes').map((id) => `attribute ${id}: retracted`),
+    ...record.get('relations').map((id) => `${plan.relationOrigins.get(id)}: retracted relation "${id}"`),
+  ];
+  for (const relation of plan.relations) {
+    for (const end of new Set([relation.from, relation.to])) {
+      if (retracted.has(end) && !planned.has(end)) problems.push(`${plan.relationOrigins.get(relation.id)}: retracted entity "${end}"`);
+    }
+  }
+  return problems;
+}
+
+/** Problems naming each entity that would keep more aliases or search-key characters than allowed, stored ones included. */
+async function findOversized(tx: ManagedTransaction, plan: GraphWritePlan): Promise<string[]> {
+  const oversized = await tx.run<{ id: string; aliases: number; keyCharacters: number }>(
+    `UNWIND $rows AS row
+     OPTIONAL MATCH (n:Entity {id: row.id})
+     WITH row, ${UNION('n.aliases', 'row.aliases')} AS aliases, ${UNION('n.searchKeys', 'row.searchKeys')} AS keys
+     WITH row.id AS id, size(aliases) AS aliases, reduce(total = 0, key IN keys | total + size(key) + 2) AS keyCharacters
+     WHERE aliases > $maxAliases OR keyCharacters > $maxKeyCharacters
+     RETURN id, aliases, keyCharacters`,
+    { rows: plan.entities.map(({ id, aliases, searchKeys }) => ({ id, aliases, searchKeys })), maxAliases: MAX_ALIASES, maxKeyCharacters: MAX_SEARCH_KEY_CHARACTERS },
+  );
+  return oversized.records.flatMap((record) => {
+    const id = record.get('id');
+    const problems: string[] = [];
+    if (record.get('aliases') > MAX_ALIASES) {
+      problems.push(`entity ${id}: aliases: expected at most ${MAX_ALIASES} aliases, stored ones included (aliases only grow), got ${record.get('aliases')}`);
+    }
+    if (record.get('keyCharacters') > MAX_SEARCH_KEY_CHARACTERS) {
+      problems.push(
+        `entity ${id}: names: expected names and aliases of at most ${MAX_SEARCH_KEY_CHARACTERS} characters in all as search keys, ` +
+          `earlier names and aliases included (they stay searchable), got ${record.get('keyCharacters')}`,
+      );
+    }
+    return problems;
+  });
 }

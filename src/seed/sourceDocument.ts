@@ -22,6 +22,22 @@ export const ENTITY_KINDS = [
 export type EntityKindName = (typeof ENTITY_KINDS)[number];
 
 const SLUG = '[a-z0-9]+(?:-[a-z0-9]+)*';
+
+/**
+ * Bounds on what an entity keeps for search. Its names, aliases and title are indexed (a range index on the search
+ * keys, whose whole list must fit in about 8 KB, and a full-text index); past these bounds a write would fail
+ * inside the index, so it is refused here, naming the field.
+ */
+export const MAX_ID_LENGTH = 200;
+export const MAX_NAME_LENGTH = 200;
+export const MAX_TITLE_LENGTH = 500;
+/** Aliases of one entity, counting those already stored: aliases only grow. */
+export const MAX_ALIASES = 30;
+/**
+ * Characters of search keys one entity may keep (each key counted with 2 characters of overhead), counting those
+ * already stored: names and aliases once given stay searchable, so renames add up too.
+ */
+export const MAX_SEARCH_KEY_CHARACTERS = 6000;
 const KIND_PREFIX: Record<EntityKindName, string> = {
   COUNTRY: 'country',
   REGION: 'region',
@@ -51,6 +67,7 @@ export function kindOfId(id: string): EntityKindName {
 
 export const entityIdSchema = z
   .string()
+  .max(MAX_ID_LENGTH, `expected an id of at most ${MAX_ID_LENGTH} characters`)
   .regex(
     new RegExp(`^(${Object.values(KIND_PREFIX).join('|')})/${SLUG}$`),
     'expected "kind/slug" such as "organization/ktz-express" (lowercase latin letters, digits and hyphens)',
@@ -71,9 +88,10 @@ export const evidenceSchema = z
   );
 
 const nonEmpty = z.string().trim().min(1, 'expected a non-empty string');
+const nameText = nonEmpty.max(MAX_NAME_LENGTH, `expected a name of at most ${MAX_NAME_LENGTH} characters`);
 
 export const namesSchema = z
-  .strictObject({ en: nonEmpty.optional(), ru: nonEmpty.optional(), kk: nonEmpty.optional() })
+  .strictObject({ en: nameText.optional(), ru: nameText.optional(), kk: nameText.optional() })
   .refine((names) => Boolean(names.en ?? names.ru ?? names.kk), 'expected at least one of en, ru, kk');
 
 export const attributeSchema = z.strictObject({
@@ -88,7 +106,7 @@ export const entitySchema = z.strictObject({
   id: entityIdSchema,
   kind: z.enum(ENTITY_KINDS),
   names: namesSchema,
-  aliases: z.array(nonEmpty).default([]),
+  aliases: z.array(nameText).max(MAX_ALIASES, `expected at most ${MAX_ALIASES} aliases`).default([]),
   /** Verbatim text of a statement (kind STATEMENT only). */
   text: nonEmpty.optional(),
   evidence: evidenceSchema,
@@ -109,7 +127,7 @@ export const relationSchema = z.strictObject({
 
 export const sourceSchema = z.strictObject({
   id: entityIdSchema.refine((id) => id.startsWith('source/'), 'expected an id starting with "source/"'),
-  title: nonEmpty,
+  title: nonEmpty.max(MAX_TITLE_LENGTH, `expected a title of at most ${MAX_TITLE_LENGTH} characters`),
   publisher: nonEmpty.optional(),
   publishedOn: z.iso.date('expected an ISO-8601 date such as 2025-09-09'),
   language: z.string().regex(/^[a-z]{2}$/, 'expected a two-letter ISO 639-1 language code such as "ru"'),

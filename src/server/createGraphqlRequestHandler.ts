@@ -3,6 +3,7 @@ import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest
 import bodyParser from 'body-parser';
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../errors.js';
+import { createWriteDeadline, type LateWrite, type WriteDeadline } from '../neo4j/createWriteDeadline.js';
 import { createCorsMiddleware } from './createCorsMiddleware.js';
 import { bodyParserError } from './bodyParserError.js';
 import { createOperationTimeout } from './createOperationTimeout.js';
@@ -12,8 +13,11 @@ import { sendHttpError } from './sendHttpError.js';
 export interface GraphqlRequestHandlerOptions<TContext extends BaseContext> {
   /** A started Apollo Server. */
   apollo: ApolloServer<TContext>;
-  /** Builds the context of one request; what it throws is answered like a resolver error. */
-  context: (request: IncomingMessage) => Promise<TContext>;
+  /**
+   * Builds the context of one request; what it throws is answered like a resolver error. Its writes must run under
+   * `deadline`, which expires when the request times out.
+   */
+  context: (request: IncomingMessage, deadline: WriteDeadline) => Promise<TContext>;
   /** Browser origins allowed to call the endpoint (`*`: any). */
   corsOrigins: readonly string[];
   /** Largest accepted JSON body. */
@@ -22,6 +26,8 @@ export interface GraphqlRequestHandlerOptions<TContext extends BaseContext> {
   timeoutMs: number;
   /** Failures that are not the client's (they are answered 500 with the request's id). */
   onError: (error: unknown, requestId: string) => void;
+  /** How each write that was pending when its request timed out ended. */
+  onLateWrite?: (write: LateWrite) => void;
 }
 
 /**
@@ -54,7 +60,7 @@ export function createGraphqlRequestHandler<TContext extends BaseContext>(
     );
   };
 
-  const execute = async (request: IncomingMessage & { body?: unknown }, response: ServerResponse) => {
+  const execute = async (request: IncomingMessage & { body?: unknown }, response: ServerResponse, deadline: WriteDeadline) => {
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(request.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -67,7 +73,7 @@ export function createGraphqlRequestHandler<TContext extends BaseContext>(
       search: query === -1 ? '' : url.slice(query),
       body: request.body,
     };
-    const answer = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: () => context(request) });
+    const answer = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: () => context(request, deadline) });
     if (response.headersSent) return; // timed out meanwhile
     for (const [key, value] of answer.headers) response.setHeader(key, value);
     response.statusCode = answer.status ?? 200;
@@ -83,10 +89,11 @@ export function createGraphqlRequestHandler<TContext extends BaseContext>(
       if (corsError) return fail(response, requestId, corsError);
       // Answers reflect the live graph; with Apollo's cache hints disabled, say so ourselves.
       response.setHeader('cache-control', 'no-store');
-      armTimeout(response);
+      const deadline = createWriteDeadline({ onLateWrite: options.onLateWrite });
+      armTimeout(response, deadline);
       parseJson(request, response, (bodyError) => {
         if (bodyError) return fail(response, requestId, bodyError, bodyParserError(bodyError, bodyLimitBytes));
-        withRequestId(requestId, () => execute(request, response)).catch((error: unknown) => fail(response, requestId, error));
+        withRequestId(requestId, () => execute(request, response, deadline)).catch((error: unknown) => fail(response, requestId, error));
       });
     });
   };

@@ -14,6 +14,7 @@ import type { Context } from '../graphql/context.js';
 import { createLoaders } from '../graphql/createLoaders.js';
 import { resolvers } from '../graphql/resolvers/resolvers.js';
 import { createDatabase } from '../neo4j/Database.js';
+import type { WriteDeadline } from '../neo4j/createWriteDeadline.js';
 import { createRepositories } from '../repositories/createRepositories.js';
 import { FULL_PROJECTION } from '../repositories/ProjectionShape.js';
 import { createAbuseLimits, DEFAULT_ABUSE_LIMITS, type AbuseLimits } from './createAbuseLimits.js';
@@ -137,7 +138,8 @@ export function createServer(options: ServerOptions): CoopgraphServer {
 
   const createContext = async (
     principal: Principal | null,
-    db = createDatabase({ driver, database, timeoutMs: operationTimeoutMs, maxReadBytes: abuseLimits.maxReadBytes, activeSessions: metrics.neo4jSessions }),
+    deadline?: WriteDeadline,
+    db = createDatabase({ driver, database, timeoutMs: operationTimeoutMs, maxReadBytes: abuseLimits.maxReadBytes, activeSessions: metrics.neo4jSessions, deadline }),
   ): Promise<Context> => {
     const projection = { ...FULL_PROJECTION };
     const repositories = createRepositories(db, projection);
@@ -168,7 +170,7 @@ export function createServer(options: ServerOptions): CoopgraphServer {
   // Exports run the same `network` operation as GraphQL clients, so both answer alike.
   const loadGraph = createGraphqlLoadGraph(async (query, variables, signal) => {
     const db = createDeadlineDatabase({ driver, database, timeoutMs: operationTimeoutMs, maxReadBytes: abuseLimits.maxReadBytes, activeSessions: metrics.neo4jSessions, signal });
-    const response = await apollo.executeOperation({ query, variables }, { contextValue: { ...(await createContext(null, db)), maxCost: EXPORT_MAX_COST } });
+    const response = await apollo.executeOperation({ query, variables }, { contextValue: { ...(await createContext(null, undefined, db)), maxCost: EXPORT_MAX_COST } });
     if (response.body.kind !== 'single') throw new Error('export query answered incrementally');
     return response.body.singleResult;
   });
@@ -188,11 +190,12 @@ export function createServer(options: ServerOptions): CoopgraphServer {
       await apollo.start();
       serveGraphql = createGraphqlRequestHandler({
         apollo,
-        context: async (request) => createContext(await admit(request)),
+        context: async (request, deadline) => createContext(await admit(request), deadline),
         corsOrigins: options.corsOrigins ?? [],
         bodyLimitBytes,
         timeoutMs: operationTimeoutMs,
         onError: (error, requestId) => logger.error({ err: error, requestId }, 'GraphQL request failed outside execution'),
+        onLateWrite: (write) => logger.warn(write, 'a write of a timed-out operation settled'),
       });
       app.use(createCorsMiddleware({ allowedOrigins: options.corsOrigins ?? [] }));
       app.use(createHealthRouter({ driver, database }));

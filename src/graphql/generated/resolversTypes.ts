@@ -636,6 +636,12 @@ export type Query = {
   __typename?: 'Query';
   /** Agreements, newest signing first, then by id; stable under paging. */
   agreements: AgreementConnection;
+  /**
+   * One change by id; null when none has it. A mutation that timed out (504) after it had written, or while its
+   * write was committing, names its change in `extensions.changeId`: this says whether it landed. Needs the role
+   * `editor` or `admin`.
+   */
+  change?: Maybe<Change>;
   /** The audit trail, newest first; `first` is at most 100. Needs a token with the role `editor` or `admin`. */
   changes: ChangeConnection;
   /** Any entity by id; null when there is none. */
@@ -657,6 +663,11 @@ export type QueryAgreementsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<AgreementFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryChangeArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1297,6 +1308,7 @@ export type ProjectResolvers<ContextType = Context, ParentType extends Resolvers
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   agreements?: Resolver<ResolversTypes['AgreementConnection'], ParentType, ContextType, RequireFields<QueryAgreementsArgs, 'first'>>;
+  change?: Resolver<Maybe<ResolversTypes['Change']>, ParentType, ContextType, RequireFields<QueryChangeArgs, 'id'>>;
   changes?: Resolver<ResolversTypes['ChangeConnection'], ParentType, ContextType, RequireFields<QueryChangesArgs, 'first'>>;
   entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryEntityArgs, 'id'>>;
   network?: Resolver<ResolversTypes['Network'], ParentType, ContextType, RequireFields<QueryNetworkArgs, 'depth' | 'ids' | 'lang' | 'limit'>>;

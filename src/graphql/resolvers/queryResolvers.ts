@@ -2,8 +2,8 @@ import type { QueryResolvers } from '../generated/resolversTypes.js';
 import { badUserInput, requireIntInRange } from '../../errors.js';
 import { ENTITY_KINDS, entityIdSchema } from '../../seed/sourceDocument.js';
 import { boundedList } from '../boundedList.js';
-import { normalizeName } from '../../search/normalizeName.js';
 import { toLuceneQuery } from '../../search/toLuceneQuery.js';
+import { toSearchKey } from '../../search/toSearchKey.js';
 import type { AgreementQuery } from '../../repositories/createAgreementRepository.js';
 import { MAX_NETWORK_DEPTH, MAX_PATH_HOPS } from '../../repositories/createGraphRepository.js';
 import { decodeAgreementCursor } from '../agreementCursor.js';
@@ -22,8 +22,7 @@ export const queryResolvers: QueryResolvers = {
   sources: (_, __, { repositories }) => repositories.entities.findAllOfKind('SOURCE'),
 
   search: async (_, { query, kinds, first }, { repositories }) => {
-    const key = normalizeName(query);
-    if (key === '') throw badUserInput('query', 'text with at least one letter or digit', query);
+    const key = toSearchKey('query', query);
     const limit = requireIntInRange('first', first ?? 10, 1, MAX_FIRST);
     const kindList = kinds ? boundedList('kinds', kinds, ENTITY_KINDS.length) : null;
     return repositories.search.search({ key, lucene: toLuceneQuery(key), kinds: kindList, first: limit });
@@ -31,7 +30,7 @@ export const queryResolvers: QueryResolvers = {
 
   agreements: async (_, { filter, first, after }, { repositories, loaders }, info) => {
     const limit = requireIntInRange('first', first ?? 20, 0, MAX_FIRST);
-    const words = filter?.text ? normalizeName(filter.text).split(' ').filter(Boolean) : null;
+    const words = filter?.text ? toSearchKey('filter.text', filter.text).split(' ') : null;
     const query: AgreementQuery = {
       partyId: filter?.partyId ?? null,
       signatoryId: filter?.signatoryId ?? null,
