@@ -26,7 +26,9 @@ import { createExplorerRouter } from '../explorer/createExplorerRouter.js';
 import { createExportRouter } from '../export/createExportRouter.js';
 import { createGraphqlLoadGraph } from '../export/createGraphqlLoadGraph.js';
 import { createHealthRouter } from './createHealthRouter.js';
-import { createNeo4jMonitor } from './createNeo4jMonitor.js';
+import { createNeo4jMonitor, type Neo4jMonitor } from './createNeo4jMonitor.js';
+import { createCircuitBreakerPlugin } from './createCircuitBreakerPlugin.js';
+import type { Neo4jSupervision } from '../neo4j/superviseEmbeddedNeo4j.js';
 import { createProjectionPlugin } from './createProjectionPlugin.js';
 import { createQueryStatsPlugin } from './createQueryStatsPlugin.js';
 import { loadSchema } from './loadSchema.js';
@@ -56,6 +58,12 @@ export interface ServerOptions {
   operationTimeoutMs?: number;
   /** While Neo4j is down, how often it is probed. Default 1 s. */
   probeIntervalMs?: number;
+  /** How long a probe of a down Neo4j waits for an answer. Default 1 s. */
+  probeTimeoutMs?: number;
+  /** Requests in a row that found Neo4j unresponsive before requests fail fast. Default 3. */
+  breakerThreshold?: number;
+  /** The embedded Neo4j's supervisor, whose state /health and /ready report. */
+  neo4jSupervisor?: Neo4jSupervision | undefined;
 }
 
 /** A built but not yet listening server. */
@@ -67,6 +75,8 @@ export interface CoopgraphServer {
   listen(port: number, host?: string): Promise<{ url: string }>;
   /** Stops accepting requests, drains in-flight ones, then resolves. Does not close the driver. */
   stop(): Promise<void>;
+  /** The circuit breaker in front of Neo4j, for metrics. */
+  readonly neo4jCircuit: Pick<Neo4jMonitor, 'state' | 'reason'>;
 }
 
 /** Builds the HTTP server and GraphQL API over the given dependencies, without I/O. */
@@ -89,6 +99,8 @@ export function createServer(options: ServerOptions): CoopgraphServer {
     driver,
     database,
     probeIntervalMs: options.probeIntervalMs ?? 1_000,
+    probeTimeoutMs: options.probeTimeoutMs ?? 1_000,
+    failureThreshold: options.breakerThreshold ?? 3,
     onChange: (available, reason) => (available ? logger.info('Neo4j is reachable again') : logger.warn({ reason }, 'Neo4j is unreachable: failing fast')),
   });
   const authenticate = createAuthenticator({ db: createDatabase({ driver, database, timeoutMs: operationTimeoutMs }), verifyJwt: createJwtVerifier(options.jwt ?? {}) });
@@ -112,6 +124,7 @@ export function createServer(options: ServerOptions): CoopgraphServer {
       ApolloServerPluginDrainHttpServer({ httpServer }),
       createErrorPlugin({ logger, onDatabaseUnavailable: (error) => monitor.reportUnavailable(error) }),
       createProjectionPlugin(),
+      createCircuitBreakerPlugin(monitor),
       ...(exposeQueryStats ? [createQueryStatsPlugin()] : []),
     ],
   });
@@ -147,6 +160,7 @@ export function createServer(options: ServerOptions): CoopgraphServer {
   return {
     app,
     httpServer,
+    neo4jCircuit: monitor,
     async start() {
       await apollo.start();
       serveGraphql = createGraphqlRequestHandler({
@@ -158,7 +172,7 @@ export function createServer(options: ServerOptions): CoopgraphServer {
         onError: (error) => logger.error({ err: error }, 'GraphQL request failed outside execution'),
       });
       app.use(createCorsMiddleware({ allowedOrigins: options.corsOrigins ?? [] }));
-      app.use(createHealthRouter({ driver, database }));
+      app.use(createHealthRouter({ driver, database, supervisor: options.neo4jSupervisor, circuit: monitor }));
       app.use(createExplorerRouter());
       if (readsRequireKey) app.use('/export', exportGate);
       app.use(createExportRouter({ loadGraph }));

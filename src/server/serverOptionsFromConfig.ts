@@ -26,5 +26,8 @@ export function serverOptionsFromConfig(config: Config): Omit<ServerOptions, 'dr
     },
     bodyLimitBytes: config.BODY_LIMIT_BYTES,
     operationTimeoutMs: config.OPERATION_TIMEOUT_MS,
+    probeIntervalMs: config.NEO4J_PROBE_INTERVAL_MS,
+    probeTimeoutMs: config.NEO4J_PROBE_TIMEOUT_MS,
+    breakerThreshold: config.NEO4J_BREAKER_THRESHOLD,
   };
 }
