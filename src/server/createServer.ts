@@ -28,6 +28,7 @@ import { createGraphqlLoadGraph } from '../export/createGraphqlLoadGraph.js';
 import { createHealthRouter } from './createHealthRouter.js';
 import { createNeo4jMonitor, type Neo4jMonitor } from './createNeo4jMonitor.js';
 import { createCircuitBreakerPlugin } from './createCircuitBreakerPlugin.js';
+import { flagCommitInDoubt } from './flagCommitInDoubt.js';
 import type { Neo4jSupervision } from '../neo4j/superviseEmbeddedNeo4j.js';
 import { createProjectionPlugin } from './createProjectionPlugin.js';
 import { createQueryStatsPlugin } from './createQueryStatsPlugin.js';
@@ -130,7 +131,7 @@ export function createServer(options: ServerOptions): CoopgraphServer {
   });
 
   const createContext = async (principal: Principal | null): Promise<Context> => {
-    const db = createDatabase({ driver, database, timeoutMs: operationTimeoutMs });
+    const db = flagCommitInDoubt(createDatabase({ driver, database, timeoutMs: operationTimeoutMs }));
     const projection = { ...FULL_PROJECTION };
     const repositories = createRepositories(db, projection);
     return { db, repositories, loaders: createLoaders(repositories), projection, principal };
