@@ -46,6 +46,11 @@ const configSchema = z.object({
   NEO4J_DATA_DIR: z.string().min(1).default('.data/neo4j'),
   NEO4J_PAGECACHE: z.string().regex(/^\d+[kmg]$/i, 'expected a size such as 256m or 1g').default('256m'),
   NEO4J_START_TIMEOUT_MS: milliseconds(120_000),
+  // The embedded Neo4j's supervisor: a JVM that dies is restarted after 1 s, 2 s, 4 s… (at most the maximum delay).
+  /** Restart attempts in a row before giving up (/health then answers 503); 0 never restarts. */
+  NEO4J_RESTART_MAX_ATTEMPTS: z.coerce.number({ error: 'expected a number of attempts' }).int('expected a whole number of attempts').min(0, 'expected 0 or more attempts').default(5),
+  NEO4J_RESTART_DELAY_MS: milliseconds(1_000),
+  NEO4J_RESTART_MAX_DELAY_MS: milliseconds(30_000),
   SEED_ON_EMPTY: flag(true),
   EXPOSE_QUERY_STATS: flag(false),
 
@@ -54,6 +59,11 @@ const configSchema = z.object({
   NEO4J_ACQUIRE_TIMEOUT_MS: milliseconds(5_000),
   /** How long the driver retries a transaction on transient errors (deadlocks, leader switches). */
   NEO4J_MAX_RETRY_MS: milliseconds(3_000),
+  // Circuit breaker: after this many requests in a row found Neo4j unresponsive, requests answer 503 at once.
+  NEO4J_BREAKER_THRESHOLD: positiveInt(3, 'failures'),
+  /** While the circuit is open, how often and how patiently Neo4j is probed. */
+  NEO4J_PROBE_INTERVAL_MS: milliseconds(1_000),
+  NEO4J_PROBE_TIMEOUT_MS: milliseconds(1_000),
 
   // Who may do what.
   /** When true, reads need a bearer token too (any role). */

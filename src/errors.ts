@@ -45,6 +45,27 @@ export function serviceUnavailable(reason: string): GraphQLError {
   });
 }
 
+/**
+ * A write committed, but reading its result back failed (HTTP 503): the client must not take it for a failed write.
+ * `changeId` names the committed change (see `changes`); the entity can be read again once the database is back.
+ */
+export function committedButUnread(changeId: string): GraphQLError {
+  return new GraphQLError(`The write was committed as change ${changeId}, but reading it back from the graph database failed; read it again shortly.`, {
+    extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, committed: true, changeId, http: { status: 503 } },
+  });
+}
+
+/**
+ * The connection to Neo4j broke while a write was being committed (HTTP 503): it may or may not have landed. Writes
+ * are idempotent by id, so the client reads the entity back (or looks in `changes`) and writes again if it is missing.
+ */
+export function commitInDoubt(): GraphQLError {
+  return new GraphQLError(
+    'The graph database became unavailable while the write was being committed, so it may or may not have landed: read it back once the database answers again, and repeat it if it is missing.',
+    { extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, committed: null, http: { status: 503 } } },
+  );
+}
+
 /** Every Neo4j connection is busy and none freed up in time (HTTP 503): the client should back off and retry. */
 export function serverBusy(waitedMs: number): GraphQLError {
   return new GraphQLError(`The server is busy: no database connection freed up within ${waitedMs} ms. Retry shortly.`, {

@@ -2,30 +2,40 @@ import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import type { Config } from '../config.js';
 import { createDriver } from './createDriver.js';
-import { startEmbeddedNeo4j, type EmbeddedNeo4j } from './startEmbeddedNeo4j.js';
+import { superviseEmbeddedNeo4j, type Neo4jSupervisor, type Neo4jSupervisorEvent } from './superviseEmbeddedNeo4j.js';
 import { StartupError } from './StartupError.js';
 
-/** A driver and, when the embedded default was started for it, that Neo4j. */
+/** A driver and, when the embedded default was started for it, that Neo4j's supervisor. */
 export interface Neo4jConnection {
   driver: Driver;
-  embedded: EmbeddedNeo4j | null;
+  embedded: Neo4jSupervisor | null;
   /** Closes the driver, then stops the embedded Neo4j if one was started. */
   close(): Promise<void>;
 }
 
 /**
- * Connects to `NEO4J_URI` when set; otherwise starts the embedded Neo4j in `NEO4J_DATA_DIR` first.
+ * Connects to `NEO4J_URI` when set; otherwise starts the embedded Neo4j in `NEO4J_DATA_DIR` first, supervised.
  * Resolves once a query succeeds, or rejects with a StartupError naming the cause and the fix.
  */
-export async function connectNeo4j(config: Config, onProgress?: (message: string) => void): Promise<Neo4jConnection> {
+export async function connectNeo4j(
+  config: Config,
+  onProgress?: (message: string) => void,
+  onSupervisorEvent?: (event: Neo4jSupervisorEvent) => void,
+): Promise<Neo4jConnection> {
   const embedded = config.NEO4J_URI
     ? null
-    : await startEmbeddedNeo4j({
+    : await superviseEmbeddedNeo4j({
         dataDir: path.resolve(config.NEO4J_DATA_DIR),
         port: config.NEO4J_EMBEDDED_PORT,
         pageCache: config.NEO4J_PAGECACHE,
         startTimeoutMs: config.NEO4J_START_TIMEOUT_MS,
+        restart: {
+          maxAttempts: config.NEO4J_RESTART_MAX_ATTEMPTS,
+          initialDelayMs: config.NEO4J_RESTART_DELAY_MS,
+          maxDelayMs: config.NEO4J_RESTART_MAX_DELAY_MS,
+        },
         ...(onProgress ? { onProgress } : {}),
+        ...(onSupervisorEvent ? { onEvent: onSupervisorEvent } : {}),
       });
   const uri = config.NEO4J_URI ?? embedded!.uri;
   const driver = createDriver({

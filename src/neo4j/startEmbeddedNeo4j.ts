@@ -31,12 +31,22 @@ export interface EmbeddedNeo4jOptions {
   mavenCommand?: string;
   /** Progress lines such as "building the launcher". */
   onProgress?: (message: string) => void;
+  /** Whether java is checked and the launcher built first; a restart of a launcher that already ran skips it. */
+  preflight?: boolean;
+}
+
+/** How the launcher's JVM ended: its exit code, or the signal that killed it. */
+export interface Neo4jExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
 }
 
 /** A running embedded Neo4j. `stop()` sends SIGTERM and resolves once the store is closed. */
 export interface EmbeddedNeo4j {
   uri: string;
   pid: number;
+  /** Settles when the JVM is gone, whether stopped, crashed or killed. */
+  exited: Promise<Neo4jExit>;
   stop(): Promise<void>;
 }
 
@@ -47,9 +57,11 @@ export interface EmbeddedNeo4j {
  */
 export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions): Promise<EmbeddedNeo4j> {
   const java = options.javaCommand ?? 'java';
-  requireCommand(java, ['-version'], `Java was not found (tried "${java}"): install a JDK 17 or newer and put java on PATH, or set NEO4J_URI to use an existing Neo4j.`);
   const launcherDir = options.launcherDir ?? LAUNCHER_DIR;
-  buildLauncherIfStale(launcherDir, options);
+  if (options.preflight ?? true) {
+    requireCommand(java, ['-version'], `Java was not found (tried "${java}"): install a JDK 17 or newer and put java on PATH, or set NEO4J_URI to use an existing Neo4j.`);
+    buildLauncherIfStale(launcherDir, options);
+  }
 
   const host = options.host ?? '127.0.0.1';
   const dataDir = path.resolve(options.dataDir);
@@ -60,12 +72,13 @@ export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions): Promise
     // stdin stays open: the launcher exits when it closes, so a crashed parent never leaves Neo4j running.
     { stdio: ['pipe', 'pipe', 'pipe'] },
   );
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<Neo4jExit>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   await waitForReady(child, exited, { ...options, dataDir, host });
 
   return {
     uri: `bolt://${host}:${options.port}`,
     pid: child.pid ?? -1,
+    exited,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
@@ -79,7 +92,7 @@ export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions): Promise
 
 function waitForReady(
   child: ChildProcess,
-  exited: Promise<number | null>,
+  exited: Promise<Neo4jExit>,
   options: EmbeddedNeo4jOptions & { dataDir: string; host: string },
 ): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -102,7 +115,7 @@ function waitForReady(
       }
     });
     // Rejects only once the JVM is gone, so the store is never left half-open behind a failed start.
-    void exited.then((code) => {
+    void exited.then(({ code }) => {
       clearTimeout(timer);
       if (timedOut) {
         reject(

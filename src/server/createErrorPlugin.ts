@@ -84,7 +84,10 @@ export function createFormatError({ logger, production }: FormatErrorOptions): (
     if (CLIENT_CODES.has(code)) return formatted;
     if (code === ErrorCode.SERVICE_UNAVAILABLE) {
       logger.debug({ reason: formatted.message, requestId }, 'answered SERVICE_UNAVAILABLE');
-      return production ? { message: UNAVAILABLE_MESSAGE, ...where, extensions: { code, requestId } } : { ...formatted, extensions: { ...formatted.extensions, requestId } };
+      // A write's outcome (`committed`: true, or null when unknown) is ours and must reach the client whole; other
+      // reasons may quote a driver message naming an address.
+      const writeOutcome = formatted.extensions?.['committed'] !== undefined;
+      return production && !writeOutcome ? { message: UNAVAILABLE_MESSAGE, ...where, extensions: { code, requestId } } : { ...formatted, extensions: { ...formatted.extensions, requestId } };
     }
     logger.error({ err: original, requestId, path: formatted.path }, 'unexpected error');
     if (!production) return { ...formatted, extensions: { ...formatted.extensions, requestId } };

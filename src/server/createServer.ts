@@ -27,11 +27,14 @@ import { createExportRouter } from '../export/createExportRouter.js';
 import { createDeadlineDatabase } from '../export/createDeadlineDatabase.js';
 import { createGraphqlLoadGraph, EXPORT_MAX_COST } from '../export/createGraphqlLoadGraph.js';
 import { createHealthRouter } from './createHealthRouter.js';
-import { createMetrics, type Neo4jStatus } from './createMetrics.js';
+import { createMetrics } from './createMetrics.js';
 import { createMetricsPlugin } from './createMetricsPlugin.js';
 import { createMetricsRouter } from './createMetricsRouter.js';
 import { createRateLimiter, type RateLimitOptions } from './createRateLimiter.js';
-import { createNeo4jMonitor } from './createNeo4jMonitor.js';
+import { createNeo4jMonitor, type Neo4jMonitor } from './createNeo4jMonitor.js';
+import { createCircuitBreakerPlugin } from './createCircuitBreakerPlugin.js';
+import { flagCommitInDoubt } from './flagCommitInDoubt.js';
+import type { Neo4jSupervision } from '../neo4j/superviseEmbeddedNeo4j.js';
 import { createProjectionPlugin } from './createProjectionPlugin.js';
 import { createQueryStatsPlugin } from './createQueryStatsPlugin.js';
 import { createReadBudgetPlugin } from './createReadBudgetPlugin.js';
@@ -68,8 +71,12 @@ export interface ServerOptions {
   rateLimits?: Omit<RateLimitOptions, 'onRefused'> | undefined;
   /** When set, `GET /metrics` needs it as a bearer token. */
   metricsToken?: string | undefined;
-  /** The embedded Neo4j supervisor's state and restart count, for /metrics; omitted with an external Neo4j. */
-  neo4jStatus?: (() => Neo4jStatus) | undefined;
+  /** How long a probe of a down Neo4j waits for an answer. Default 1 s. */
+  probeTimeoutMs?: number;
+  /** Requests in a row that found Neo4j unresponsive before requests fail fast. Default 3. */
+  breakerThreshold?: number;
+  /** The embedded Neo4j's supervisor, whose state /health, /ready and /metrics report; omitted with an external Neo4j. */
+  neo4jSupervisor?: Neo4jSupervision | undefined;
 }
 
 /** A built but not yet listening server. */
@@ -81,6 +88,8 @@ export interface CoopgraphServer {
   listen(port: number, host?: string): Promise<{ url: string }>;
   /** Stops accepting requests, drains in-flight ones, then resolves. Does not close the driver. */
   stop(): Promise<void>;
+  /** The circuit breaker in front of Neo4j, for metrics. */
+  readonly neo4jCircuit: Pick<Neo4jMonitor, 'state' | 'reason'>;
 }
 
 /** Builds the HTTP server and GraphQL API over the given dependencies, without I/O. */
@@ -103,9 +112,12 @@ export function createServer(options: ServerOptions): CoopgraphServer {
     driver,
     database,
     probeIntervalMs: options.probeIntervalMs ?? 1_000,
+    probeTimeoutMs: options.probeTimeoutMs ?? 1_000,
+    failureThreshold: options.breakerThreshold ?? 3,
     onChange: (available, reason) => (available ? logger.info('Neo4j is reachable again') : logger.warn({ reason }, 'Neo4j is unreachable: failing fast')),
   });
-  const metrics = createMetrics({ neo4jStatus: options.neo4jStatus });
+  const supervisor = options.neo4jSupervisor;
+  const metrics = createMetrics({ neo4jStatus: supervisor && (() => supervisor.status()) });
   const rateLimiter = options.rateLimits ? createRateLimiter({ ...options.rateLimits, onRefused: (caller) => metrics.rateLimited.inc({ caller }) }) : null;
   const authenticate = createAuthenticator({ db: createDatabase({ driver, database, timeoutMs: operationTimeoutMs, activeSessions: metrics.neo4jSessions }), verifyJwt: createJwtVerifier(options.jwt ?? {}) });
   const abuseLimits = { ...DEFAULT_ABUSE_LIMITS, ...options.limits };
@@ -132,6 +144,7 @@ export function createServer(options: ServerOptions): CoopgraphServer {
       ...limits.plugins,
       createReadBudgetPlugin(),
       createMetricsPlugin(metrics),
+      createCircuitBreakerPlugin(monitor),
       ...(exposeQueryStats ? [createQueryStatsPlugin()] : []),
     ],
   });
@@ -139,7 +152,9 @@ export function createServer(options: ServerOptions): CoopgraphServer {
   const createContext = async (
     principal: Principal | null,
     deadline?: WriteDeadline,
-    db = createDatabase({ driver, database, timeoutMs: operationTimeoutMs, maxReadBytes: abuseLimits.maxReadBytes, activeSessions: metrics.neo4jSessions, deadline }),
+    db = flagCommitInDoubt(
+      createDatabase({ driver, database, timeoutMs: operationTimeoutMs, maxReadBytes: abuseLimits.maxReadBytes, activeSessions: metrics.neo4jSessions, deadline }),
+    ),
   ): Promise<Context> => {
     const projection = { ...FULL_PROJECTION };
     const repositories = createRepositories(db, projection);
@@ -186,6 +201,7 @@ export function createServer(options: ServerOptions): CoopgraphServer {
   return {
     app,
     httpServer,
+    neo4jCircuit: monitor,
     async start() {
       await apollo.start();
       serveGraphql = createGraphqlRequestHandler({
@@ -198,7 +214,7 @@ export function createServer(options: ServerOptions): CoopgraphServer {
         onLateWrite: (write) => logger.warn(write, 'a write of a timed-out operation settled'),
       });
       app.use(createCorsMiddleware({ allowedOrigins: options.corsOrigins ?? [] }));
-      app.use(createHealthRouter({ driver, database }));
+      app.use(createHealthRouter({ driver, database, supervisor, circuit: monitor }));
       app.use(createMetricsRouter({ metrics, token: options.metricsToken }));
       app.use(createExplorerRouter());
       if (readsRequireKey || rateLimiter) app.use('/export', exportGate);

@@ -37,5 +37,8 @@ export function serverOptionsFromConfig(config: Config): Omit<ServerOptions, 'dr
         }
       : undefined,
     metricsToken: config.METRICS_TOKEN,
+    probeIntervalMs: config.NEO4J_PROBE_INTERVAL_MS,
+    probeTimeoutMs: config.NEO4J_PROBE_TIMEOUT_MS,
+    breakerThreshold: config.NEO4J_BREAKER_THRESHOLD,
   };
 }

@@ -173,7 +173,8 @@ describe('faults', () => {
       }
       const ready = await fetch(`${server.url}/ready`);
       expect(ready.status).toBe(503);
-      expect(await ready.json()).toMatchObject({ status: 'unavailable', reason: expect.stringMatching(/^Neo4j is not reachable: /) });
+      // The open circuit answers at once, with its reason and without the database's address.
+      expect(await ready.json()).toEqual({ status: 'unavailable', reason: 'Neo4j is not reachable (connection refused)' });
       expect((await fetch(`${server.url}/health`)).status).toBe(200);
       const slowest = Math.max(...timings);
       console.info(`Neo4j down: first 503 after ${Math.round(firstFailure)} ms; then 20 requests answered 503 in at most ${Math.round(slowest)} ms each`);

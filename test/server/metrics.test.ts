@@ -34,7 +34,7 @@ describe('GET /metrics', () => {
   beforeAll(async () => {
     server = await startTestServer({
       rateLimits: { anonymous: { points: 6, durationSeconds: 60 }, keyed: { points: 100, durationSeconds: 60 } },
-      neo4jStatus: () => ({ state: 'running', restarts: 2 }),
+      neo4jSupervisor: { status: () => ({ state: 'running', restarts: 2, attempt: 0, pid: 1, lastExit: null }) },
     });
     keys = await createTestKeys(server.driver, 'metrics');
   });

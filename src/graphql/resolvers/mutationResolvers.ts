@@ -1,5 +1,6 @@
+import { Neo4jError } from 'neo4j-driver';
 import { requireRole } from '../../auth/requireRole.js';
-import { invalidInput } from '../../errors.js';
+import { committedButUnread, invalidInput } from '../../errors.js';
 import type { EntityModel } from '../../models/EntityModel.js';
 import { addRelation } from '../../mutations/addRelation.js';
 import { addSource } from '../../mutations/addSource.js';
@@ -10,11 +11,24 @@ import type { Context } from '../context.js';
 import type { MutationResolvers } from '../generated/resolversTypes.js';
 
 /** Re-reads an entity a mutation just wrote (a retracted one is not readable, so it cannot be returned). */
-async function loadWritten({ loaders }: Context, id: string): Promise<EntityModel> {
+async function loadWritten({ loaders }: Context, id: string, changeId: string): Promise<EntityModel> {
   loaders.primed.entities.delete(id);
-  const entity = await loaders.entity.clear(id).load(id);
+  const entity = await readBack(changeId, () => loaders.entity.clear(id).load(id));
   if (!entity) throw invalidInput([`input.id: ${id} is retracted; the write was kept but the entity stays hidden`]);
   return entity;
+}
+
+/**
+ * Runs the read after a committed write: when the database fails it (down, busy, timed out), the answer says the
+ * write landed, with its change id, so that nobody takes it for a failed write.
+ */
+async function readBack<T>(changeId: string, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof Neo4jError) throw committedButUnread(changeId);
+    throw error;
+  }
 }
 
 /** Thin resolvers: check the role, hand the input to `src/mutations/`, read back what was written. */
@@ -22,22 +36,22 @@ export const mutationResolvers: MutationResolvers = {
   addSource: async (_, { input }, context) => {
     const { actor } = requireRole(context.principal, 'editor');
     const change = await addSource(context.db, input, actor);
-    return { entity: await loadWritten(context, input.id), change };
+    return { entity: await loadWritten(context, input.id, change.id), change };
   },
   upsertEntity: async (_, { input }, context) => {
     const { actor } = requireRole(context.principal, 'editor');
     const change = await upsertEntity(context.db, input, actor);
-    return { entity: await loadWritten(context, input.id), change };
+    return { entity: await loadWritten(context, input.id, change.id), change };
   },
   recordAgreement: async (_, { input }, context) => {
     const { actor } = requireRole(context.principal, 'editor');
     const change = await recordAgreement(context.db, input, actor);
-    return { entity: await loadWritten(context, input.id), change };
+    return { entity: await loadWritten(context, input.id, change.id), change };
   },
   addRelation: async (_, { input }, context) => {
     const { actor } = requireRole(context.principal, 'editor');
     const { relationId, change } = await addRelation(context.db, input, actor);
-    const relations = await context.loaders.relations.load({ entityId: input.fromId, types: [input.type], direction: 'OUTGOING', first: 1000 });
+    const relations = await readBack(change.id, () => context.loaders.relations.load({ entityId: input.fromId, types: [input.type], direction: 'OUTGOING', first: 1000 }));
     const relation = relations.find((candidate) => candidate.id === relationId);
     if (!relation) throw invalidInput([`input: the relation ${relationId} or one of its ends is retracted; the write was kept but stays hidden`]);
     return { relation, change };
