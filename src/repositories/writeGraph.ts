@@ -88,8 +88,6 @@ export async function writeGraph(db: Database, plan: GraphWritePlan, audit: Writ
 
 async function refuseInconsistencies(tx: ManagedTransaction, plan: GraphWritePlan, rules: WriteRules): Promise<void> {
   const problems: string[] = [];
-  if (rules.refuseRetracted) problems.push(...(await findRetracted(tx, plan)));
-  problems.push(...(await findOversized(tx, plan)));
   if (plan.externalIds.length > 0) {
     const found = await tx.run<{ id: string }>('UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN n.id AS id', { ids: plan.externalIds });
     const existing = new Set(found.records.map((record) => record.get('id')));
@@ -101,61 +99,37 @@ async function refuseInconsistencies(tx: ManagedTransaction, plan: GraphWritePla
       }
     }
   }
-  const kinds = await tx.run<{ id: string; stored: string; given: string }>(
-    `UNWIND $rows AS row
-     MATCH (n:Entity {id: row.id}) WHERE n.kind <> row.kind
-     RETURN n.id AS id, n.kind AS stored, row.kind AS given`,
-    { rows: plan.entities.map(({ id, kind }) => ({ id, kind })) },
-  );
-  for (const record of kinds.records) {
-    problems.push(`entity ${record.get('id')}: kind ${record.get('given')} differs from the stored kind ${record.get('stored')}`);
-  }
+  problems.push(...(await checkEntities(tx, plan, rules)));
+  if (rules.refuseRetracted && (plan.attributes.length > 0 || plan.relations.length > 0)) problems.push(...(await findRetractedLinks(tx, plan)));
   if (problems.length > 0) throw new SeedValidationError(problems);
 }
 
-/** Problems naming each retracted fact the plan writes to, and each retracted entity one of its relations ends at. */
-async function findRetracted(tx: ManagedTransaction, plan: GraphWritePlan): Promise<string[]> {
-  const result = await tx.run<{ entities: string[]; attributes: string[]; relations: string[] }>(
-    `RETURN [id IN $entityIds WHERE EXISTS { MATCH (n:Entity {id: id}) WHERE n.retractedAt IS NOT NULL }] AS entities,
-            [id IN $attributeIds WHERE EXISTS { MATCH (a:Attribute {id: id}) WHERE a.retractedAt IS NOT NULL }] AS attributes,
-            [row IN $relations WHERE EXISTS { MATCH (:Entity {id: row.from})-[r]->(:Entity {id: row.to}) WHERE r.id = row.id AND r.retractedAt IS NOT NULL }
-             | row.id] AS relations`,
-    {
-      entityIds: [...new Set([...plan.entities.map((entity) => entity.id), ...plan.relations.flatMap((relation) => [relation.from, relation.to])])],
-      attributeIds: plan.attributes.map((attribute) => attribute.id),
-      relations: plan.relations.map(({ id, from, to }) => ({ id, from, to })),
-    },
-  );
-  const record = result.records[0]!;
-  const retracted = new Set(record.get('entities'));
-  const planned = new Set(plan.entities.map((entity) => entity.id));
-  const problems = [
-    ...plan.entities.filter((entity) => retracted.has(entity.id)).map((entity) => `entity ${entity.id}: retracted`),
-    ...record.get('attributes').map((id) => `attribute ${id}: retracted`),
-    ...record.get('relations').map((id) => `${plan.relationOrigins.get(id)}: retracted relation "${id}"`),
-  ];
-  for (const relation of plan.relations) {
-    for (const end of new Set([relation.from, relation.to])) {
-      if (retracted.has(end) && !planned.has(end)) problems.push(`${plan.relationOrigins.get(relation.id)}: retracted entity "${end}"`);
-    }
-  }
-  return problems;
-}
-
-/** Problems naming each entity that would keep more aliases or search-key characters than allowed, stored ones included. */
-async function findOversized(tx: ManagedTransaction, plan: GraphWritePlan): Promise<string[]> {
-  const oversized = await tx.run<{ id: string; aliases: number; keyCharacters: number }>(
+/**
+ * Problems of the plan's entities against the stored ones, in one statement: a kind that differs, more aliases or
+ * search-key characters than allowed once merged, and (when refused) a retracted entity written to.
+ */
+async function checkEntities(tx: ManagedTransaction, plan: GraphWritePlan, rules: WriteRules): Promise<string[]> {
+  const result = await tx.run<{ id: string; stored: string | null; given: string; aliases: number; keyCharacters: number; retracted: boolean }>(
     `UNWIND $rows AS row
      OPTIONAL MATCH (n:Entity {id: row.id})
-     WITH row, ${UNION('n.aliases', 'row.aliases')} AS aliases, ${UNION('n.searchKeys', 'row.searchKeys')} AS keys
-     WITH row.id AS id, size(aliases) AS aliases, reduce(total = 0, key IN keys | total + size(key) + 2) AS keyCharacters
-     WHERE aliases > $maxAliases OR keyCharacters > $maxKeyCharacters
-     RETURN id, aliases, keyCharacters`,
-    { rows: plan.entities.map(({ id, aliases, searchKeys }) => ({ id, aliases, searchKeys })), maxAliases: MAX_ALIASES, maxKeyCharacters: MAX_SEARCH_KEY_CHARACTERS },
+     WITH row, n, ${UNION('n.aliases', 'row.aliases')} AS aliases, ${UNION('n.searchKeys', 'row.searchKeys')} AS keys
+     WITH row, n, size(aliases) AS aliases, reduce(total = 0, key IN keys | total + size(key) + 2) AS keyCharacters,
+          $refuseRetracted AND n.retractedAt IS NOT NULL AS retracted
+     WHERE n.kind <> row.kind OR aliases > $maxAliases OR keyCharacters > $maxKeyCharacters OR retracted
+     RETURN row.id AS id, n.kind AS stored, row.kind AS given, aliases, keyCharacters, retracted`,
+    {
+      rows: plan.entities.map(({ id, kind, aliases, searchKeys }) => ({ id, kind, aliases, searchKeys })),
+      maxAliases: MAX_ALIASES,
+      maxKeyCharacters: MAX_SEARCH_KEY_CHARACTERS,
+      refuseRetracted: rules.refuseRetracted ?? false,
+    },
   );
-  return oversized.records.flatMap((record) => {
+  return result.records.flatMap((record) => {
     const id = record.get('id');
     const problems: string[] = [];
+    const stored = record.get('stored');
+    if (stored !== null && stored !== record.get('given')) problems.push(`entity ${id}: kind ${record.get('given')} differs from the stored kind ${stored}`);
+    if (record.get('retracted')) problems.push(`entity ${id}: retracted`);
     if (record.get('aliases') > MAX_ALIASES) {
       problems.push(`entity ${id}: aliases: expected at most ${MAX_ALIASES} aliases, stored ones included (aliases only grow), got ${record.get('aliases')}`);
     }
@@ -167,4 +141,32 @@ async function findOversized(tx: ManagedTransaction, plan: GraphWritePlan): Prom
     }
     return problems;
   });
+}
+
+/** Problems naming each retracted attribute or relation the plan writes to, and each retracted entity a relation ends at. */
+async function findRetractedLinks(tx: ManagedTransaction, plan: GraphWritePlan): Promise<string[]> {
+  const planned = new Set(plan.entities.map((entity) => entity.id));
+  const result = await tx.run<{ entities: string[]; attributes: string[]; relations: string[] }>(
+    `RETURN [id IN $endIds WHERE EXISTS { MATCH (n:Entity {id: id}) WHERE n.retractedAt IS NOT NULL }] AS entities,
+            [id IN $attributeIds WHERE EXISTS { MATCH (a:Attribute {id: id}) WHERE a.retractedAt IS NOT NULL }] AS attributes,
+            [row IN $relations WHERE EXISTS { MATCH (:Entity {id: row.from})-[r]->(:Entity {id: row.to}) WHERE r.id = row.id AND r.retractedAt IS NOT NULL }
+             | row.id] AS relations`,
+    {
+      endIds: [...new Set(plan.relations.flatMap((relation) => [relation.from, relation.to]))].filter((id) => !planned.has(id)),
+      attributeIds: plan.attributes.map((attribute) => attribute.id),
+      relations: plan.relations.map(({ id, from, to }) => ({ id, from, to })),
+    },
+  );
+  const record = result.records[0]!;
+  const retracted = new Set(record.get('entities'));
+  const problems = [
+    ...record.get('attributes').map((id) => `attribute ${id}: retracted`),
+    ...record.get('relations').map((id) => `${plan.relationOrigins.get(id)}: retracted relation "${id}"`),
+  ];
+  for (const relation of plan.relations) {
+    for (const end of new Set([relation.from, relation.to])) {
+      if (retracted.has(end)) problems.push(`${plan.relationOrigins.get(relation.id)}: retracted entity "${end}"`);
+    }
+  }
+  return problems;
 }
