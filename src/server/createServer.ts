@@ -3,6 +3,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import express from 'express';
+import { GraphQLError } from 'graphql';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { Driver } from 'neo4j-driver';
 import type { Logger } from 'pino';
@@ -194,6 +195,7 @@ export function createServer(options: ServerOptions): CoopgraphServer {
       await admit(request);
       next();
     } catch (error) {
+      if (!(error instanceof GraphQLError) || error.extensions['http'] === undefined) logger.error({ err: error }, 'export gate failed');
       sendExportRefusal(response, error);
     }
   };

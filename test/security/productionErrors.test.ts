@@ -68,7 +68,7 @@ describe('production mode hides internals (issue 20, repro 9)', () => {
       const response = await fetch(`${gated.url}/export/csv?ids=organization/ktz`, { headers: { authorization: `Bearer cgk_${'a'.repeat(43)}` } });
       const text = await response.text();
       expect(response.status).toBe(503);
-      expect(JSON.parse(text)).toMatchObject({ errors: [{ extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
+      expect(JSON.parse(text)).toMatchObject({ error: { code: 'SERVICE_UNAVAILABLE' } });
       expect(text).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|Neo4jError|ServiceUnavailable/);
       expect(text).not.toContain(String(port));
     } finally {
