@@ -98,8 +98,10 @@ function waitForReady(
   return new Promise((resolve, reject) => {
     let errorLine = '';
     const lines = createInterface({ input: child.stdout! });
-    const stderr: string[] = [];
-    child.stderr!.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
+    // Only the tail is kept (it names the failure): a supervised JVM runs for months, and its output must keep
+    // being read or the pipe fills and blocks it.
+    let stderr = '';
+    child.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4_096)));
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
@@ -124,7 +126,7 @@ function waitForReady(
           ),
         );
       } else {
-        reject(explainExit(code, errorLine || stderr.join('').trim().split('\n').at(-1) || 'no output', options));
+        reject(explainExit(code, errorLine || stderr.trim().split('\n').at(-1) || 'no output', options));
       }
     });
   });

@@ -174,7 +174,9 @@ describe('faults', () => {
       const ready = await fetch(`${server.url}/ready`);
       expect(ready.status).toBe(503);
       // The open circuit answers at once, with its reason and without the database's address.
-      expect(await ready.json()).toEqual({ status: 'unavailable', reason: 'Neo4j is not reachable (connection refused)' });
+      const { reason } = (await ready.json()) as { reason: string };
+      expect(reason).toMatch(/^Neo4j is not reachable \(/);
+      expect(reason).not.toMatch(/\d+\.\d+\.\d+\.\d+|localhost|:\d{2,5}\b/);
       expect((await fetch(`${server.url}/health`)).status).toBe(200);
       const slowest = Math.max(...timings);
       console.info(`Neo4j down: first 503 after ${Math.round(firstFailure)} ms; then 20 requests answered 503 in at most ${Math.round(slowest)} ms each`);
@@ -185,7 +187,9 @@ describe('faults', () => {
       traffic = false;
       await load;
       console.info(`Neo4j back: answered 200 again ${Math.round(recovered)} ms after it started`);
-      expect(statuses.every((status) => status === 200 || status === 503)).toBe(true);
+      // Every answer is a closed one: a result, 503, or 504 when the first queries of a cold Neo4j on a loaded machine
+      // outlast the operation timeout.
+      expect(statuses.filter((status) => status !== 200 && status !== 503 && status !== 504)).toEqual([]);
       expect((await fetch(`${server.url}/ready`)).status).toBe(200);
     } finally {
       await server.close();
