@@ -14,7 +14,7 @@ import { requireRole } from '../auth/requireRole.js';
 import type { Context } from '../graphql/context.js';
 import { createLoaders } from '../graphql/createLoaders.js';
 import { resolvers } from '../graphql/resolvers/resolvers.js';
-import { createDatabase } from '../neo4j/Database.js';
+import { createDatabase, type Database } from '../neo4j/Database.js';
 import type { WriteDeadline } from '../neo4j/createWriteDeadline.js';
 import { createRepositories } from '../repositories/createRepositories.js';
 import { FULL_PROJECTION } from '../repositories/ProjectionShape.js';
@@ -150,13 +150,10 @@ export function createServer(options: ServerOptions): CoopgraphServer {
     ],
   });
 
-  const createContext = async (
-    principal: Principal | null,
-    deadline?: WriteDeadline,
-    db = flagCommitInDoubt(
-      createDatabase({ driver, database, timeoutMs: operationTimeoutMs, maxReadBytes: abuseLimits.maxReadBytes, activeSessions: metrics.neo4jSessions, deadline }),
-    ),
-  ): Promise<Context> => {
+  /** A GraphQL request's Database: its read budget, its writes under the request's deadline, a commit in doubt said. */
+  const requestDatabase = (deadline: WriteDeadline): Database =>
+    flagCommitInDoubt(createDatabase({ driver, database, timeoutMs: operationTimeoutMs, maxReadBytes: abuseLimits.maxReadBytes, activeSessions: metrics.neo4jSessions, deadline }));
+  const createContext = (principal: Principal | null, db: Database): Context => {
     const projection = { ...FULL_PROJECTION };
     const repositories = createRepositories(db, projection);
     return { db, repositories, loaders: createLoaders(repositories), projection, principal };
@@ -186,7 +183,7 @@ export function createServer(options: ServerOptions): CoopgraphServer {
   // Exports run the same `network` operation as GraphQL clients, so both answer alike.
   const loadGraph = createGraphqlLoadGraph(async (query, variables, signal) => {
     const db = createDeadlineDatabase({ driver, database, timeoutMs: operationTimeoutMs, maxReadBytes: abuseLimits.maxReadBytes, activeSessions: metrics.neo4jSessions, signal });
-    const response = await apollo.executeOperation({ query, variables }, { contextValue: { ...(await createContext(null, undefined, db)), maxCost: EXPORT_MAX_COST } });
+    const response = await apollo.executeOperation({ query, variables }, { contextValue: { ...createContext(null, db), maxCost: EXPORT_MAX_COST } });
     if (response.body.kind !== 'single') throw new Error('export query answered incrementally');
     return response.body.singleResult;
   });
@@ -208,7 +205,7 @@ export function createServer(options: ServerOptions): CoopgraphServer {
       await apollo.start();
       serveGraphql = createGraphqlRequestHandler({
         apollo,
-        context: async (request, deadline) => createContext(await admit(request), deadline),
+        context: async (request, deadline) => createContext(await admit(request), requestDatabase(deadline)),
         corsOrigins: options.corsOrigins ?? [],
         bodyLimitBytes,
         timeoutMs: operationTimeoutMs,
