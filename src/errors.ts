@@ -25,6 +25,9 @@ export enum ErrorCode {
   RATE_LIMITED = 'RATE_LIMITED',
 }
 
+/** What a client is told of an unavailable or busy Neo4j, whose own reasons may name addresses and internals. */
+export const DATABASE_UNAVAILABLE_MESSAGE = 'The graph database is unavailable or busy. Retry shortly.';
+
 /** A bad argument: names it, says what was expected and shows what was received. */
 export function badUserInput(argument: string, expected: string, received: unknown): GraphQLError {
   return new GraphQLError(`Argument "${argument}": expected ${expected}, got ${JSON.stringify(received)}.`, {

@@ -1,9 +1,9 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { unwrapResolverError } from '@apollo/server/errors';
 import type { Context } from '../graphql/context.js';
 import type { Neo4jMonitor } from './createNeo4jMonitor.js';
 import { isDatabaseUnavailable } from './isDatabaseUnavailable.js';
 import { isPoolExhausted } from './isPoolExhausted.js';
+import { originalError } from './originalError.js';
 
 /**
  * Tells the circuit breaker how each operation fared with Neo4j: its database failures, or a success when it ran
@@ -16,7 +16,7 @@ export function createCircuitBreakerPlugin(monitor: Pick<Neo4jMonitor, 'reportFa
         async willSendResponse({ contextValue, errors }) {
           let failed = false;
           for (const error of errors ?? []) {
-            const original = unwrapResolverError(error);
+            const original = originalError(error);
             if (isDatabaseUnavailable(original) || isPoolExhausted(original)) {
               failed = true;
               monitor.reportFailure(original);

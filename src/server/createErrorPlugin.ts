@@ -1,34 +1,27 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerErrorCode, unwrapResolverError } from '@apollo/server/errors';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { ApolloServerErrorCode } from '@apollo/server/errors';
+import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
-import { ErrorCode } from '../errors.js';
+import { DATABASE_UNAVAILABLE_MESSAGE, ErrorCode } from '../errors.js';
 import { isDatabaseUnavailable } from './isDatabaseUnavailable.js';
 import { isPoolExhausted } from './isPoolExhausted.js';
 import { isTransactionTimeout } from './isTransactionTimeout.js';
+import { originalError } from './originalError.js';
 import { currentRequestId } from './requestId.js';
-
-export interface ErrorPluginOptions {
-  /** Told when a request met an unreachable Neo4j, so that the next requests fail fast. */
-  onDatabaseUnavailable?: (error: unknown) => void;
-}
 
 /**
  * Answers HTTP 503 when Neo4j is unreachable or every connection stays busy, 504 when Neo4j cancels a transaction
  * for running too long, so clients and load balancers can retry. (Logging is formatError's: it also sees the errors
- * of context creation, which never reach a plugin.)
+ * of context creation, which never reach a plugin. The circuit breaker hears of failures from its own plugin.)
  */
-export function createErrorPlugin({ onDatabaseUnavailable }: ErrorPluginOptions = {}): ApolloServerPlugin {
+export function createErrorPlugin(): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
         async didEncounterErrors({ errors, response }) {
           for (const error of errors) {
-            const original = originalOf(error);
-            if (isDatabaseUnavailable(original)) {
-              response.http.status = 503;
-              onDatabaseUnavailable?.(original);
-            } else if (isPoolExhausted(original)) {
+            const original = originalError(error);
+            if (isDatabaseUnavailable(original) || isPoolExhausted(original)) {
               response.http.status = 503;
             } else if (isTransactionTimeout(original)) {
               response.http.status = 504;
@@ -58,7 +51,6 @@ const CLIENT_CODES: ReadonlySet<unknown> = new Set<string>([
   ApolloServerErrorCode.OPERATION_RESOLUTION_FAILURE,
 ]);
 
-const UNAVAILABLE_MESSAGE = 'The graph database is unavailable or busy. Retry shortly.';
 const INTERNAL_MESSAGE = 'Internal server error. It is logged under extensions.requestId.';
 
 /**
@@ -69,7 +61,7 @@ const INTERNAL_MESSAGE = 'Internal server error. It is logged under extensions.r
  */
 export function createFormatError({ logger, production }: FormatErrorOptions): (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError {
   return (formatted, error) => {
-    const original = originalOf(error);
+    const original = originalError(error);
     const requestId = currentRequestId();
     const where = { ...(formatted.locations ? { locations: formatted.locations } : {}), ...(formatted.path ? { path: formatted.path } : {}) };
     if (isDatabaseUnavailable(original) || isPoolExhausted(original)) {
@@ -87,17 +79,10 @@ export function createFormatError({ logger, production }: FormatErrorOptions): (
       // A write's outcome (`committed`: true, or null when unknown) is ours and must reach the client whole; other
       // reasons may quote a driver message naming an address.
       const writeOutcome = formatted.extensions?.['committed'] !== undefined;
-      return production && !writeOutcome ? { message: UNAVAILABLE_MESSAGE, ...where, extensions: { code, requestId } } : { ...formatted, extensions: { ...formatted.extensions, requestId } };
+      return production && !writeOutcome ? { message: DATABASE_UNAVAILABLE_MESSAGE, ...where, extensions: { code, requestId } } : { ...formatted, extensions: { ...formatted.extensions, requestId } };
     }
     logger.error({ err: original, requestId, path: formatted.path }, 'unexpected error');
     if (!production) return { ...formatted, extensions: { ...formatted.extensions, requestId } };
     return { message: INTERNAL_MESSAGE, ...where, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId } };
   };
-}
-
-/** What was thrown: a resolver's error, or the error Apollo wrapped (such as one thrown while creating the context). */
-function originalOf(error: unknown): unknown {
-  let current = unwrapResolverError(error);
-  while (current instanceof GraphQLError && current.originalError) current = current.originalError;
-  return current;
 }

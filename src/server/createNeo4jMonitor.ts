@@ -30,8 +30,6 @@ export type CircuitState = 'closed' | 'open';
 export interface Neo4jMonitor {
   /** Throws SERVICE_UNAVAILABLE (HTTP 503) while the circuit is open. */
   assertAvailable(): void;
-  /** Opens the circuit; called when a request met an unreachable Neo4j. */
-  reportUnavailable(error: unknown): void;
   /** A request failed: unreachable opens the circuit, unresponsive counts toward the threshold, anything else is ignored. */
   reportFailure(error: unknown): void;
   /** A request got its answers from Neo4j: the count of failures in a row starts over. */
@@ -89,7 +87,6 @@ export function createNeo4jMonitor({ driver, database, probeIntervalMs = 1_000, 
     assertAvailable() {
       if (reason !== null) throw serviceUnavailable(reason);
     },
-    reportUnavailable,
     reportFailure(error) {
       if (isDatabaseUnavailable(error)) {
         reportUnavailable(error);

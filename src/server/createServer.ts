@@ -140,7 +140,7 @@ export function createServer(options: ServerOptions): CoopgraphServer {
       // Cache hints would wrap every field resolver (thousands per network answer); nothing here is cacheable anyway.
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      createErrorPlugin({ onDatabaseUnavailable: (error) => monitor.reportUnavailable(error) }),
+      createErrorPlugin(),
       createProjectionPlugin(),
       ...limits.plugins,
       createReadBudgetPlugin(),

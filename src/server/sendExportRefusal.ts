@@ -1,6 +1,6 @@
 import type { Response } from 'express';
 import { GraphQLError } from 'graphql';
-import { ErrorCode } from '../errors.js';
+import { DATABASE_UNAVAILABLE_MESSAGE, ErrorCode } from '../errors.js';
 import { isDatabaseUnavailable } from './isDatabaseUnavailable.js';
 
 /**
@@ -23,6 +23,6 @@ export function sendExportRefusal(response: Response, error: unknown): void {
   }
   if (extensions.retryAfterSeconds !== undefined) response.set('Retry-After', String(extensions.retryAfterSeconds));
   else if (status === 503) response.set('Retry-After', '5');
-  const message = status === 503 ? 'The graph database is unavailable or busy. Retry shortly.' : (error as GraphQLError).message;
+  const message = status === 503 ? DATABASE_UNAVAILABLE_MESSAGE : (error as GraphQLError).message;
   response.status(status).json({ error: { code: extensions.code ?? ErrorCode.INTERNAL_SERVER_ERROR, message } });
 }

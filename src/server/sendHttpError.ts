@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import type { GraphQLError } from 'graphql';
-import { ErrorCode } from '../errors.js';
+import { DATABASE_UNAVAILABLE_MESSAGE, ErrorCode } from '../errors.js';
 import { isDatabaseUnavailable } from './isDatabaseUnavailable.js';
 import { REQUEST_ID_HEADER } from './requestId.js';
 
@@ -22,7 +22,7 @@ export function sendHttpError(response: ServerResponse, error: GraphQLError): vo
     extensions.code = unavailable ? ErrorCode.SERVICE_UNAVAILABLE : ErrorCode.INTERNAL_SERVER_ERROR;
     message = unavailable ? 'The graph database is unavailable. Retry shortly.' : 'Internal server error.';
   } else if (extensions.code === ErrorCode.SERVICE_UNAVAILABLE) {
-    message = 'The graph database is unavailable or busy. Retry shortly.';
+    message = DATABASE_UNAVAILABLE_MESSAGE;
   }
   const requestId = response.getHeader(REQUEST_ID_HEADER);
   const body = { message, extensions: status >= 500 && typeof requestId === 'string' ? { requestId, ...extensions } : extensions };
