@@ -1,6 +1,7 @@
 import { Neo4jError } from 'neo4j-driver';
 import { commitInDoubt } from '../errors.js';
 import type { Database } from '../neo4j/Database.js';
+import { WriteDeadlineExpired } from '../neo4j/createWriteDeadline.js';
 
 /**
  * Wraps a Database so that a write whose commit was sent but never answered (Neo4j died or the connection broke
@@ -28,7 +29,10 @@ export function flagCommitInDoubt(db: Database): Database {
   };
 }
 
-/** Neo4j answered with a client error (constraint, timeout, bad query): the transaction was rolled back. */
+/**
+ * The transaction was rolled back: Neo4j answered with a client error (constraint, timeout, bad query), or the
+ * request's write deadline stopped the work after it returned and before its COMMIT was sent.
+ */
 function isRolledBack(error: unknown): boolean {
-  return error instanceof Neo4jError && error.code.startsWith('Neo.ClientError.');
+  return error instanceof WriteDeadlineExpired || (error instanceof Neo4jError && error.code.startsWith('Neo.ClientError.'));
 }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDatabase } from '../../src/neo4j/Database.js';
 import { createWriteDeadline, WriteDeadlineExpired, type LateWrite } from '../../src/neo4j/createWriteDeadline.js';
 import { readGraphDigest } from '../../src/repositories/readGraphDigest.js';
+import { flagCommitInDoubt } from '../../src/server/flagCommitInDoubt.js';
 import { bearer, createTestKeys } from '../support/createTestKeys.js';
 import { postGraphQL } from '../support/postGraphQL.js';
 import { startIsolatedNeo4j, type IsolatedNeo4j } from '../support/startIsolatedNeo4j.js';
@@ -95,6 +96,16 @@ describe('writes of a timed-out operation (issue 20, repro 3)', () => {
       }
       await expect(write).rejects.toBeInstanceOf(WriteDeadlineExpired);
       expect(await probes('running')).toBe(0);
+    });
+
+    it('says a write the deadline stopped after its work was rolled back, not that its commit is in doubt', async () => {
+      const deadline = createWriteDeadline();
+      const write = flagCommitInDoubt(createDatabase({ driver: neo4j.driver, deadline })).write(async (tx) => {
+        await tx.run('CREATE (:TimeoutProbe {id: $id})', { id: 'stopped' });
+        deadline.expire();
+      });
+      await expect(write).rejects.toBeInstanceOf(WriteDeadlineExpired);
+      expect(await probes('stopped')).toBe(0);
     });
 
     it('names a write whose COMMIT was sent when it expires, and that write lands', async () => {
