@@ -5,6 +5,7 @@ import { connectNeo4j } from './neo4j/connectNeo4j.js';
 import { logSupervisorEvent } from './neo4j/logSupervisorEvent.js';
 import { StartupError } from './neo4j/StartupError.js';
 import { SeedValidationError } from './seed/SeedValidationError.js';
+import { WriteRefusedError } from './domain/WriteRefusedError.js';
 import { assertPortFree } from './server/assertPortFree.js';
 import { createServer } from './server/createServer.js';
 import { listenError } from './server/listenError.js';
@@ -51,7 +52,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof StartupError || error instanceof ConfigError || error instanceof SeedValidationError) {
+  if (error instanceof StartupError || error instanceof ConfigError || error instanceof SeedValidationError || error instanceof WriteRefusedError) {
     console.error(`coopgraph cannot start. ${error.message}`);
   } else {
     console.error('coopgraph cannot start:', error);

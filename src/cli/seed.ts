@@ -4,8 +4,9 @@ import { connectNeo4j } from '../neo4j/connectNeo4j.js';
 import { createDatabase } from '../neo4j/Database.js';
 import { StartupError } from '../neo4j/StartupError.js';
 import { readGraphDigest } from '../repositories/readGraphDigest.js';
-import { loadSeeds, SEEDS_DIR } from '../seed/loadSeeds.js';
+import { loadSeeds, SEEDS_DIR } from '../loadSeeds.js';
 import { SeedValidationError } from '../seed/SeedValidationError.js';
+import { WriteRefusedError } from '../domain/WriteRefusedError.js';
 
 /** `npm run seed [-- DIR]`: validates and loads every seed file in one transaction, then prints the graph's digest. */
 async function main(): Promise<void> {
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const expected = error instanceof SeedValidationError || error instanceof StartupError || error instanceof ConfigError;
+  const expected = error instanceof SeedValidationError || error instanceof WriteRefusedError || error instanceof StartupError || error instanceof ConfigError;
   console.error(expected ? (error as Error).message : error);
   process.exit(1);
 });

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import express from 'express';
 import { ErrorCode, operationTimedOut } from '../errors.js';
-import { REQUEST_ID_HEADER, requestIdOf, withRequestId } from '../server/requestId.js';
+import { REQUEST_ID_HEADER, requestIdOf, withRequestId } from '../requestId.js';
 import type { ExportGraph } from './ExportGraph.js';
 import { EXPORT_FORMATS, EXPORT_FORMAT_NAMES, isExportFormatName } from './exportFormats.js';
 import { parseExportQuery, type ExportQuery } from './parseExportQuery.js';

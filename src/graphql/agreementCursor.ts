@@ -1,5 +1,5 @@
 import { badUserInput } from '../errors.js';
-import type { AgreementPosition } from '../repositories/createAgreementRepository.js';
+import type { AgreementPosition } from '../models/AgreementPageModel.js';
 
 /** An opaque cursor for a position in the agreement order. */
 export function encodeAgreementCursor(position: AgreementPosition): string {

@@ -4,7 +4,8 @@ import type { EntityModel } from '../models/EntityModel.js';
 import type { ExcerptModel } from '../models/ExcerptModel.js';
 import type { RelationModel } from '../models/RelationModel.js';
 import type { Repositories } from '../repositories/createRepositories.js';
-import type { RelationQuery, RelationsWithEnds } from '../repositories/createEntityRepository.js';
+import type { RelationQuery } from '../domain/RelationQuery.js';
+import type { RelationsWithEnds } from '../repositories/createEntityRepository.js';
 
 /** Per-request batching and caching of reads by key; build one set per request, never share across requests. */
 export interface Loaders {

@@ -1,4 +1,4 @@
-import type { RelationDirection } from '../repositories/createEntityRepository.js';
+import type { RelationDirection } from '../domain/RelationQuery.js';
 import { fixedRelationTypes } from '../repositories/includeCypher.js';
 
 /** Relations a kind-specific field reads at most; the generic `relations(first:)` asks for its own number. */

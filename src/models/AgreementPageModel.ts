@@ -1,4 +1,3 @@
-import type { AgreementPosition } from '../repositories/createAgreementRepository.js';
 import type { EntityModel } from './EntityModel.js';
 
 /** One page of agreements; cursors are opaque to clients. */
@@ -12,4 +11,10 @@ export interface AgreementPageModel {
 export interface AgreementEdgeModel {
   position: AgreementPosition;
   node: EntityModel;
+}
+
+/** Agreements sort by signing date, newest first (undated last), then by id. */
+export interface AgreementPosition {
+  signedOn: string;
+  id: string;
 }

@@ -1,4 +1,4 @@
-import type { EntityKindName } from '../seed/sourceDocument.js';
+import type { EntityKindName } from '../domain/entityKinds.js';
 
 /** An entity as stored: one `:Entity` node. Kind-specific values live in `attributes` or relations. */
 export interface EntityModel {

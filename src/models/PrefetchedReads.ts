@@ -2,7 +2,7 @@ import type { AttributeModel } from './AttributeModel.js';
 import type { EntityModel } from './EntityModel.js';
 import type { ExcerptModel } from './ExcerptModel.js';
 import type { RelationModel } from './RelationModel.js';
-import type { RelationQuery } from '../repositories/createEntityRepository.js';
+import type { RelationQuery } from '../domain/RelationQuery.js';
 
 /** Reads made ahead of the resolvers that need them, one entry per loader key, ready to prime the loaders with. */
 export interface PrefetchedReads {

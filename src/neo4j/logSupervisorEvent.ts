@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { assertNever } from '../assertNever.js';
+import { assertNever } from '../domain/assertNever.js';
 import type { Neo4jExit } from './startEmbeddedNeo4j.js';
 import type { Neo4jSupervisorEvent } from './superviseEmbeddedNeo4j.js';
 

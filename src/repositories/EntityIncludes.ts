@@ -1,4 +1,4 @@
-import type { RelationDirection } from './createEntityRepository.js';
+import type { RelationDirection } from '../domain/RelationQuery.js';
 
 /**
  * What to read in the same round trip as an entity, so that its nested fields find their data already loaded.

@@ -1,4 +1,5 @@
 import type { Database } from '../neo4j/Database.js';
+import type { AgreementPosition } from '../models/AgreementPageModel.js';
 import type { EntityModel } from '../models/EntityModel.js';
 import { emptyPrefetchedReads, type PrefetchedReads } from '../models/PrefetchedReads.js';
 import type { EntityIncludes } from './EntityIncludes.js';
@@ -21,12 +22,6 @@ export interface AgreementQuery {
   first: number;
   /** Whether to count every matching agreement too (only when the client asks for `totalCount`). */
   withTotalCount: boolean;
-}
-
-/** Agreements sort by signing date, newest first (undated last), then by id. */
-export interface AgreementPosition {
-  signedOn: string;
-  id: string;
 }
 
 export interface AgreementRow {

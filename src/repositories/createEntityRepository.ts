@@ -4,7 +4,8 @@ import type { EntityModel } from '../models/EntityModel.js';
 import type { ExcerptModel } from '../models/ExcerptModel.js';
 import { emptyPrefetchedReads, type PrefetchedReads } from '../models/PrefetchedReads.js';
 import type { RelationModel } from '../models/RelationModel.js';
-import type { EntityKindName } from '../seed/sourceDocument.js';
+import type { EntityKindName } from '../domain/entityKinds.js';
+import type { RelationDirection, RelationQuery } from '../domain/RelationQuery.js';
 import { NO_INCLUDES, type EntityIncludes } from './EntityIncludes.js';
 import { FULL_PROJECTION, type ProjectionShape } from './ProjectionShape.js';
 import { entityProjection, toAttributeModel, toEntityModel, type EntityRow } from './entityProjection.js';
@@ -26,16 +27,6 @@ import {
   type IncludedRelationRow,
   type IncludedRow,
 } from './includeCypher.js';
-
-export type RelationDirection = 'OUTGOING' | 'INCOMING' | 'BOTH';
-
-/** Which relations of one entity to read: all of the given types (null: any), at most `first`. */
-export interface RelationQuery {
-  entityId: string;
-  types: readonly string[] | null;
-  direction: RelationDirection;
-  first: number;
-}
 
 /** Relations of one entity together with the entities at their other ends (each once), so callers need no second read. */
 export interface RelationsWithEnds {

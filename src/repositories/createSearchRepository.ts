@@ -1,7 +1,7 @@
 import { badUserInput } from '../errors.js';
 import type { Database } from '../neo4j/Database.js';
 import type { SearchHitModel } from '../models/SearchHitModel.js';
-import type { EntityKindName } from '../seed/sourceDocument.js';
+import type { EntityKindName } from '../domain/entityKinds.js';
 import { entityProjection, toEntityModel, type EntityRow } from './entityProjection.js';
 import { FULL_PROJECTION, type ProjectionShape } from './ProjectionShape.js';
 

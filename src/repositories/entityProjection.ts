@@ -1,7 +1,7 @@
 import type { AttributeModel } from '../models/AttributeModel.js';
 import type { EntityModel } from '../models/EntityModel.js';
 import type { RelationModel } from '../models/RelationModel.js';
-import { kindOfId } from '../seed/sourceDocument.js';
+import { kindOfId } from '../domain/entityKinds.js';
 import { cypherList } from './cypherList.js';
 import { SOURCE_METADATA, type ProjectionShape } from './ProjectionShape.js';
 

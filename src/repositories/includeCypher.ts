@@ -1,8 +1,9 @@
 import type { EntityModel } from '../models/EntityModel.js';
 import type { PrefetchedReads } from '../models/PrefetchedReads.js';
 import type { RelationModel } from '../models/RelationModel.js';
-import { assertNever } from '../assertNever.js';
-import type { RelationDirection } from './createEntityRepository.js';
+import { assertNever } from '../domain/assertNever.js';
+import type { RelationDirection } from '../domain/RelationQuery.js';
+import { RELATION_TYPE } from '../domain/relationTypes.js';
 import type { EntityIncludes, RelationInclude } from './EntityIncludes.js';
 import type { ProjectionShape } from './ProjectionShape.js';
 import { cypherList } from './cypherList.js';
@@ -60,9 +61,6 @@ export type IncludedRelationRow = [
 
 /** An excerpt. Its source travels once per statement, in the statement's `sourcesSubquery`. */
 export type ExcerptRow = [id: string, sourceId: string, text: string];
-
-/** What a relation type looks like (`relationTypeSchema`); a name that is not one matches nothing. */
-export const RELATION_TYPE = /^[A-Z][A-Z0-9_]{0,49}$/;
 
 const fixedTypeLists = new WeakSet<readonly string[]>();
 

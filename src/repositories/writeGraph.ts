@@ -3,7 +3,8 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import { MERGE_ATTRIBUTES, MERGE_EXCERPTS, mergeEntities, RETRACT_EXCERPTS_OF_RETRACTED_SOURCES, sourceIdsOf, UNION } from './mergeStatements.js';
 import type { Database } from '../neo4j/Database.js';
 import type { GraphWritePlan } from '../seed/planGraphWrite.js';
-import { SeedValidationError } from '../seed/SeedValidationError.js';
+import type { RelationOrigin, WriteProblem } from '../domain/WriteProblem.js';
+import { WriteRefusedError } from '../domain/WriteRefusedError.js';
 import { MAX_ALIASES, MAX_SEARCH_KEY_CHARACTERS } from '../seed/sourceDocument.js';
 import { entitiesWithSignedOn, SET_SIGNED_ON } from './signedOnProperty.js';
 
@@ -87,28 +88,29 @@ export async function writeGraph(db: Database, plan: GraphWritePlan, audit: Writ
 }
 
 async function refuseInconsistencies(tx: ManagedTransaction, plan: GraphWritePlan, rules: WriteRules): Promise<void> {
-  const problems: string[] = [];
+  const problems: WriteProblem[] = [];
+  const originOf = (relationId: string): RelationOrigin => plan.relationOrigins.get(relationId)!;
   if (plan.externalIds.length > 0) {
     const found = await tx.run<{ id: string }>('UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN n.id AS id', { ids: plan.externalIds });
     const existing = new Set(found.records.map((record) => record.get('id')));
     for (const relation of plan.relations) {
       for (const end of [relation.from, relation.to]) {
         if (plan.externalIds.includes(end) && !existing.has(end)) {
-          problems.push(`${plan.relationOrigins.get(relation.id)}: unknown entity "${end}": declare it under "entities" or load its source first`);
+          problems.push({ code: 'UNKNOWN_ENTITY', origin: originOf(relation.id), entityId: end });
         }
       }
     }
   }
   problems.push(...(await checkEntities(tx, plan, rules)));
-  if (rules.refuseRetracted && (plan.attributes.length > 0 || plan.relations.length > 0)) problems.push(...(await findRetractedLinks(tx, plan)));
-  if (problems.length > 0) throw new SeedValidationError(problems);
+  if (rules.refuseRetracted && (plan.attributes.length > 0 || plan.relations.length > 0)) problems.push(...(await findRetractedLinks(tx, plan, originOf)));
+  if (problems.length > 0) throw new WriteRefusedError(problems);
 }
 
 /**
  * Problems of the plan's entities against the stored ones, in one statement: a kind that differs, more aliases or
  * search-key characters than allowed once merged, and (when refused) a retracted entity written to.
  */
-async function checkEntities(tx: ManagedTransaction, plan: GraphWritePlan, rules: WriteRules): Promise<string[]> {
+async function checkEntities(tx: ManagedTransaction, plan: GraphWritePlan, rules: WriteRules): Promise<WriteProblem[]> {
   const result = await tx.run<{ id: string; stored: string | null; given: string; aliases: number; keyCharacters: number; retracted: boolean }>(
     `UNWIND $rows AS row
      OPTIONAL MATCH (n:Entity {id: row.id})
@@ -126,25 +128,23 @@ async function checkEntities(tx: ManagedTransaction, plan: GraphWritePlan, rules
   );
   return result.records.flatMap((record) => {
     const id = record.get('id');
-    const problems: string[] = [];
-    const stored = record.get('stored');
-    if (stored !== null && stored !== record.get('given')) problems.push(`entity ${id}: kind ${record.get('given')} differs from the stored kind ${stored}`);
-    if (record.get('retracted')) problems.push(`entity ${id}: retracted`);
-    if (record.get('aliases') > MAX_ALIASES) {
-      problems.push(`entity ${id}: aliases: expected at most ${MAX_ALIASES} aliases, stored ones included (aliases only grow), got ${record.get('aliases')}`);
-    }
-    if (record.get('keyCharacters') > MAX_SEARCH_KEY_CHARACTERS) {
-      problems.push(
-        `entity ${id}: names: expected names and aliases of at most ${MAX_SEARCH_KEY_CHARACTERS} characters in all as search keys, ` +
-          `earlier names and aliases included (they stay searchable), got ${record.get('keyCharacters')}`,
-      );
-    }
+    const problems: WriteProblem[] = [];
+    const [stored, given] = [record.get('stored'), record.get('given')];
+    if (stored !== null && stored !== given) problems.push({ code: 'KIND_CHANGED', entityId: id, given, stored });
+    if (record.get('retracted')) problems.push({ code: 'RETRACTED_ENTITY', entityId: id });
+    const [count, characters] = [record.get('aliases'), record.get('keyCharacters')];
+    if (count > MAX_ALIASES) problems.push({ code: 'TOO_MANY_ALIASES', entityId: id, count, max: MAX_ALIASES });
+    if (characters > MAX_SEARCH_KEY_CHARACTERS) problems.push({ code: 'TOO_MANY_SEARCH_KEYS', entityId: id, characters, max: MAX_SEARCH_KEY_CHARACTERS });
     return problems;
   });
 }
 
 /** Problems naming each retracted attribute or relation the plan writes to, and each retracted entity a relation ends at. */
-async function findRetractedLinks(tx: ManagedTransaction, plan: GraphWritePlan): Promise<string[]> {
+async function findRetractedLinks(
+  tx: ManagedTransaction,
+  plan: GraphWritePlan,
+  originOf: (relationId: string) => RelationOrigin,
+): Promise<WriteProblem[]> {
   const planned = new Set(plan.entities.map((entity) => entity.id));
   const result = await tx.run<{ entities: string[]; attributes: string[]; relations: string[] }>(
     `RETURN [id IN $endIds WHERE EXISTS { MATCH (n:Entity {id: id}) WHERE n.retractedAt IS NOT NULL }] AS entities,
@@ -159,13 +159,13 @@ async function findRetractedLinks(tx: ManagedTransaction, plan: GraphWritePlan):
   );
   const record = result.records[0]!;
   const retracted = new Set(record.get('entities'));
-  const problems = [
-    ...record.get('attributes').map((id) => `attribute ${id}: retracted`),
-    ...record.get('relations').map((id) => `${plan.relationOrigins.get(id)}: retracted relation "${id}"`),
+  const problems: WriteProblem[] = [
+    ...record.get('attributes').map((id): WriteProblem => ({ code: 'RETRACTED_ATTRIBUTE', attributeId: id })),
+    ...record.get('relations').map((id): WriteProblem => ({ code: 'RETRACTED_RELATION', origin: originOf(id), relationId: id })),
   ];
   for (const relation of plan.relations) {
     for (const end of new Set([relation.from, relation.to])) {
-      if (retracted.has(end)) problems.push(`${plan.relationOrigins.get(relation.id)}: retracted entity "${end}"`);
+      if (retracted.has(end)) problems.push({ code: 'RETRACTED_END', origin: originOf(relation.id), entityId: end });
     }
   }
   return problems;

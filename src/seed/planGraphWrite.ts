@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { normalizeName } from '../search/normalizeName.js';
-import { kindPrefix, type EntityKindName, type SourceDocument } from './sourceDocument.js';
+import { kindPrefix, type EntityKindName } from '../domain/entityKinds.js';
+import type { RelationOrigin } from '../domain/WriteProblem.js';
+import type { SourceDocument } from './sourceDocument.js';
 import { SeedValidationError } from './SeedValidationError.js';
 
 /** Rows ready for batched `UNWIND … MERGE` writes; ids are content hashes, so the same input gives the same rows. */
@@ -12,7 +14,7 @@ export interface GraphWritePlan {
   /** Entity ids that relations reference but no document declares: they must already be in the graph. */
   externalIds: string[];
   /** Where each relation came from, for error messages. */
-  relationOrigins: Map<string, string>;
+  relationOrigins: Map<string, RelationOrigin>;
 }
 
 export interface EntityRow {
@@ -71,7 +73,7 @@ export function planGraphWrite(documents: { file: string; document: SourceDocume
   const entities = new Map<string, EntityRow>();
   const attributes = new Map<string, AttributeRow>();
   const relations = new Map<string, RelationRow>();
-  const relationOrigins = new Map<string, string>();
+  const relationOrigins = new Map<string, RelationOrigin>();
   const problems: string[] = [];
 
   for (const { file, document } of documents) {
@@ -146,7 +148,7 @@ export function planGraphWrite(documents: { file: string; document: SourceDocume
       };
       const previous = relations.get(row.id);
       relations.set(row.id, previous ? { ...row, evidenceIds: union(previous.evidenceIds, row.evidenceIds) } : row);
-      if (!relationOrigins.has(row.id)) relationOrigins.set(row.id, `${file}: relations[${index}] (${relation.type} ${relation.from} → ${relation.to})`);
+      if (!relationOrigins.has(row.id)) relationOrigins.set(row.id, { file, index, type: relation.type, from: relation.from, to: relation.to });
     });
   }
 

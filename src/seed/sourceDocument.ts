@@ -1,27 +1,12 @@
 import { z } from 'zod';
+import { ENTITY_ID, ENTITY_KINDS, kindPrefix } from '../domain/entityKinds.js';
+import { RELATION_TYPE } from '../domain/relationTypes.js';
 
 /**
  * The shape of one curated source file in `seeds/`: a source, the entities it mentions, the relations it states.
  * Every excerpt in the file is a verbatim quote of that file's source. The same schema validates mutations,
  * so a seed file and an API write obey one set of rules.
  */
-
-export const ENTITY_KINDS = [
-  'COUNTRY',
-  'REGION',
-  'PERSON',
-  'ORGANIZATION',
-  'EVENT',
-  'AGREEMENT',
-  'PROJECT',
-  'FACILITY',
-  'STATEMENT',
-  'SOURCE',
-] as const;
-
-export type EntityKindName = (typeof ENTITY_KINDS)[number];
-
-const SLUG = '[a-z0-9]+(?:-[a-z0-9]+)*';
 
 /**
  * Bounds on what an entity keeps for search. Its names, aliases and title are indexed (a range index on the search
@@ -38,38 +23,11 @@ export const MAX_ALIASES = 30;
  * already stored: names and aliases once given stay searchable, so renames add up too.
  */
 export const MAX_SEARCH_KEY_CHARACTERS = 6000;
-const KIND_PREFIX: Record<EntityKindName, string> = {
-  COUNTRY: 'country',
-  REGION: 'region',
-  PERSON: 'person',
-  ORGANIZATION: 'organization',
-  EVENT: 'event',
-  AGREEMENT: 'agreement',
-  PROJECT: 'project',
-  FACILITY: 'facility',
-  STATEMENT: 'statement',
-  SOURCE: 'source',
-};
-
-/** The id prefix (`organization` in `organization/ktz`) of each kind. */
-export function kindPrefix(kind: EntityKindName): string {
-  return KIND_PREFIX[kind];
-}
-
-const KIND_OF_PREFIX = new Map(ENTITY_KINDS.map((kind) => [KIND_PREFIX[kind], kind]));
-
-/** The kind an entity id names by its prefix; every document is checked to give each entity an id of its kind. */
-export function kindOfId(id: string): EntityKindName {
-  const kind = KIND_OF_PREFIX.get(id.slice(0, id.indexOf('/')));
-  if (kind === undefined) throw new Error(`expected an entity id of the form kind/slug, got "${id}"`);
-  return kind;
-}
-
 export const entityIdSchema = z
   .string()
   .max(MAX_ID_LENGTH, `expected an id of at most ${MAX_ID_LENGTH} characters`)
   .regex(
-    new RegExp(`^(${Object.values(KIND_PREFIX).join('|')})/${SLUG}$`),
+    ENTITY_ID,
     'expected "kind/slug" such as "organization/ktz-express" (lowercase latin letters, digits and hyphens)',
   );
 
@@ -115,7 +73,7 @@ export const entitySchema = z.strictObject({
 
 export const relationTypeSchema = z
   .string()
-  .regex(/^[A-Z][A-Z0-9_]{0,49}$/, 'expected an UPPER_SNAKE_CASE relation type such as "PARTY_TO"');
+  .regex(RELATION_TYPE, 'expected an UPPER_SNAKE_CASE relation type such as "PARTY_TO"');
 
 export const relationSchema = z.strictObject({
   type: relationTypeSchema,

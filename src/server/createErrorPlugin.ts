@@ -7,7 +7,7 @@ import { isDatabaseUnavailable } from './isDatabaseUnavailable.js';
 import { isPoolExhausted } from './isPoolExhausted.js';
 import { isTransactionTimeout } from './isTransactionTimeout.js';
 import { originalError } from './originalError.js';
-import { currentRequestId } from './requestId.js';
+import { currentRequestId } from '../requestId.js';
 
 /**
  * Answers HTTP 503 when Neo4j is unreachable or every connection stays busy, 504 when Neo4j cancels a transaction

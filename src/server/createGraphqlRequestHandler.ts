@@ -7,7 +7,7 @@ import { createWriteDeadline, type LateWrite, type WriteDeadline } from '../neo4
 import { createCorsMiddleware } from './createCorsMiddleware.js';
 import { bodyParserError } from './bodyParserError.js';
 import { createOperationTimeout } from './createOperationTimeout.js';
-import { REQUEST_ID_HEADER, requestIdOf, withRequestId } from './requestId.js';
+import { REQUEST_ID_HEADER, requestIdOf, withRequestId } from '../requestId.js';
 import { sendHttpError } from './sendHttpError.js';
 
 export interface GraphqlRequestHandlerOptions<TContext extends BaseContext> {

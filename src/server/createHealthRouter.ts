@@ -1,6 +1,6 @@
 import { Router, type Response } from 'express';
 import type { Driver } from 'neo4j-driver';
-import { assertNever } from '../assertNever.js';
+import { assertNever } from '../domain/assertNever.js';
 import type { Neo4jSupervision, SupervisedNeo4jStatus } from '../neo4j/superviseEmbeddedNeo4j.js';
 import { describeNeo4jFailure } from './describeNeo4jFailure.js';
 import { withTimeout } from './withTimeout.js';

@@ -2,7 +2,7 @@ import type { ServerResponse } from 'node:http';
 import type { GraphQLError } from 'graphql';
 import { DATABASE_UNAVAILABLE_MESSAGE, ErrorCode } from '../errors.js';
 import { isDatabaseUnavailable } from './isDatabaseUnavailable.js';
-import { REQUEST_ID_HEADER } from './requestId.js';
+import { REQUEST_ID_HEADER } from '../requestId.js';
 
 /**
  * Answers a failure outside GraphQL execution (body, timeout, gate) as a GraphQL-shaped JSON error, with the HTTP

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bulkLoadDocuments } from '../../src/bulk/bulkLoadDocuments.js';
 import { createDatabase } from '../../src/neo4j/Database.js';
-import { loadSeeds } from '../../src/seed/loadSeeds.js';
+import { loadSeeds } from '../../src/loadSeeds.js';
 import { createTestKeys, bearer } from '../support/createTestKeys.js';
 import { postGraphQL } from '../support/postGraphQL.js';
 import { startIsolatedNeo4j, type IsolatedNeo4j } from '../support/startIsolatedNeo4j.js';

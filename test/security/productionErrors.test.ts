@@ -5,7 +5,7 @@ import { pino, type Logger } from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDriver } from '../../src/neo4j/createDriver.js';
 import { createFormatError } from '../../src/server/createErrorPlugin.js';
-import { withRequestId } from '../../src/server/requestId.js';
+import { withRequestId } from '../../src/requestId.js';
 import { freePort } from '../support/freePort.js';
 import { startTestServer, type TestServer } from '../support/startTestServer.js';
 

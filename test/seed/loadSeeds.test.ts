@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDatabase, type Database } from '../../src/neo4j/Database.js';
 import { createDriver } from '../../src/neo4j/createDriver.js';
 import { readGraphDigest } from '../../src/repositories/readGraphDigest.js';
-import { loadSeeds } from '../../src/seed/loadSeeds.js';
+import { loadSeeds } from '../../src/loadSeeds.js';
 import { SeedValidationError } from '../../src/seed/SeedValidationError.js';
 
 const SOURCE = `source:

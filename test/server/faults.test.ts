@@ -9,7 +9,7 @@ import { createDatabase, type Database } from '../../src/neo4j/Database.js';
 import { createDriver } from '../../src/neo4j/createDriver.js';
 import { readGraphDigest } from '../../src/repositories/readGraphDigest.js';
 import { writeGraph } from '../../src/repositories/writeGraph.js';
-import { SEEDS_DIR } from '../../src/seed/loadSeeds.js';
+import { SEEDS_DIR } from '../../src/loadSeeds.js';
 import { planGraphWrite } from '../../src/seed/planGraphWrite.js';
 import { sourceDocumentSchema } from '../../src/seed/sourceDocument.js';
 import { agreementFixture } from '../support/agreementFixture.js';

@@ -2,7 +2,7 @@ import type { AttributeModel } from '../../models/AttributeModel.js';
 import type { EntityModel } from '../../models/EntityModel.js';
 import type { ExcerptModel } from '../../models/ExcerptModel.js';
 import type { RelationModel } from '../../models/RelationModel.js';
-import type { RelationDirection } from '../../repositories/createEntityRepository.js';
+import type { RelationDirection } from '../../domain/RelationQuery.js';
 import { includesNothing, type EntityIncludes } from '../../repositories/EntityIncludes.js';
 import type { Context } from '../context.js';
 import { relationQueryKey } from '../createLoaders.js';

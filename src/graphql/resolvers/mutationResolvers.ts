@@ -2,11 +2,11 @@ import { Neo4jError } from 'neo4j-driver';
 import { requireRole } from '../../auth/requireRole.js';
 import { committedButUnread, invalidInput } from '../../errors.js';
 import type { EntityModel } from '../../models/EntityModel.js';
-import { addRelation } from '../../mutations/addRelation.js';
-import { addSource } from '../../mutations/addSource.js';
-import { recordAgreement } from '../../mutations/recordAgreement.js';
-import { retractFact } from '../../mutations/retractFact.js';
-import { upsertEntity } from '../../mutations/upsertEntity.js';
+import { addRelation } from '../mutations/addRelation.js';
+import { addSource } from '../mutations/addSource.js';
+import { recordAgreement } from '../mutations/recordAgreement.js';
+import { retractFact } from '../mutations/retractFact.js';
+import { upsertEntity } from '../mutations/upsertEntity.js';
 import type { Context } from '../context.js';
 import type { MutationResolvers } from '../generated/resolversTypes.js';
 
@@ -31,7 +31,7 @@ async function readBack<T>(changeId: string, read: () => Promise<T>): Promise<T>
   }
 }
 
-/** Thin resolvers: check the role, hand the input to `src/mutations/`, read back what was written. */
+/** Thin resolvers: check the role, hand the input to `src/graphql/mutations/`, read back what was written. */
 export const mutationResolvers: MutationResolvers = {
   addSource: async (_, { input }, context) => {
     const { actor } = requireRole(context.principal, 'editor');

@@ -1,6 +1,6 @@
 import type { QueryResolvers } from '../generated/resolversTypes.js';
 import { badUserInput, requireIntInRange } from '../../errors.js';
-import { ENTITY_KINDS, entityIdSchema } from '../../seed/sourceDocument.js';
+import { ENTITY_ID, ENTITY_KINDS } from '../../domain/entityKinds.js';
 import { boundedList } from '../boundedList.js';
 import { toLuceneQuery } from '../../search/toLuceneQuery.js';
 import { toSearchKey } from '../../search/toSearchKey.js';
@@ -56,7 +56,7 @@ export const queryResolvers: QueryResolvers = {
   network: async (_, { ids: sent, depth, limit, lang }, { repositories }) => {
     const ids = boundedList('ids', sent, MAX_NETWORK_IDS);
     if (ids.length === 0) throw badUserInput('ids', `1 to ${MAX_NETWORK_IDS} entity ids`, ids.length);
-    const malformed = ids.find((id) => !entityIdSchema.safeParse(id).success);
+    const malformed = ids.find((id) => !ENTITY_ID.test(id));
     if (malformed !== undefined) throw badUserInput('ids', 'entity ids of the form kind/slug', malformed);
     const network = await repositories.graph.findNetwork(
       ids,

@@ -1,7 +1,7 @@
-import type { AddRelationInput } from '../graphql/generated/resolversTypes.js';
-import type { ChangeModel } from '../models/ChangeModel.js';
-import type { Database } from '../neo4j/Database.js';
-import { contentId } from '../seed/planGraphWrite.js';
+import type { AddRelationInput } from '../generated/resolversTypes.js';
+import type { ChangeModel } from '../../models/ChangeModel.js';
+import type { Database } from '../../neo4j/Database.js';
+import { contentId } from '../../seed/planGraphWrite.js';
 import { loadCitedSource } from './loadCitedSource.js';
 import { parseDraft } from './parseDraft.js';
 import { toPath } from './toPath.js';

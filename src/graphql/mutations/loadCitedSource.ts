@@ -1,6 +1,6 @@
-import { invalidInput } from '../errors.js';
-import type { Database } from '../neo4j/Database.js';
-import { findSourceDeclaration } from '../repositories/findSourceDeclaration.js';
+import { invalidInput } from '../../errors.js';
+import type { Database } from '../../neo4j/Database.js';
+import { findSourceDeclaration } from '../../repositories/findSourceDeclaration.js';
 
 /** The source a mutation cites, as stored; BAD_USER_INPUT naming `field` when it was never added (or was retracted). */
 export async function loadCitedSource(db: Database, sourceId: string, field: string) {

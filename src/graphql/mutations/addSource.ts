@@ -1,6 +1,6 @@
-import type { AddSourceInput } from '../graphql/generated/resolversTypes.js';
-import type { ChangeModel } from '../models/ChangeModel.js';
-import type { Database } from '../neo4j/Database.js';
+import type { AddSourceInput } from '../generated/resolversTypes.js';
+import type { ChangeModel } from '../../models/ChangeModel.js';
+import type { Database } from '../../neo4j/Database.js';
 import { parseDraft } from './parseDraft.js';
 import { toPath } from './toPath.js';
 import { withoutNulls } from './withoutNulls.js';

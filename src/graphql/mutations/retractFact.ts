@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { invalidInput } from '../errors.js';
-import type { RetractFactInput } from '../graphql/generated/resolversTypes.js';
-import type { RetractionModel } from '../models/RetractionModel.js';
-import type { Database } from '../neo4j/Database.js';
-import { retractFactById } from '../repositories/retractFactById.js';
+import { invalidInput } from '../../errors.js';
+import type { RetractFactInput } from '../generated/resolversTypes.js';
+import type { RetractionModel } from '../../models/RetractionModel.js';
+import type { Database } from '../../neo4j/Database.js';
+import { retractFactById } from '../../repositories/retractFactById.js';
 
 const MAX_REASON = 1000;
 

@@ -1,12 +1,12 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Database } from '../neo4j/Database.js';
-import { writeGraph, type GraphWriteCounts } from '../repositories/writeGraph.js';
-import { planGraphWrite } from './planGraphWrite.js';
-import { readSourceDocuments } from './readSourceDocuments.js';
+import type { Database } from './neo4j/Database.js';
+import { writeGraph, type GraphWriteCounts } from './repositories/writeGraph.js';
+import { planGraphWrite } from './seed/planGraphWrite.js';
+import { readSourceDocuments } from './seed/readSourceDocuments.js';
 
 /** The curated seed files shipped with the project. */
-export const SEEDS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../seeds');
+export const SEEDS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../seeds');
 
 /**
  * Validates every file in `directory` and loads them all in one transaction: a bad file fails with file, entry and

@@ -1,5 +1,5 @@
-import { invalidInput } from '../errors.js';
-import { sourceDocumentSchema, type SourceDocument } from '../seed/sourceDocument.js';
+import { invalidInput } from '../../errors.js';
+import { sourceDocumentSchema, type SourceDocument } from '../../seed/sourceDocument.js';
 import type { DocumentDraft } from './DocumentDraft.js';
 
 /**

@@ -1,6 +1,6 @@
-import type { AgreementLinkInput, RecordAgreementInput } from '../graphql/generated/resolversTypes.js';
-import type { ChangeModel } from '../models/ChangeModel.js';
-import type { Database } from '../neo4j/Database.js';
+import type { AgreementLinkInput, RecordAgreementInput } from '../generated/resolversTypes.js';
+import type { ChangeModel } from '../../models/ChangeModel.js';
+import type { Database } from '../../neo4j/Database.js';
 import type { DocumentDraft } from './DocumentDraft.js';
 import { loadCitedSource } from './loadCitedSource.js';
 import { parseDraft } from './parseDraft.js';

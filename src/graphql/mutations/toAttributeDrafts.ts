@@ -1,4 +1,4 @@
-import type { AttributeInput } from '../graphql/generated/resolversTypes.js';
+import type { AttributeInput } from '../generated/resolversTypes.js';
 import { withoutNulls } from './withoutNulls.js';
 
 /** Attribute inputs as seed-file attributes (`excerpts` → `evidence`); reports inputs without exactly one of value and number. */
