@@ -1,8 +1,11 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { parseResolveInfo, type FieldsByTypeName, type ResolveTree } from 'graphql-parse-resolve-info';
+import { assertNever } from '../domain/assertNever.js';
 import { NO_INCLUDES, type EntityIncludes, type RelationInclude } from '../repositories/EntityIncludes.js';
+import { declarationOf } from './fields/fieldRegistry.js';
+import type { FieldDeclaration } from './fields/FieldDeclaration.js';
+import { FIELD_RELATION_LIMIT, GENERIC_RELATIONS_FIRST, MAX_RELATION_TYPES } from './fields/relationLimits.js';
 import { memoizeBySelection } from './memoizeBySelection.js';
-import { FIELD_RELATION_LIMIT, MAX_RELATION_TYPES, relationField } from './relationFields.js';
 
 /**
  * Relation levels read ahead below the entities a field returns, and subqueries in one statement at most: deeper or
@@ -11,17 +14,14 @@ import { FIELD_RELATION_LIMIT, MAX_RELATION_TYPES, relationField } from './relat
 export const MAX_INCLUDE_DEPTH = 4;
 export const MAX_INCLUDE_SUBQUERIES = 12;
 
-const GENERIC_RELATIONS_FIRST = { default: 100, max: 1000 };
 const DIRECTIONS = new Set(['OUTGOING', 'INCOMING', 'BOTH']);
-/** Fields answered from the entity's attributes (`loadAttributeValue`, `attributes`). */
-const ATTRIBUTE_FIELDS: Record<string, readonly string[]> = { Event: ['date'], Organization: ['legalForm'] };
 
 /**
  * What to read along with the entities that the current field returns at `path` below it (for a connection,
- * `['edges', 'node']`), judged from the selection set: a look-ahead that lets the field's own round trip fetch
- * the data of nested relation, country, attribute and evidence fields. Over-reading is harmless (the loaders are
- * primed with exactly what they would have read); a selection it does not know is left to the loaders. The plan
- * is shared by the requests that run the same document with the same variables below the field: never change it.
+ * `['edges', 'node']`), judged from the selection set and the field registry: a look-ahead that lets the field's
+ * own round trip fetch what the nested fields declare they read. Over-reading is harmless (the cache is primed with
+ * exactly what the loaders would have read); a field without a declaration is left to the loaders. The plan is
+ * shared by the requests that run the same document with the same variables below the field: never change it.
  */
 export function planIncludes(info: GraphQLResolveInfo, path: readonly string[] = []): EntityIncludes {
   // Reading the selection costs about as much as mapping a page of answers; a document's plan changes only with
@@ -32,7 +32,7 @@ export function planIncludes(info: GraphQLResolveInfo, path: readonly string[] =
 function planFromSelection(info: GraphQLResolveInfo, path: readonly string[]): EntityIncludes {
   const tree = parseResolveInfo(info) as ResolveTree | null | undefined;
   if (!tree) return NO_INCLUDES;
-  const selections = path.reduce((current, name) => current.flatMap((byType) => subfieldsNamed(byType, [name])), [tree.fieldsByTypeName]);
+  const selections = path.reduce((current, name) => current.flatMap((byType) => subfieldsWhere(byType, (field) => field.name === name)), [tree.fieldsByTypeName]);
   // The deepest levels go first when the statement would be too large.
   for (let maxDepth = MAX_INCLUDE_DEPTH; maxDepth > 0; maxDepth--) {
     const includes = includesOf(selections, MAX_INCLUDE_DEPTH - maxDepth);
@@ -53,40 +53,49 @@ function includesOf(selections: readonly FieldsByTypeName[], depth: number): Ent
   let includes = NO_INCLUDES;
   for (const byType of selections) {
     for (const [typeName, fields] of Object.entries(byType)) {
-      for (const field of Object.values(fields)) includes = mergeIncludes(includes, includesOfField(typeName, field, depth));
+      for (const field of Object.values(fields)) {
+        const declaration = declarationOf(typeName, field.name);
+        if (declaration) includes = mergeIncludes(includes, includesOfField(declaration, field, depth));
+      }
     }
   }
   return includes;
 }
 
-function includesOfField(typeName: string, field: ResolveTree, depth: number): EntityIncludes {
-  const { name, args, fieldsByTypeName } = field;
-  if (ATTRIBUTE_FIELDS[typeName]?.includes(name)) return { ...NO_INCLUDES, attributes: true };
-  if (name === 'attributes') return { ...NO_INCLUDES, attributes: true, attributeEvidence: subfieldsNamed(fieldsByTypeName, ['evidence']).length > 0 };
-  if (name === 'evidence') return { ...NO_INCLUDES, evidence: true };
-  if (typeName === 'Region' && name === 'country') return { ...NO_INCLUDES, country: includesOf([fieldsByTypeName], depth + 1) };
-  if (name === 'relations') {
-    const shape = genericRelationShape(args);
-    return shape ? { ...NO_INCLUDES, relations: [relationInclude(shape, fieldsByTypeName, ['from', 'to'], depth)] } : NO_INCLUDES;
+/** What one declared field of an entity reads ahead. */
+function includesOfField(declaration: FieldDeclaration, { args, fieldsByTypeName }: ResolveTree, depth: number): EntityIncludes {
+  switch (declaration.reads) {
+    case 'model':
+    case 'end':
+      return NO_INCLUDES;
+    case 'attribute':
+      return { ...NO_INCLUDES, attributes: true };
+    case 'attributes':
+      return { ...NO_INCLUDES, attributes: true, attributeEvidence: subfieldsReading(fieldsByTypeName, 'evidence').length > 0 };
+    case 'evidence':
+      return { ...NO_INCLUDES, evidence: true };
+    case 'country':
+      return { ...NO_INCLUDES, country: includesOf([fieldsByTypeName], depth + 1) };
+    case 'relations by arguments': {
+      const shape = genericRelationShape(args);
+      return shape ? { ...NO_INCLUDES, relations: [relationInclude(shape, fieldsByTypeName, depth)] } : NO_INCLUDES;
+    }
+    case 'relations': {
+      const shape = { types: declaration.types, direction: declaration.direction, first: FIELD_RELATION_LIMIT };
+      if (declaration.answers === 'relations') return { ...NO_INCLUDES, relations: [relationInclude(shape, fieldsByTypeName, depth)] };
+      return { ...NO_INCLUDES, relations: [{ ...shape, evidence: false, end: includesOf([fieldsByTypeName], depth + 1) }] };
+    }
+    default:
+      return assertNever(declaration);
   }
-  const backed = relationField(typeName, name);
-  if (!backed) return NO_INCLUDES;
-  const shape = { types: backed.types, direction: backed.direction, first: FIELD_RELATION_LIMIT };
-  if (backed.endFields === null) return { ...NO_INCLUDES, relations: [{ ...shape, evidence: false, end: includesOf([fieldsByTypeName], depth + 1) }] };
-  return { ...NO_INCLUDES, relations: [relationInclude(shape, fieldsByTypeName, backed.endFields, depth)] };
 }
 
-/** A field answering relations: the other end's selection lives in `endFields`, the relations' own evidence in `evidence`. */
-function relationInclude(
-  shape: Pick<RelationInclude, 'types' | 'direction' | 'first'>,
-  fieldsByTypeName: FieldsByTypeName,
-  endFields: readonly string[],
-  depth: number,
-): RelationInclude {
+/** A field answering relations: the other end is read for the relation type's `end` fields, evidence for its `evidence`. */
+function relationInclude(shape: Pick<RelationInclude, 'types' | 'direction' | 'first'>, fieldsByTypeName: FieldsByTypeName, depth: number): RelationInclude {
   return {
     ...shape,
-    evidence: subfieldsNamed(fieldsByTypeName, ['evidence']).length > 0,
-    end: includesOf(subfieldsNamed(fieldsByTypeName, endFields), depth + 1),
+    evidence: subfieldsReading(fieldsByTypeName, 'evidence').length > 0,
+    end: includesOf(subfieldsReading(fieldsByTypeName, 'end'), depth + 1),
   };
 }
 
@@ -99,11 +108,16 @@ function genericRelationShape(args: ResolveTree['args']): Pick<RelationInclude, 
   return { types: types === null ? null : [...new Set(types as string[])].sort(), direction: direction as RelationInclude['direction'], first: first as number };
 }
 
-/** The selections of the subfields called one of `names`, under any type and alias. */
-function subfieldsNamed(fieldsByTypeName: FieldsByTypeName, names: readonly string[]): FieldsByTypeName[] {
-  return Object.values(fieldsByTypeName).flatMap((fields) =>
-    Object.values(fields).flatMap((field) => (names.includes(field.name) ? [field.fieldsByTypeName] : [])),
+/** The selections of the subfields whose declaration reads `reads`, under any type and alias. */
+function subfieldsReading(fieldsByTypeName: FieldsByTypeName, reads: FieldDeclaration['reads']): FieldsByTypeName[] {
+  return Object.entries(fieldsByTypeName).flatMap(([typeName, fields]) =>
+    subfieldsWhere({ [typeName]: fields }, (field) => declarationOf(typeName, field.name)?.reads === reads),
   );
+}
+
+/** The selections of the subfields that `test` accepts, under any type and alias. */
+function subfieldsWhere(fieldsByTypeName: FieldsByTypeName, test: (field: ResolveTree) => boolean): FieldsByTypeName[] {
+  return Object.values(fieldsByTypeName).flatMap((fields) => Object.values(fields).flatMap((field) => (test(field) ? [field.fieldsByTypeName] : [])));
 }
 
 function sameShape(a: RelationInclude, b: RelationInclude): boolean {

@@ -5,7 +5,7 @@ import type { ExcerptModel } from '../models/ExcerptModel.js';
 import { emptyPrefetchedReads, type PrefetchedReads } from '../models/PrefetchedReads.js';
 import type { RelationModel } from '../models/RelationModel.js';
 import type { EntityKindName } from '../domain/entityKinds.js';
-import type { RelationDirection, RelationQuery } from '../domain/RelationQuery.js';
+import type { RelationQuery } from '../domain/RelationQuery.js';
 import { NO_INCLUDES, type EntityIncludes } from './EntityIncludes.js';
 import { FULL_PROJECTION, type ProjectionShape } from './ProjectionShape.js';
 import { entityProjection, toAttributeModel, toEntityModel, type EntityRow } from './entityProjection.js';

@@ -4,7 +4,6 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import express from 'express';
 import { GraphQLError } from 'graphql';
-import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { Driver } from 'neo4j-driver';
 import type { Logger } from 'pino';
 import { createAuthenticator } from '../auth/createAuthenticator.js';
@@ -13,7 +12,7 @@ import type { Principal } from '../auth/Principal.js';
 import { requireRole } from '../auth/requireRole.js';
 import type { Context } from '../graphql/context.js';
 import { createLoaders } from '../graphql/createLoaders.js';
-import { resolvers } from '../graphql/resolvers/resolvers.js';
+import { createExecutableSchema } from '../graphql/createExecutableSchema.js';
 import { createDatabase, type Database } from '../neo4j/Database.js';
 import type { WriteDeadline } from '../neo4j/createWriteDeadline.js';
 import { createRepositories } from '../repositories/createRepositories.js';
@@ -127,7 +126,7 @@ export function createServer(options: ServerOptions): CoopgraphServer {
   const apollo = new ApolloServer<Context>({
     // Repeated operations run compiled (graphql-jit): graphql-js costs about a microsecond per field, and answers
     // have thousands of fields.
-    gateway: createCompiledExecutionGateway({ schema: makeExecutableSchema({ typeDefs: loadSchema(), resolvers }) }),
+    gateway: createCompiledExecutionGateway({ schema: createExecutableSchema(loadSchema()) }),
     formatError: createFormatError({ logger, production }),
     includeStacktraceInErrorResponses: !production,
     hideSchemaDetailsFromClientErrors: production,

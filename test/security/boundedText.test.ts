@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase } from '../../src/neo4j/Database.js';
-import { readGraphDigest, type GraphDigest } from '../../src/repositories/readGraphDigest.js';
+import { readGraphDigest } from '../../src/repositories/readGraphDigest.js';
 import { MAX_SEARCH_TEXT_LENGTH, MAX_SEARCH_WORDS } from '../../src/search/toSearchKey.js';
 import { MAX_ALIASES, MAX_NAME_LENGTH, MAX_SEARCH_KEY_CHARACTERS } from '../../src/seed/sourceDocument.js';
 import { bearer, createTestKeys } from '../support/createTestKeys.js';

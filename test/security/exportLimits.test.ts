@@ -2,7 +2,6 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { ExportGraph } from '../../src/export/ExportGraph.js';
 import { createDeadlineDatabase } from '../../src/export/createDeadlineDatabase.js';
 import { createExportRouter, type ExportRouterOptions } from '../../src/export/createExportRouter.js';
 import type { CytoscapeJson } from '../../src/export/serializeCytoscapeJson.js';

@@ -15,7 +15,7 @@ import { sourceDocumentSchema } from '../../src/seed/sourceDocument.js';
 import { agreementFixture } from '../support/agreementFixture.js';
 import { postGraphQL } from '../support/postGraphQL.js';
 import { startIsolatedNeo4j, type IsolatedNeo4j } from '../support/startIsolatedNeo4j.js';
-import { startTestServer, type TestServer } from '../support/startTestServer.js';
+import { startTestServer } from '../support/startTestServer.js';
 
 const QUERY = `{ entity(id: "organization/ktz") { id name relations { id } } }`;
 

@@ -7,8 +7,7 @@ import type {
   NetworkResolvers,
 } from '../generated/resolversTypes.js';
 import { encodeAgreementCursor } from '../agreementCursor.js';
-import { entityName } from './entityFields.js';
-import { loadEvidence } from './loading.js';
+import { entityName } from '../fields/entityName.js';
 
 export const networkResolvers: NetworkResolvers = {
   nodes: (network) => network.entities.map((entity) => ({ entity, label: entityName(entity, network.lang) })),
@@ -24,7 +23,6 @@ export const networkEdgeResolvers: NetworkEdgeResolvers = {
   source: (relation) => relation.fromId,
   target: (relation) => relation.toId,
   label: (relation) => relation.role ?? relation.type.toLowerCase().replace(/_/g, ' '),
-  evidence: (relation, _, context) => loadEvidence(context, relation.evidenceIds),
 };
 
 export const graphPathResolvers: GraphPathResolvers = {

@@ -7,7 +7,13 @@ import { includesNothing, type EntityIncludes } from '../../repositories/EntityI
 import type { Context } from '../context.js';
 import { relationQueryKey } from '../createLoaders.js';
 import { primeLoaders } from '../primeLoaders.js';
-import { FIELD_RELATION_LIMIT, type RelationField } from '../relationFields.js';
+import { FIELD_RELATION_LIMIT } from '../fields/relationLimits.js';
+
+/** The relations of one shape that a field reads: sorted types and a direction. */
+interface RelationShape {
+  types: readonly string[];
+  direction: RelationDirection;
+}
 
 // Each helper answers from the values read ahead when it has them all, at once, and through the loaders otherwise:
 // graphql-js completes a plain value in the same turn, a promise one turn later.
@@ -69,19 +75,19 @@ export function loadEntities({ loaders }: Context, ids: readonly string[]): Mayb
 }
 
 /** The relations a relation-backed field reads for `entityId`. */
-export function loadFieldRelations(context: Context, entityId: string, { types, direction }: RelationField): MaybePromise<RelationModel[]> {
+export function loadFieldRelations(context: Context, entityId: string, { types, direction }: RelationShape): MaybePromise<RelationModel[]> {
   return loadRelations(context, entityId, types, direction);
 }
 
 /** The entities a relation-backed field answers for `entityId`: the other ends of its relations. */
-export function loadRelated(context: Context, entityId: string, field: RelationField): MaybePromise<EntityModel[]> {
+export function loadRelated(context: Context, entityId: string, field: RelationShape): MaybePromise<EntityModel[]> {
   return whenLoaded(loadFieldRelations(context, entityId, field), (relations) =>
     loadEntities(context, relations.map((relation) => otherEnd(relation, entityId))),
   );
 }
 
 /** The first entity a relation-backed field answers for `entityId`, or null. */
-export function loadFirstRelated(context: Context, entityId: string, field: RelationField): MaybePromise<EntityModel | null> {
+export function loadFirstRelated(context: Context, entityId: string, field: RelationShape): MaybePromise<EntityModel | null> {
   return whenLoaded(loadRelated(context, entityId, field), (entities) => entities[0] ?? null);
 }
 

@@ -1,25 +1,16 @@
 import type { OfficeModel } from '../../models/OfficeModel.js';
 import type { RelationModel } from '../../models/RelationModel.js';
-import type { OfficeResolvers, PersonResolvers } from '../generated/resolversTypes.js';
+import type { PersonResolvers } from '../generated/resolversTypes.js';
 import type { Context } from '../context.js';
-import { entityFields } from './entityFields.js';
-import { RELATION_FIELDS } from '../relationFields.js';
-import { loadEntityById, loadEvidence, loadFieldRelations, loadRelated } from './loading.js';
+import { resolverOf } from '../fields/resolverOf.js';
+import { FIELD_REGISTRY } from '../fields/fieldRegistry.js';
+import { whenLoaded } from './loading.js';
 
+const officeRelations = resolverOf(FIELD_REGISTRY.Person!.offices!) as (person: unknown, args: unknown, context: Context) => RelationModel[] | Promise<RelationModel[]>;
+
+/** What the registry cannot say of a person: how `offices` pairs its relations into offices. */
 export const personResolvers: PersonResolvers = {
-  ...entityFields,
-  offices: async (person, _, context) => {
-    const relations = await loadFieldRelations(context, person.id, RELATION_FIELDS.Person.offices);
-    return toOffices(context, relations);
-  },
-  statements: (person, _, context) => loadRelated(context, person.id, RELATION_FIELDS.Person.statements),
-};
-
-export const officeResolvers: OfficeResolvers = {
-  jurisdiction: (office, _, context) => (office.jurisdictionId ? loadEntityById(context, office.jurisdictionId) : null),
-  organization: (office, _, context) => (office.organizationId ? loadEntityById(context, office.organizationId) : null),
-  accreditedTo: (office, _, context) => (office.accreditedToId ? loadEntityById(context, office.accreditedToId) : null),
-  evidence: (office, _, context) => loadEvidence(context, office.evidenceIds),
+  offices: (person, args, context) => whenLoaded(officeRelations(person, args, context), (relations) => toOffices(context, relations)),
 };
 
 /**

@@ -1,8 +1,8 @@
 import type { EntityKind, Resolvers } from '../generated/resolversTypes.js';
 import type { EntityModel } from '../../models/EntityModel.js';
 import { dateScalar } from '../dateScalar.js';
-import { agreementPartyResolvers, agreementResolvers } from './agreementResolvers.js';
-import { attributeResolvers, evidenceResolvers, relationResolvers } from './factResolvers.js';
+import { registryResolvers } from '../fields/registryResolvers.js';
+import { evidenceResolvers } from './factResolvers.js';
 import {
   agreementConnectionResolvers,
   agreementEdgeResolvers,
@@ -11,18 +11,7 @@ import {
   networkNodeResolvers,
   networkResolvers,
 } from './graphResolvers.js';
-import {
-  countryResolvers,
-  eventResolvers,
-  facilityResolvers,
-  organizationResolvers,
-  participationResolvers,
-  projectResolvers,
-  regionResolvers,
-  sourceResolvers,
-  statementResolvers,
-} from './kindResolvers.js';
-import { officeResolvers, personResolvers } from './personResolvers.js';
+import { personResolvers } from './personResolvers.js';
 import { queryResolvers } from './queryResolvers.js';
 import { auditQueryResolvers } from './auditResolvers.js';
 import { mutationResolvers } from './mutationResolvers.js';
@@ -42,33 +31,28 @@ const TYPE_OF_KIND = {
 
 const resolveType = (entity: EntityModel) => TYPE_OF_KIND[entity.kind];
 
-/** Every resolver of the schema. */
-export const resolvers: Resolvers = {
+/** The resolvers written by hand: operations, and fields whose value is more than what they declare they read. */
+export const explicitResolvers: Resolvers = {
   Date: dateScalar,
   Query: { ...queryResolvers, ...auditQueryResolvers },
   Mutation: mutationResolvers,
   Node: { __resolveType: resolveType },
   Entity: { __resolveType: resolveType },
-  Country: countryResolvers,
-  Region: regionResolvers,
   Person: personResolvers,
-  Office: officeResolvers,
-  Organization: organizationResolvers,
-  Event: eventResolvers,
-  Participation: participationResolvers,
-  Agreement: agreementResolvers,
-  AgreementParty: agreementPartyResolvers,
-  AgreementConnection: agreementConnectionResolvers,
-  AgreementEdge: agreementEdgeResolvers,
-  Project: projectResolvers,
-  Facility: facilityResolvers,
-  Statement: statementResolvers,
-  Source: sourceResolvers,
-  Relation: relationResolvers,
-  Attribute: attributeResolvers,
   Evidence: evidenceResolvers,
   Network: networkResolvers,
   NetworkNode: networkNodeResolvers,
   NetworkEdge: networkEdgeResolvers,
   GraphPath: graphPathResolvers,
+  AgreementConnection: agreementConnectionResolvers,
+  AgreementEdge: agreementEdgeResolvers,
 };
+
+/** Every resolver of the schema: those the field registry implies, then the explicit ones over them. */
+export const resolvers: Resolvers = mergeResolvers(registryResolvers(), explicitResolvers as Record<string, object>) as Resolvers;
+
+function mergeResolvers(derived: Record<string, object>, explicit: Record<string, object>): Record<string, object> {
+  const merged: Record<string, object> = { ...derived };
+  for (const [typeName, fields] of Object.entries(explicit)) merged[typeName] = typeName in merged ? { ...merged[typeName], ...fields } : fields;
+  return merged;
+}
