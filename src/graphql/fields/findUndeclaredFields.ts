@@ -13,5 +13,5 @@ export function findUndeclaredFields(schema: GraphQLSchema, explicitResolvers: R
     return Object.keys(type.getFields())
       .filter((field) => !Object.hasOwn(declared, field) && !Object.hasOwn(explicit, field))
       .map((field) => `${type.name}.${field}`);
-  });
+  }).sort();
 }
