@@ -21,6 +21,11 @@ import {
   sourcesSubquery,
   relationsSubquery,
   includedRelationReader,
+  includedEntityId,
+  EXCERPT_COLUMNS,
+  INCLUDED_ATTRIBUTE_COLUMNS,
+  INCLUDED_COLUMNS,
+  INCLUDED_RELATION_COLUMNS,
   type ExcerptRow,
   type IncludedAttributeRow,
   type IncludedRelationRow,
@@ -103,7 +108,7 @@ export function createEntityRepository(db: Database, shape: ProjectionShape = FU
       const scope = createCypherScope(shape, { ids });
       const [row] = await db.read<{ excerpts: ExcerptRow[]; sources: EntityRow[] }>(
         `WITH ${excerptsSubquery('$ids', scope)} AS excerpts
-         RETURN excerpts, ${sourcesSubquery('[excerpt IN excerpts | excerpt[1]]', scope)} AS sources`,
+         RETURN excerpts, ${sourcesSubquery(`[excerpt IN excerpts | ${EXCERPT_COLUMNS.at('excerpt', 'sourceId')}]`, scope)} AS sources`,
         scope.parameters,
       );
       const reads = emptyPrefetchedReads();
@@ -119,7 +124,7 @@ export function createEntityRepository(db: Database, shape: ProjectionShape = FU
         `UNWIND $ids AS id RETURN id, ${attributesSubquery('id', false, createCypherScope(shape))} AS attributes`,
         { ids },
       );
-      const byEntity = new Map(rows.map((row) => [row.id, row.attributes.map(([attribute]) => toAttributeModel(attribute))]));
+      const byEntity = new Map(rows.map((row) => [row.id, row.attributes.map((attribute) => toAttributeModel(INCLUDED_ATTRIBUTE_COLUMNS.read.attribute(attribute)))]));
       return ids.map((id) => byEntity.get(id) ?? []);
     },
 
@@ -138,8 +143,9 @@ export function createEntityRepository(db: Database, shape: ProjectionShape = FU
       const toRelation = includedRelationReader(include);
       const byId = new Map(
         rows.map((row) => {
-          const ends = new Map(row.relations.map(([[end]]) => [end[0], end]));
-          return [row.id, { relations: row.relations.map((relation) => toRelation(relation, row.id)), ends: [...ends.values()].map(toEntityModel) }];
+          const ends = new Map(row.relations.map((relation) => [includedEntityId(INCLUDED_RELATION_COLUMNS.read.end(relation)), relation]));
+          const toEnd = (relation: IncludedRelationRow) => toEntityModel(INCLUDED_COLUMNS.read.entity(INCLUDED_RELATION_COLUMNS.read.end(relation)));
+          return [row.id, { relations: row.relations.map((relation) => toRelation(relation, row.id)), ends: [...ends.values()].map(toEnd) }];
         }),
       );
       return queries.map((query) => byId.get(query.entityId) ?? { relations: [], ends: [] });
@@ -152,7 +158,7 @@ export function createEntityRepository(db: Database, shape: ProjectionShape = FU
          RETURN id, ${countrySubquery('n', NO_INCLUDES, createCypherScope(shape))} AS country`,
         { ids },
       );
-      const byId = new Map(rows.map((row) => [row.id, row.country ? toEntityModel(row.country[0]) : null]));
+      const byId = new Map(rows.map((row) => [row.id, row.country ? toEntityModel(INCLUDED_COLUMNS.read.entity(row.country)) : null]));
       return ids.map((id) => byId.get(id) ?? null);
     },
   };
