@@ -1,9 +1,9 @@
 import type { Database } from '../neo4j/Database.js';
 import type { EntityModel } from '../models/EntityModel.js';
-import { emptyPrefetchedReads, type PrefetchedReads } from '../models/PrefetchedReads.js';
+import type { ReadAheadCache } from '../models/ReadAheadCache.js';
 import { defineColumns, type Row } from './defineColumns.js';
 import type { EntityIncludes } from './EntityIncludes.js';
-import { FULL_PROJECTION, type ProjectionShape } from './ProjectionShape.js';
+import type { ProjectionShape } from './ProjectionShape.js';
 import type { EntityRow } from './entityProjection.js';
 import { createCypherScope, includedEntity, includedEntityId, includedSources, readIncluded, readSources, type IncludedRow } from './includeCypher.js';
 
@@ -38,9 +38,9 @@ export interface AgreementRow {
 export interface AgreementRepository {
   /**
    * Up to `first + 1` agreements after the position, so callers can tell whether another page follows, and in the
-   * same round trip what `includes` asks for around each of them, as loader entries (`reads`).
+   * same round trip what `includes` asks for around each of them, which primes the request's `ReadAheadCache`.
    */
-  findPage(query: AgreementQuery, includes: EntityIncludes): Promise<{ rows: AgreementRow[]; totalCount: number | null; reads: PrefetchedReads }>;
+  findPage(query: AgreementQuery, includes: EntityIncludes): Promise<{ rows: AgreementRow[]; totalCount: number | null }>;
 }
 
 /** An agreement of a page: its sort key (the position a cursor names) and what `includedEntity` lists of it. */
@@ -145,7 +145,7 @@ function indexedPage(filters: string, dates: string[], after: boolean): string {
   }`;
 }
 
-export function createAgreementRepository(db: Database, shape: ProjectionShape = FULL_PROJECTION): AgreementRepository {
+export function createAgreementRepository(db: Database, shape: ProjectionShape, readAhead: ReadAheadCache): AgreementRepository {
   return {
     async findPage(query, includes) {
       const { after, withTotalCount, ...parameters } = query;
@@ -171,17 +171,15 @@ export function createAgreementRepository(db: Database, shape: ProjectionShape =
          RETURN totalCount, page, ${includedSources('page', (row) => PAGE_COLUMNS.at(row, 'entity'), includes, scope)} AS sources`,
         scope.parameters,
       );
-      const reads = emptyPrefetchedReads();
       const result = rows[0];
-      if (!result) return { rows: [], totalCount: withTotalCount ? 0 : null, reads };
-      readSources(result.sources, reads);
+      if (!result) return { rows: [], totalCount: withTotalCount ? 0 : null };
+      readSources(result.sources, readAhead);
       return {
         totalCount: result.totalCount,
         rows: result.page.map((row) => {
           const entity = PAGE_COLUMNS.read.entity(row);
-          return { agreement: readIncluded(entity, includes, reads), position: { signedOn: PAGE_COLUMNS.read.sortKey(row), id: includedEntityId(entity) } };
+          return { agreement: readIncluded(entity, includes, readAhead), position: { signedOn: PAGE_COLUMNS.read.sortKey(row), id: includedEntityId(entity) } };
         }),
-        reads,
       };
     },
   };

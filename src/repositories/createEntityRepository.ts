@@ -2,12 +2,12 @@ import type { Database } from '../neo4j/Database.js';
 import type { AttributeModel } from '../models/AttributeModel.js';
 import type { EntityModel } from '../models/EntityModel.js';
 import type { ExcerptModel } from '../models/ExcerptModel.js';
-import { emptyPrefetchedReads, type PrefetchedReads } from '../models/PrefetchedReads.js';
+import type { ReadAheadCache } from '../models/ReadAheadCache.js';
 import type { RelationModel } from '../models/RelationModel.js';
 import type { EntityKindName } from '../seed/sourceDocument.js';
 import { NO_INCLUDES, type EntityIncludes } from './EntityIncludes.js';
-import { FULL_PROJECTION, type ProjectionShape } from './ProjectionShape.js';
-import { entityProjection, toAttributeModel, toEntityModel, type EntityRow } from './entityProjection.js';
+import type { ProjectionShape } from './ProjectionShape.js';
+import { ENTITY_COLUMNS, entityProjection, toAttributeModel, toEntityModel, type EntityRow } from './entityProjection.js';
 import {
   attributesSubquery,
   countrySubquery,
@@ -15,13 +15,12 @@ import {
   excerptsSubquery,
   includedEntity,
   includedSources,
-  readExcerpts,
   readIncluded,
   readSources,
   sourcesSubquery,
   relationsSubquery,
   includedRelationReader,
-  includedEntityId,
+  toExcerptModel,
   EXCERPT_COLUMNS,
   INCLUDED_ATTRIBUTE_COLUMNS,
   INCLUDED_COLUMNS,
@@ -42,33 +41,27 @@ export interface RelationQuery {
   first: number;
 }
 
-/** Relations of one entity together with the entities at their other ends (each once), so callers need no second read. */
-export interface RelationsWithEnds {
-  relations: RelationModel[];
-  /** The other end of every relation, as `findByIds` would return it. */
-  ends: EntityModel[];
-}
-
-/** Batch reads by id; every method returns one entry per key, in key order, with one round trip per call. */
+/**
+ * Batch reads by id; every method returns one entry per key, in key order, with one round trip per call. What a
+ * read brings along beyond its answer (the entities at the other ends of relations, countries, quoted sources,
+ * everything `includes` asks for) primes the request's `ReadAheadCache`, so that nested fields need no second read.
+ */
 export interface EntityRepository {
   findByIds(ids: readonly string[]): Promise<(EntityModel | null)[]>;
-  /**
-   * Like `findByIds`, and in the same round trip everything `includes` asks for around each entity found, as
-   * loader entries (`reads`).
-   */
-  findByIdsIncluding(ids: readonly string[], includes: EntityIncludes): Promise<{ entities: (EntityModel | null)[]; reads: PrefetchedReads }>;
+  /** Like `findByIds`, and in the same round trip everything `includes` asks for around each entity found. */
+  findByIdsIncluding(ids: readonly string[], includes: EntityIncludes): Promise<(EntityModel | null)[]>;
   /** Every entity of one kind, by id; meant for small kinds such as sources. */
   findAllOfKind(kind: EntityKindName): Promise<EntityModel[]>;
-  /** Excerpts by id, plus the distinct unretracted sources they quote (for priming; a source is asked for by most clients). */
-  findExcerptsByIds(ids: readonly string[]): Promise<{ excerpts: (ExcerptModel | null)[]; sources: EntityModel[] }>;
+  /** Excerpts by id; reads along the distinct unretracted sources they quote (a source is asked for by most clients). */
+  findExcerptsByIds(ids: readonly string[]): Promise<(ExcerptModel | null)[]>;
   findAttributesByEntityIds(ids: readonly string[]): Promise<AttributeModel[][]>;
-  /** All queries must share `types`, `direction` and `first`; callers group them. */
-  findRelations(queries: readonly RelationQuery[]): Promise<RelationsWithEnds[]>;
+  /** All queries must share `types`, `direction` and `first`; callers group them. Reads along the other ends. */
+  findRelations(queries: readonly RelationQuery[]): Promise<RelationModel[][]>;
   /** The country each region lies in, following `PART_OF` up to four levels; null when none or retracted. */
   findCountriesOfRegions(ids: readonly string[]): Promise<(EntityModel | null)[]>;
 }
 
-export function createEntityRepository(db: Database, shape: ProjectionShape = FULL_PROJECTION): EntityRepository {
+export function createEntityRepository(db: Database, shape: ProjectionShape, readAhead: ReadAheadCache): EntityRepository {
   return {
     async findByIds(ids) {
       const rows = await db.read<{ id: string; n: EntityRow }>(
@@ -90,10 +83,9 @@ export function createEntityRepository(db: Database, shape: ProjectionShape = FU
          RETURN id, entity, ${includedSources('[entity]', (row) => row, includes, scope)} AS sources`,
         scope.parameters,
       );
-      const reads = emptyPrefetchedReads();
-      const byId = new Map(rows.map((row) => [row.id, readIncluded(row.entity, includes, reads)]));
-      for (const row of rows) readSources(row.sources, reads);
-      return { entities: ids.map((id) => byId.get(id) ?? null), reads };
+      const byId = new Map(rows.map((row) => [row.id, readIncluded(row.entity, includes, readAhead)]));
+      for (const row of rows) readSources(row.sources, readAhead);
+      return ids.map((id) => byId.get(id) ?? null);
     },
 
     async findAllOfKind(kind) {
@@ -111,12 +103,10 @@ export function createEntityRepository(db: Database, shape: ProjectionShape = FU
          RETURN excerpts, ${sourcesSubquery(`[excerpt IN excerpts | ${EXCERPT_COLUMNS.at('excerpt', 'sourceId')}]`, scope)} AS sources`,
         scope.parameters,
       );
-      const reads = emptyPrefetchedReads();
-      readExcerpts(row?.excerpts ?? [], reads);
-      readSources(row?.sources ?? [], reads);
-      const byId = new Map(reads.excerpts.map((excerpt) => [excerpt.id, excerpt]));
-      // `sourcesSubquery` reads each source once, so the entities read are already distinct.
-      return { excerpts: ids.map((id) => byId.get(id) ?? null), sources: reads.entities };
+      readSources(row?.sources ?? [], readAhead);
+      const excerpts = (row?.excerpts ?? []).map(toExcerptModel);
+      const byId = new Map(excerpts.map((excerpt) => [excerpt.id, excerpt]));
+      return ids.map((id) => byId.get(id) ?? null);
     },
 
     async findAttributesByEntityIds(ids) {
@@ -143,12 +133,17 @@ export function createEntityRepository(db: Database, shape: ProjectionShape = FU
       const toRelation = includedRelationReader(include);
       const byId = new Map(
         rows.map((row) => {
-          const ends = new Map(row.relations.map((relation) => [includedEntityId(INCLUDED_RELATION_COLUMNS.read.end(relation)), relation]));
-          const toEnd = (relation: IncludedRelationRow) => toEntityModel(INCLUDED_COLUMNS.read.entity(INCLUDED_RELATION_COLUMNS.read.end(relation)));
-          return [row.id, { relations: row.relations.map((relation) => toRelation(relation, row.id)), ends: [...ends.values()].map(toEnd) }];
+          for (const relation of row.relations) {
+            const end = INCLUDED_COLUMNS.read.entity(INCLUDED_RELATION_COLUMNS.read.end(relation));
+            if (readAhead.entities.get(ENTITY_COLUMNS.read.id(end)) === undefined) {
+              const model = toEntityModel(end);
+              readAhead.entities.prime(model.id, model);
+            }
+          }
+          return [row.id, row.relations.map((relation) => toRelation(relation, row.id))];
         }),
       );
-      return queries.map((query) => byId.get(query.entityId) ?? { relations: [], ends: [] });
+      return queries.map((query) => byId.get(query.entityId) ?? []);
     },
 
     async findCountriesOfRegions(ids) {
@@ -158,7 +153,13 @@ export function createEntityRepository(db: Database, shape: ProjectionShape = FU
          RETURN id, ${countrySubquery('n', NO_INCLUDES, createCypherScope(shape))} AS country`,
         { ids },
       );
-      const byId = new Map(rows.map((row) => [row.id, row.country ? toEntityModel(INCLUDED_COLUMNS.read.entity(row.country)) : null]));
+      const byId = new Map(
+        rows.map((row) => {
+          const country = row.country ? toEntityModel(INCLUDED_COLUMNS.read.entity(row.country)) : null;
+          if (country) readAhead.entities.prime(country.id, country);
+          return [row.id, country];
+        }),
+      );
       return ids.map((id) => byId.get(id) ?? null);
     },
   };

@@ -1,5 +1,6 @@
 import type { EntityModel } from '../models/EntityModel.js';
-import type { PrefetchedReads } from '../models/PrefetchedReads.js';
+import type { ExcerptModel } from '../models/ExcerptModel.js';
+import type { ReadAheadCache } from '../models/ReadAheadCache.js';
 import type { RelationModel } from '../models/RelationModel.js';
 import { assertNever } from '../assertNever.js';
 import type { RelationDirection } from './createEntityRepository.js';
@@ -287,9 +288,12 @@ export function includedSources(rows: string, rowOf: (row: string) => string, in
   return ids === null ? '[]' : sourcesSubquery(concatOver(rows, row, ids, scope), scope);
 }
 
-/** Adds the sources `includedSources` read to `reads`. */
-export function readSources(rows: readonly EntityRow[], reads: PrefetchedReads): void {
-  for (const row of rows) reads.entities.push(toEntityModel(row));
+/** Primes `readAhead` with the sources `includedSources` read. */
+export function readSources(rows: readonly EntityRow[], readAhead: ReadAheadCache): void {
+  for (const row of rows) {
+    const source = toEntityModel(row);
+    readAhead.entities.prime(source.id, source);
+  }
 }
 
 /** The concatenation of `listOf` (an expression of `variable`) over the elements of `list`. */
@@ -321,34 +325,43 @@ const includedAttribute = INCLUDED_ATTRIBUTE_COLUMNS.read;
 const includedRelation = INCLUDED_RELATION_COLUMNS.read;
 const excerpt = EXCERPT_COLUMNS.read;
 
-/** Maps an `includedEntity` row to its model and adds everything read with it to `reads`, one entry per loader key. */
-export function readIncluded(row: IncludedRow, includes: EntityIncludes, reads: PrefetchedReads): EntityModel {
+/**
+ * Maps an `includedEntity` row to its model and primes `readAhead` with it and everything read with it, under the
+ * keys the loaders would read them by.
+ */
+export function readIncluded(row: IncludedRow, includes: EntityIncludes, readAhead: ReadAheadCache): EntityModel {
   const entity = toEntityModel(included.entity(row));
-  reads.entities.push(entity);
+  readAhead.entities.prime(entity.id, entity);
   const relations = included.relations(row);
   includes.relations.forEach((include, index) => {
     const found = relations?.[index] ?? [];
     const query = { entityId: entity.id, types: include.types, direction: include.direction, first: include.first };
     const toRelation = includedRelationReader(include);
-    reads.relations.push({ query, relations: found.map((relation) => toRelation(relation, entity.id)) });
+    readAhead.relations.prime(
+      query,
+      found.map((relation) => toRelation(relation, entity.id)),
+    );
     for (const relation of found) {
-      readIncluded(includedRelation.end(relation), include.end, reads);
+      readIncluded(includedRelation.end(relation), include.end, readAhead);
       const excerpts = includedRelation.evidence(relation);
-      if (excerpts) readExcerpts(excerpts, reads);
+      if (excerpts) readExcerpts(excerpts, readAhead);
     }
   });
   if (includes.attributes) {
     const attributes = included.attributes(row) ?? [];
-    reads.attributes.push({ entityId: entity.id, attributes: attributes.map((attribute) => toAttributeModel(includedAttribute.attribute(attribute))) });
+    readAhead.attributes.prime(
+      entity.id,
+      attributes.map((attribute) => toAttributeModel(includedAttribute.attribute(attribute))),
+    );
     for (const attribute of attributes) {
       const excerpts = includedAttribute.evidence(attribute);
-      if (excerpts) readExcerpts(excerpts, reads);
+      if (excerpts) readExcerpts(excerpts, readAhead);
     }
   }
-  if (includes.evidence) readExcerpts(included.evidence(row) ?? [], reads);
+  if (includes.evidence) readExcerpts(included.evidence(row) ?? [], readAhead);
   if (includes.country) {
     const country = included.country(row);
-    reads.countries.push({ regionId: entity.id, country: country ? readIncluded(country, includes.country, reads) : null });
+    readAhead.countries.prime(entity.id, country ? readIncluded(country, includes.country, readAhead) : null);
   }
   return entity;
 }
@@ -394,9 +407,13 @@ function relationTypes(include: RelationInclude): readonly string[] | null {
   return types;
 }
 
-/** Adds excerpt rows to `reads`. */
-export function readExcerpts(rows: readonly ExcerptRow[], reads: PrefetchedReads): void {
-  for (const row of rows) reads.excerpts.push({ id: excerpt.id(row), sourceId: excerpt.sourceId(row), text: excerpt.text(row) });
+/** Primes `readAhead` with excerpt rows. */
+export function readExcerpts(rows: readonly ExcerptRow[], readAhead: ReadAheadCache): void {
+  for (const row of rows) readAhead.excerpts.prime(excerpt.id(row), toExcerptModel(row));
+}
+
+export function toExcerptModel(row: ExcerptRow): ExcerptModel {
+  return { id: excerpt.id(row), sourceId: excerpt.sourceId(row), text: excerpt.text(row) };
 }
 
 /**
