@@ -1,5 +1,6 @@
 import type { Principal } from '../auth/Principal.js';
 import type { Database } from '../neo4j/Database.js';
+import type { ReadAheadCache } from '../models/ReadAheadCache.js';
 import type { Loaders } from './createLoaders.js';
 import type { Repositories } from '../repositories/createRepositories.js';
 import type { ProjectionShape } from '../repositories/ProjectionShape.js';
@@ -9,6 +10,8 @@ export interface Context {
   db: Database;
   repositories: Repositories;
   loaders: Loaders;
+  /** What this request has read, by key: the loaders and the read-ahead statements fill it, resolvers answer from it. */
+  readAhead: ReadAheadCache;
   /** What the repositories fetch of entities and relations; narrowed to the operation before it runs. */
   projection: ProjectionShape;
   /** Who sent the request, from a verified bearer token; null for anonymous reads. */

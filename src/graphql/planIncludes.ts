@@ -5,6 +5,7 @@ import { NO_INCLUDES, type EntityIncludes, type RelationInclude } from '../repos
 import { declarationOf } from './fields/fieldRegistry.js';
 import type { FieldDeclaration } from './fields/FieldDeclaration.js';
 import { FIELD_RELATION_LIMIT, GENERIC_RELATIONS_FIRST, MAX_RELATION_TYPES } from './fields/relationLimits.js';
+import { includeCost } from '../repositories/includeCypher.js';
 import { memoizeBySelection } from './memoizeBySelection.js';
 
 /**
@@ -36,16 +37,9 @@ function planFromSelection(info: GraphQLResolveInfo, path: readonly string[]): E
   // The deepest levels go first when the statement would be too large.
   for (let maxDepth = MAX_INCLUDE_DEPTH; maxDepth > 0; maxDepth--) {
     const includes = includesOf(selections, MAX_INCLUDE_DEPTH - maxDepth);
-    if (subqueries(includes) <= MAX_INCLUDE_SUBQUERIES) return includes;
+    if (includeCost(includes).subqueries <= MAX_INCLUDE_SUBQUERIES) return includes;
   }
   return NO_INCLUDES;
-}
-
-/** How many subqueries `includedEntity` writes for `includes`. */
-function subqueries(includes: EntityIncludes): number {
-  const relations = includes.relations.reduce((sum, include) => sum + 1 + (include.evidence ? 1 : 0) + subqueries(include.end), 0);
-  const country = includes.country ? 1 + subqueries(includes.country) : 0;
-  return relations + country + (includes.attributes ? 1 + (includes.attributeEvidence ? 1 : 0) : 0) + (includes.evidence ? 1 : 0);
 }
 
 function includesOf(selections: readonly FieldsByTypeName[], depth: number): EntityIncludes {

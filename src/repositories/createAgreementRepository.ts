@@ -1,11 +1,12 @@
 import type { Database } from '../neo4j/Database.js';
 import type { AgreementPosition } from '../models/AgreementPageModel.js';
 import type { EntityModel } from '../models/EntityModel.js';
-import { emptyPrefetchedReads, type PrefetchedReads } from '../models/PrefetchedReads.js';
+import type { ReadAheadCache } from '../models/ReadAheadCache.js';
+import { defineColumns, type Row } from './defineColumns.js';
 import type { EntityIncludes } from './EntityIncludes.js';
-import { FULL_PROJECTION, type ProjectionShape } from './ProjectionShape.js';
+import type { ProjectionShape } from './ProjectionShape.js';
 import type { EntityRow } from './entityProjection.js';
-import { createCypherScope, includedEntity, includedSources, readIncluded, readSources, type IncludedRow } from './includeCypher.js';
+import { createCypherScope, includedEntity, includedEntityId, includedSources, readIncluded, readSources, type IncludedRow } from './includeCypher.js';
 
 /** Conditions on agreements; all given ones must hold. Dates are ISO-8601 strings. */
 export interface AgreementQuery {
@@ -32,10 +33,20 @@ export interface AgreementRow {
 export interface AgreementRepository {
   /**
    * Up to `first + 1` agreements after the position, so callers can tell whether another page follows, and in the
-   * same round trip what `includes` asks for around each of them, as loader entries (`reads`).
+   * same round trip what `includes` asks for around each of them, which primes the request's `ReadAheadCache`.
    */
-  findPage(query: AgreementQuery, includes: EntityIncludes): Promise<{ rows: AgreementRow[]; totalCount: number | null; reads: PrefetchedReads }>;
+  findPage(query: AgreementQuery, includes: EntityIncludes): Promise<{ rows: AgreementRow[]; totalCount: number | null }>;
 }
+
+/** An agreement of a page: its sort key (the position a cursor names) and what `includedEntity` lists of it. */
+interface PageColumns {
+  sortKey: string;
+  entity: IncludedRow;
+}
+
+const PAGE_COLUMNS = defineColumns<PageColumns>({ sortKey: 'always', entity: 'always' });
+
+type PageRow = Row<PageColumns>;
 
 // Undated agreements sort after every dated one under DESC order. `signedOn` is kept on the node by the writers
 // (see signedOnProperty.ts), so the key is a property read, not a subquery per agreement.
@@ -129,7 +140,7 @@ function indexedPage(filters: string, dates: string[], after: boolean): string {
   }`;
 }
 
-export function createAgreementRepository(db: Database, shape: ProjectionShape = FULL_PROJECTION): AgreementRepository {
+export function createAgreementRepository(db: Database, shape: ProjectionShape, readAhead: ReadAheadCache): AgreementRepository {
   return {
     async findPage(query, includes) {
       const { after, withTotalCount, ...parameters } = query;
@@ -147,21 +158,23 @@ export function createAgreementRepository(db: Database, shape: ProjectionShape =
         : 'WITH null AS totalCount';
       const page = start.anchored ? anchoredPage(candidates, dates, after !== null) : indexedPage(filters, dates, after !== null);
       const scope = createCypherScope(shape, { ...parameters, afterKey: after?.signedOn ?? null, afterId: after?.id ?? null, limit: query.first + 1 });
-      const rows = await db.read<{ totalCount: number | null; page: { sortKey: string; entity: IncludedRow }[]; sources: EntityRow[] }>(
+      const pageRow = PAGE_COLUMNS.list({ sortKey: SORT_KEY, entity: includedEntity('n', includes, scope) });
+      const rows = await db.read<{ totalCount: number | null; page: PageRow[]; sources: EntityRow[] }>(
         `${count}
          ${page}
-         WITH totalCount, [n IN page | {sortKey: ${SORT_KEY}, entity: ${includedEntity('n', includes, scope)}}] AS page
-         RETURN totalCount, page, ${includedSources('page', (row) => `${row}.entity`, includes, scope)} AS sources`,
+         WITH totalCount, [n IN page | ${pageRow}] AS page
+         RETURN totalCount, page, ${includedSources('page', (row) => PAGE_COLUMNS.at(row, 'entity'), includes, scope)} AS sources`,
         scope.parameters,
       );
-      const reads = emptyPrefetchedReads();
       const result = rows[0];
-      if (!result) return { rows: [], totalCount: withTotalCount ? 0 : null, reads };
-      readSources(result.sources, reads);
+      if (!result) return { rows: [], totalCount: withTotalCount ? 0 : null };
+      readSources(result.sources, readAhead);
       return {
         totalCount: result.totalCount,
-        rows: result.page.map(({ sortKey, entity }) => ({ agreement: readIncluded(entity, includes, reads), position: { signedOn: sortKey, id: entity[0][0] } })),
-        reads,
+        rows: result.page.map((row) => {
+          const entity = PAGE_COLUMNS.read.entity(row);
+          return { agreement: readIncluded(entity, includes, readAhead), position: { signedOn: PAGE_COLUMNS.read.sortKey(row), id: includedEntityId(entity) } };
+        }),
       };
     },
   };

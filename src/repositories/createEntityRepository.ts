@@ -2,13 +2,13 @@ import type { Database } from '../neo4j/Database.js';
 import type { AttributeModel } from '../models/AttributeModel.js';
 import type { EntityModel } from '../models/EntityModel.js';
 import type { ExcerptModel } from '../models/ExcerptModel.js';
-import { emptyPrefetchedReads, type PrefetchedReads } from '../models/PrefetchedReads.js';
+import type { ReadAheadCache } from '../models/ReadAheadCache.js';
 import type { RelationModel } from '../models/RelationModel.js';
 import type { EntityKindName } from '../domain/entityKinds.js';
 import type { RelationQuery } from '../domain/RelationQuery.js';
 import { NO_INCLUDES, type EntityIncludes } from './EntityIncludes.js';
-import { FULL_PROJECTION, type ProjectionShape } from './ProjectionShape.js';
-import { entityProjection, toAttributeModel, toEntityModel, type EntityRow } from './entityProjection.js';
+import type { ProjectionShape } from './ProjectionShape.js';
+import { ENTITY_COLUMNS, entityProjection, toAttributeModel, toEntityModel, type EntityRow } from './entityProjection.js';
 import {
   attributesSubquery,
   countrySubquery,
@@ -16,45 +16,43 @@ import {
   excerptsSubquery,
   includedEntity,
   includedSources,
-  readExcerpts,
   readIncluded,
   readSources,
   sourcesSubquery,
   relationsSubquery,
   includedRelationReader,
+  toExcerptModel,
+  EXCERPT_COLUMNS,
+  INCLUDED_ATTRIBUTE_COLUMNS,
+  INCLUDED_COLUMNS,
+  INCLUDED_RELATION_COLUMNS,
   type ExcerptRow,
   type IncludedAttributeRow,
   type IncludedRelationRow,
   type IncludedRow,
 } from './includeCypher.js';
 
-/** Relations of one entity together with the entities at their other ends (each once), so callers need no second read. */
-export interface RelationsWithEnds {
-  relations: RelationModel[];
-  /** The other end of every relation, as `findByIds` would return it. */
-  ends: EntityModel[];
-}
-
-/** Batch reads by id; every method returns one entry per key, in key order, with one round trip per call. */
+/**
+ * Batch reads by id; every method returns one entry per key, in key order, with one round trip per call. What a
+ * read brings along beyond its answer (the entities at the other ends of relations, countries, quoted sources,
+ * everything `includes` asks for) primes the request's `ReadAheadCache`, so that nested fields need no second read.
+ */
 export interface EntityRepository {
   findByIds(ids: readonly string[]): Promise<(EntityModel | null)[]>;
-  /**
-   * Like `findByIds`, and in the same round trip everything `includes` asks for around each entity found, as
-   * loader entries (`reads`).
-   */
-  findByIdsIncluding(ids: readonly string[], includes: EntityIncludes): Promise<{ entities: (EntityModel | null)[]; reads: PrefetchedReads }>;
+  /** Like `findByIds`, and in the same round trip everything `includes` asks for around each entity found. */
+  findByIdsIncluding(ids: readonly string[], includes: EntityIncludes): Promise<(EntityModel | null)[]>;
   /** Every entity of one kind, by id; meant for small kinds such as sources. */
   findAllOfKind(kind: EntityKindName): Promise<EntityModel[]>;
-  /** Excerpts by id, plus the distinct unretracted sources they quote (for priming; a source is asked for by most clients). */
-  findExcerptsByIds(ids: readonly string[]): Promise<{ excerpts: (ExcerptModel | null)[]; sources: EntityModel[] }>;
+  /** Excerpts by id; reads along the distinct unretracted sources they quote (a source is asked for by most clients). */
+  findExcerptsByIds(ids: readonly string[]): Promise<(ExcerptModel | null)[]>;
   findAttributesByEntityIds(ids: readonly string[]): Promise<AttributeModel[][]>;
-  /** All queries must share `types`, `direction` and `first`; callers group them. */
-  findRelations(queries: readonly RelationQuery[]): Promise<RelationsWithEnds[]>;
+  /** All queries must share `types`, `direction` and `first`; callers group them. Reads along the other ends. */
+  findRelations(queries: readonly RelationQuery[]): Promise<RelationModel[][]>;
   /** The country each region lies in, following `PART_OF` up to four levels; null when none or retracted. */
   findCountriesOfRegions(ids: readonly string[]): Promise<(EntityModel | null)[]>;
 }
 
-export function createEntityRepository(db: Database, shape: ProjectionShape = FULL_PROJECTION): EntityRepository {
+export function createEntityRepository(db: Database, shape: ProjectionShape, readAhead: ReadAheadCache): EntityRepository {
   return {
     async findByIds(ids) {
       const rows = await db.read<{ id: string; n: EntityRow }>(
@@ -76,10 +74,9 @@ export function createEntityRepository(db: Database, shape: ProjectionShape = FU
          RETURN id, entity, ${includedSources('[entity]', (row) => row, includes, scope)} AS sources`,
         scope.parameters,
       );
-      const reads = emptyPrefetchedReads();
-      const byId = new Map(rows.map((row) => [row.id, readIncluded(row.entity, includes, reads)]));
-      for (const row of rows) readSources(row.sources, reads);
-      return { entities: ids.map((id) => byId.get(id) ?? null), reads };
+      const byId = new Map(rows.map((row) => [row.id, readIncluded(row.entity, includes, readAhead)]));
+      for (const row of rows) readSources(row.sources, readAhead);
+      return ids.map((id) => byId.get(id) ?? null);
     },
 
     async findAllOfKind(kind) {
@@ -94,15 +91,13 @@ export function createEntityRepository(db: Database, shape: ProjectionShape = FU
       const scope = createCypherScope(shape, { ids });
       const [row] = await db.read<{ excerpts: ExcerptRow[]; sources: EntityRow[] }>(
         `WITH ${excerptsSubquery('$ids', scope)} AS excerpts
-         RETURN excerpts, ${sourcesSubquery('[excerpt IN excerpts | excerpt[1]]', scope)} AS sources`,
+         RETURN excerpts, ${sourcesSubquery(`[excerpt IN excerpts | ${EXCERPT_COLUMNS.at('excerpt', 'sourceId')}]`, scope)} AS sources`,
         scope.parameters,
       );
-      const reads = emptyPrefetchedReads();
-      readExcerpts(row?.excerpts ?? [], reads);
-      readSources(row?.sources ?? [], reads);
-      const byId = new Map(reads.excerpts.map((excerpt) => [excerpt.id, excerpt]));
-      // `sourcesSubquery` reads each source once, so the entities read are already distinct.
-      return { excerpts: ids.map((id) => byId.get(id) ?? null), sources: reads.entities };
+      readSources(row?.sources ?? [], readAhead);
+      const excerpts = (row?.excerpts ?? []).map(toExcerptModel);
+      const byId = new Map(excerpts.map((excerpt) => [excerpt.id, excerpt]));
+      return ids.map((id) => byId.get(id) ?? null);
     },
 
     async findAttributesByEntityIds(ids) {
@@ -110,7 +105,7 @@ export function createEntityRepository(db: Database, shape: ProjectionShape = FU
         `UNWIND $ids AS id RETURN id, ${attributesSubquery('id', false, createCypherScope(shape))} AS attributes`,
         { ids },
       );
-      const byEntity = new Map(rows.map((row) => [row.id, row.attributes.map(([attribute]) => toAttributeModel(attribute))]));
+      const byEntity = new Map(rows.map((row) => [row.id, row.attributes.map((attribute) => toAttributeModel(INCLUDED_ATTRIBUTE_COLUMNS.read.attribute(attribute)))]));
       return ids.map((id) => byEntity.get(id) ?? []);
     },
 
@@ -129,11 +124,17 @@ export function createEntityRepository(db: Database, shape: ProjectionShape = FU
       const toRelation = includedRelationReader(include);
       const byId = new Map(
         rows.map((row) => {
-          const ends = new Map(row.relations.map(([[end]]) => [end[0], end]));
-          return [row.id, { relations: row.relations.map((relation) => toRelation(relation, row.id)), ends: [...ends.values()].map(toEntityModel) }];
+          for (const relation of row.relations) {
+            const end = INCLUDED_COLUMNS.read.entity(INCLUDED_RELATION_COLUMNS.read.end(relation));
+            if (readAhead.entities.get(ENTITY_COLUMNS.read.id(end)) === undefined) {
+              const model = toEntityModel(end);
+              readAhead.entities.prime(model.id, model);
+            }
+          }
+          return [row.id, row.relations.map((relation) => toRelation(relation, row.id))];
         }),
       );
-      return queries.map((query) => byId.get(query.entityId) ?? { relations: [], ends: [] });
+      return queries.map((query) => byId.get(query.entityId) ?? []);
     },
 
     async findCountriesOfRegions(ids) {
@@ -143,7 +144,13 @@ export function createEntityRepository(db: Database, shape: ProjectionShape = FU
          RETURN id, ${countrySubquery('n', NO_INCLUDES, createCypherScope(shape))} AS country`,
         { ids },
       );
-      const byId = new Map(rows.map((row) => [row.id, row.country ? toEntityModel(row.country[0]) : null]));
+      const byId = new Map(
+        rows.map((row) => {
+          const country = row.country ? toEntityModel(INCLUDED_COLUMNS.read.entity(row.country)) : null;
+          if (country) readAhead.entities.prime(country.id, country);
+          return [row.id, country];
+        }),
+      );
       return ids.map((id) => byId.get(id) ?? null);
     },
   };

@@ -3,7 +3,8 @@ import { createAgreementRepository, type AgreementRepository } from './createAgr
 import { createEntityRepository, type EntityRepository } from './createEntityRepository.js';
 import { createGraphRepository, type GraphRepository } from './createGraphRepository.js';
 import { createSearchRepository, type SearchRepository } from './createSearchRepository.js';
-import { FULL_PROJECTION, type ProjectionShape } from './ProjectionShape.js';
+import type { ReadAheadCache } from '../models/ReadAheadCache.js';
+import type { ProjectionShape } from './ProjectionShape.js';
 
 /** All repositories over one request's Database. */
 export interface Repositories {
@@ -13,12 +14,15 @@ export interface Repositories {
   graph: GraphRepository;
 }
 
-/** `shape` may be narrowed after this call, before the first read (see `ProjectionShape`). */
-export function createRepositories(db: Database, shape: ProjectionShape = FULL_PROJECTION): Repositories {
+/**
+ * `shape` may be narrowed after this call, before the first read (see `ProjectionShape`); what the reads bring
+ * along primes `readAhead`, the request's own.
+ */
+export function createRepositories(db: Database, shape: ProjectionShape, readAhead: ReadAheadCache): Repositories {
   return {
-    entities: createEntityRepository(db, shape),
+    entities: createEntityRepository(db, shape, readAhead),
     search: createSearchRepository(db, shape),
-    agreements: createAgreementRepository(db, shape),
+    agreements: createAgreementRepository(db, shape, readAhead),
     graph: createGraphRepository(db, shape),
   };
 }

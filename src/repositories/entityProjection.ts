@@ -2,30 +2,48 @@ import type { AttributeModel } from '../models/AttributeModel.js';
 import type { EntityModel } from '../models/EntityModel.js';
 import type { RelationModel } from '../models/RelationModel.js';
 import { kindOfId } from '../domain/entityKinds.js';
-import { cypherList } from './cypherList.js';
 import { SOURCE_METADATA, type ProjectionShape } from './ProjectionShape.js';
+
+import { defineColumns, type Row } from './defineColumns.js';
 
 // Rows travel as lists, not maps: Bolt sends and the driver decodes every map key of every row again, which was
 // most of the cost of reading a page of entities with their relations.
 
 /**
- * An entity as `entityProjection` lists it; values after `names` may be missing, and read as null. Its kind is not
- * read: the id names it (`kindOfId`).
+ * An entity as `entityProjection` lists it; values after `names` may be left out by the shape, and read as null.
+ * Its kind is not read: the id names it (`kindOfId`). Source metadata columns follow `SOURCE_METADATA`.
  */
-export type EntityRow = [
-  id: string,
-  names: NamesRow,
-  aliases?: string[] | null,
-  evidenceIds?: string[] | null,
-  text?: string | null,
-  signedOn?: string | null,
-  title?: string | null,
-  publisher?: string | null,
-  publishedOn?: string | null,
-  language?: string | null,
-  url?: string | null,
-  contentSha256?: string | null,
-];
+export interface EntityColumns {
+  id: string;
+  names: NamesRow;
+  aliases: string[] | null;
+  evidenceIds: string[] | null;
+  text: string | null;
+  signedOn: string | null;
+  title: string | null;
+  publisher: string | null;
+  publishedOn: string | null;
+  language: string | null;
+  url: string | null;
+  contentSha256: string | null;
+}
+
+export const ENTITY_COLUMNS = defineColumns<EntityColumns>({
+  id: 'always',
+  names: 'always',
+  aliases: 'optional',
+  evidenceIds: 'optional',
+  text: 'optional',
+  signedOn: 'optional',
+  title: 'optional',
+  publisher: 'optional',
+  publishedOn: 'optional',
+  language: 'optional',
+  url: 'optional',
+  contentSha256: 'optional',
+});
+
+export type EntityRow = Row<EntityColumns>;
 
 /**
  * An entity's names: all three (EN, RU, KK), or only the first it has in that order (the order `entityName` falls
@@ -40,66 +58,112 @@ export function entityProjection(variable: string, shape: ProjectionShape): stri
   // the shape rules out are literal nulls, names past the first one present are not read, and only agreements
   // are asked for a signing date.
   const v = variable;
-  const read = (expression: string, wanted: boolean) => (wanted ? expression : 'null');
-  const names = shape.localizedNames ? `[${v}.nameEn, ${v}.nameRu, ${v}.nameKk]` : `coalesce('en' + ${v}.nameEn, 'ru' + ${v}.nameRu, 'kk' + ${v}.nameKk)`;
-  return cypherList([
-    `${v}.id`,
-    names,
-    read(`${v}.aliases`, shape.aliases),
-    read(`${v}.evidenceIds`, shape.entityEvidence),
-    read(`${v}.text`, shape.text),
-    read(`CASE WHEN ${v}:Agreement THEN ${v}.signedOn END`, shape.signedOn),
-    ...SOURCE_METADATA.map((property) => read(`${v}.${property}`, shape.sourceMetadata)),
-  ]);
+  const read = (expression: string, wanted: boolean) => (wanted ? expression : null);
+  const metadata = (property: (typeof SOURCE_METADATA)[number]) => read(`${v}.${property}`, shape.sourceMetadata);
+  return ENTITY_COLUMNS.list({
+    id: `${v}.id`,
+    names: shape.localizedNames ? `[${v}.nameEn, ${v}.nameRu, ${v}.nameKk]` : `coalesce('en' + ${v}.nameEn, 'ru' + ${v}.nameRu, 'kk' + ${v}.nameKk)`,
+    aliases: read(`${v}.aliases`, shape.aliases),
+    evidenceIds: read(`${v}.evidenceIds`, shape.entityEvidence),
+    text: read(`${v}.text`, shape.text),
+    signedOn: read(`CASE WHEN ${v}:Agreement THEN ${v}.signedOn END`, shape.signedOn),
+    title: metadata('title'),
+    publisher: metadata('publisher'),
+    publishedOn: metadata('publishedOn'),
+    language: metadata('language'),
+    url: metadata('url'),
+    contentSha256: metadata('contentSha256'),
+  });
 }
 
-/** A relation as `relationProjection` lists it; a missing `evidenceIds` reads as null. */
-export type RelationRow = [id: string, type: string, fromId: string, toId: string, role: string | null, evidenceIds?: string[] | null];
+/** A relation as `relationProjection` lists it; `evidenceIds` only where the shape asks. */
+export interface RelationColumns {
+  id: string;
+  type: string;
+  fromId: string;
+  toId: string;
+  role: string | null;
+  evidenceIds: string[] | null;
+}
+
+export const RELATION_COLUMNS = defineColumns<RelationColumns>({
+  id: 'always',
+  type: 'always',
+  fromId: 'always',
+  toId: 'always',
+  role: 'always',
+  evidenceIds: 'optional',
+});
+
+export type RelationRow = Row<RelationColumns>;
 
 /** Cypher list of the relationship bound to `variable`, read back by `toRelationModel`; `evidenceIds` only where `shape` asks. */
 export function relationProjection(variable: string, shape: ProjectionShape): string {
   const v = variable;
-  return cypherList([`${v}.id`, `type(${v})`, `startNode(${v}).id`, `endNode(${v}).id`, `${v}.role`, shape.relationEvidence ? `${v}.evidenceIds` : 'null']);
+  return RELATION_COLUMNS.list({
+    id: `${v}.id`,
+    type: `type(${v})`,
+    fromId: `startNode(${v}).id`,
+    toId: `endNode(${v}).id`,
+    role: `${v}.role`,
+    evidenceIds: shape.relationEvidence ? `${v}.evidenceIds` : null,
+  });
 }
 
 /** An attribute as `attributeProjection` lists it. */
-export type AttributeRow = [
-  id: string,
-  entityId: string,
-  key: string,
-  value: string,
-  number: number | null,
-  unit: string | null,
-  qualifier: string | null,
-  evidenceIds: string[] | null,
-];
+export interface AttributeColumns {
+  id: string;
+  entityId: string;
+  key: string;
+  value: string;
+  number: number | null;
+  unit: string | null;
+  qualifier: string | null;
+  evidenceIds: string[] | null;
+}
 
-/** Cypher list of the attribute node bound to `variable`, read back by `toAttributeModel`. */
-export const attributeProjection = (variable: string): string =>
-  `[${['id', 'entityId', 'key', 'value', 'number', 'unit', 'qualifier', 'evidenceIds'].map((property) => `${variable}.${property}`).join(', ')}]`;
+export const ATTRIBUTE_COLUMNS = defineColumns<AttributeColumns>({
+  id: 'always',
+  entityId: 'always',
+  key: 'always',
+  value: 'always',
+  number: 'always',
+  unit: 'always',
+  qualifier: 'always',
+  evidenceIds: 'always',
+});
+
+export type AttributeRow = Row<AttributeColumns>;
+
+/** Cypher list of the attribute node bound to `variable`, read back by `toAttributeModel`: every property of the same name. */
+export function attributeProjection(variable: string): string {
+  return ATTRIBUTE_COLUMNS.list(Object.fromEntries(ATTRIBUTE_COLUMNS.names.map((name) => [name, `${variable}.${name}`])) as Record<keyof AttributeColumns, string>);
+}
+
+const entity = ENTITY_COLUMNS.read;
 
 /** Maps a projected entity row to the plain model resolvers use. */
 export function toEntityModel(row: EntityRow): EntityModel {
-  const [id, names, aliases, evidenceIds, text, signedOn, title, publisher, publishedOn, language, url, contentSha256] = row;
+  const id = entity.id(row);
   const kind = kindOfId(id);
-  const model = toNames(names);
+  const names = toNames(entity.names(row));
   return {
     id,
     kind,
-    names: model,
-    aliases: aliases ?? [],
-    evidenceIds: evidenceIds ?? [],
-    text: text ?? null,
-    signedOn: signedOn ?? null,
+    names,
+    aliases: entity.aliases(row) ?? [],
+    evidenceIds: entity.evidenceIds(row) ?? [],
+    text: entity.text(row),
+    signedOn: entity.signedOn(row),
     source:
       kind === 'SOURCE'
         ? {
-            title: title ?? model.en ?? id,
-            publisher: publisher ?? null,
-            publishedOn: publishedOn ?? '',
-            language: language ?? '',
-            url: url ?? null,
-            contentSha256: contentSha256 ?? null,
+            title: entity.title(row) ?? names.en ?? id,
+            publisher: entity.publisher(row),
+            publishedOn: entity.publishedOn(row) ?? '',
+            language: entity.language(row) ?? '',
+            url: entity.url(row),
+            contentSha256: entity.contentSha256(row),
           }
         : null,
   };
@@ -115,12 +179,32 @@ function toNames(names: NamesRow): EntityModel['names'] {
   return { en: language === 'en' ? name : null, ru: language === 'ru' ? name : null, kk: language === 'kk' ? name : null };
 }
 
+const relation = RELATION_COLUMNS.read;
+
 /** Maps a projected relation row; a missing evidence list becomes empty. */
-export function toRelationModel([id, type, fromId, toId, role, evidenceIds]: RelationRow): RelationModel {
-  return { id, type, fromId, toId, role, evidenceIds: evidenceIds ?? [] };
+export function toRelationModel(row: RelationRow): RelationModel {
+  return {
+    id: relation.id(row),
+    type: relation.type(row),
+    fromId: relation.fromId(row),
+    toId: relation.toId(row),
+    role: relation.role(row),
+    evidenceIds: relation.evidenceIds(row) ?? [],
+  };
 }
 
-/** Maps a projected attribute row. */
-export function toAttributeModel([id, entityId, key, value, number, unit, qualifier, evidenceIds]: AttributeRow): AttributeModel {
-  return { id, entityId, key, value, number, unit, qualifier, evidenceIds: evidenceIds ?? [] };
+const attribute = ATTRIBUTE_COLUMNS.read;
+
+/** Maps a projected attribute row; a missing evidence list becomes empty. */
+export function toAttributeModel(row: AttributeRow): AttributeModel {
+  return {
+    id: attribute.id(row),
+    entityId: attribute.entityId(row),
+    key: attribute.key(row),
+    value: attribute.value(row),
+    number: attribute.number(row),
+    unit: attribute.unit(row),
+    qualifier: attribute.qualifier(row),
+    evidenceIds: attribute.evidenceIds(row) ?? [],
+  };
 }

@@ -1,14 +1,17 @@
 import type { EntityModel } from '../models/EntityModel.js';
-import type { PrefetchedReads } from '../models/PrefetchedReads.js';
+import type { ExcerptModel } from '../models/ExcerptModel.js';
+import type { ReadAheadCache } from '../models/ReadAheadCache.js';
 import type { RelationModel } from '../models/RelationModel.js';
 import { assertNever } from '../domain/assertNever.js';
 import type { RelationDirection } from '../domain/RelationQuery.js';
 import { RELATION_TYPE } from '../domain/relationTypes.js';
 import type { EntityIncludes, RelationInclude } from './EntityIncludes.js';
 import type { ProjectionShape } from './ProjectionShape.js';
-import { cypherList } from './cypherList.js';
+import { defineColumns, type Row } from './defineColumns.js';
+import { FULL_PROJECTION } from './ProjectionShape.js';
 import {
   attributeProjection,
+  ENTITY_COLUMNS,
   entityProjection,
   toAttributeModel,
   toEntityModel,
@@ -16,31 +19,67 @@ import {
   type EntityRow,
 } from './entityProjection.js';
 
-/** Fresh variable names, the parameters and the projection shape of one statement under construction. */
+/** What `includedEntity` wrote: its `COLLECT` subqueries, and the deepest entity level below the first (0: none). */
+export interface IncludeCost {
+  subqueries: number;
+  levels: number;
+}
+
+/** Fresh variable names, the parameters, the projection shape and the cost so far of one statement under construction. */
 export interface CypherScope {
   shape: ProjectionShape;
   parameters: Record<string, unknown>;
   next: number;
+  /** Entity levels above the one being written. */
+  depth: number;
+  cost: IncludeCost;
 }
 
 export function createCypherScope(shape: ProjectionShape, parameters: Record<string, unknown> = {}): CypherScope {
-  return { shape, parameters, next: 0 };
+  return { shape, parameters, next: 0, depth: 0, cost: { subqueries: 0, levels: 0 } };
+}
+
+/**
+ * What `includedEntity` writes for `includes`, found by writing it: the planner keeps statements small by this
+ * measure, which cannot drift from the statement.
+ */
+export function includeCost(includes: EntityIncludes): IncludeCost {
+  const scope = createCypherScope(FULL_PROJECTION);
+  includedEntity('n', includes, scope);
+  return scope.cost;
 }
 
 /**
  * An entity with what was read along with it, as `includedEntity` lists it: the entity, then per relation include
  * its relations, then attributes, evidence and country, each where asked for (else null or missing).
  */
-export type IncludedRow = [
-  entity: EntityRow,
-  relations?: IncludedRelationRow[][] | null,
-  attributes?: IncludedAttributeRow[] | null,
-  evidence?: ExcerptRow[] | null,
-  country?: IncludedRow | null,
-];
+export interface IncludedColumns {
+  entity: EntityRow;
+  relations: IncludedRelationRow[][] | null;
+  attributes: IncludedAttributeRow[] | null;
+  evidence: ExcerptRow[] | null;
+  country: IncludedRow | null;
+}
+
+export const INCLUDED_COLUMNS = defineColumns<IncludedColumns>({
+  entity: 'always',
+  relations: 'optional',
+  attributes: 'optional',
+  evidence: 'optional',
+  country: 'optional',
+});
+
+export type IncludedRow = Row<IncludedColumns>;
 
 /** An attribute and its excerpts where asked for. */
-export type IncludedAttributeRow = [attribute: AttributeRow, evidence?: ExcerptRow[] | null];
+export interface IncludedAttributeColumns {
+  attribute: AttributeRow;
+  evidence: ExcerptRow[] | null;
+}
+
+export const INCLUDED_ATTRIBUTE_COLUMNS = defineColumns<IncludedAttributeColumns>({ attribute: 'always', evidence: 'optional' });
+
+export type IncludedAttributeRow = Row<IncludedAttributeColumns>;
 
 /**
  * A relation seen from the entity it was read for: the entity at its other end, the relation's own values (its id
@@ -49,18 +88,38 @@ export type IncludedAttributeRow = [attribute: AttributeRow, evidence?: ExcerptR
  * type, `outgoing` null or missing unless the include reads both directions. One flat list per relation: every
  * list is built by Neo4j and decoded by the driver.
  */
-export type IncludedRelationRow = [
-  end: IncludedRow,
-  id: string | null,
-  role: string | null,
-  type?: string | null,
-  evidenceIds?: string[] | null,
-  outgoing?: boolean | null,
-  evidence?: ExcerptRow[] | null,
-];
+export interface IncludedRelationColumns {
+  end: IncludedRow;
+  id: string | null;
+  role: string | null;
+  type: string | null;
+  evidenceIds: string[] | null;
+  outgoing: boolean | null;
+  evidence: ExcerptRow[] | null;
+}
+
+export const INCLUDED_RELATION_COLUMNS = defineColumns<IncludedRelationColumns>({
+  end: 'always',
+  id: 'optional',
+  role: 'always',
+  type: 'optional',
+  evidenceIds: 'optional',
+  outgoing: 'optional',
+  evidence: 'optional',
+});
+
+export type IncludedRelationRow = Row<IncludedRelationColumns>;
 
 /** An excerpt. Its source travels once per statement, in the statement's `sourcesSubquery`. */
-export type ExcerptRow = [id: string, sourceId: string, text: string];
+export interface ExcerptColumns {
+  id: string;
+  sourceId: string;
+  text: string;
+}
+
+export const EXCERPT_COLUMNS = defineColumns<ExcerptColumns>({ id: 'always', sourceId: 'always', text: 'always' });
+
+export type ExcerptRow = Row<ExcerptColumns>;
 
 const fixedTypeLists = new WeakSet<readonly string[]>();
 
@@ -79,11 +138,31 @@ export function fixedRelationTypes(types: readonly string[]): readonly string[] 
 
 /** The Cypher expression of an `IncludedRow` for the entity node bound to `variable`. */
 export function includedEntity(variable: string, includes: EntityIncludes, scope: CypherScope): string {
+  scope.cost.levels = Math.max(scope.cost.levels, scope.depth);
   const relations = includes.relations.map((include) => relationsSubquery(variable, include, scope));
-  const attributes = includes.attributes ? attributesSubquery(`${variable}.id`, includes.attributeEvidence, scope) : 'null';
-  const evidence = includes.evidence ? excerptsSubquery(`${variable}.evidenceIds`, scope) : 'null';
-  const country = includes.country ? countrySubquery(variable, includes.country, scope) : 'null';
-  return cypherList([entityProjection(variable, scope.shape), relations.length > 0 ? `[${relations.join(', ')}]` : 'null', attributes, evidence, country]);
+  return INCLUDED_COLUMNS.list({
+    entity: entityProjection(variable, scope.shape),
+    relations: relations.length > 0 ? `[${relations.join(', ')}]` : null,
+    attributes: includes.attributes ? attributesSubquery(`${variable}.id`, includes.attributeEvidence, scope) : null,
+    evidence: includes.evidence ? excerptsSubquery(`${variable}.evidenceIds`, scope) : null,
+    country: includes.country ? countrySubquery(variable, includes.country, scope) : null,
+  });
+}
+
+/** `includedEntity` for the entity at the other end of a relation or the country of a region: one level deeper. */
+function nestedEntity(variable: string, includes: EntityIncludes, scope: CypherScope): string {
+  scope.depth++;
+  try {
+    return includedEntity(variable, includes, scope);
+  } finally {
+    scope.depth--;
+  }
+}
+
+/** Counts one `COLLECT` subquery written into the statement; returns it. */
+function subquery(scope: CypherScope, body: string): string {
+  scope.cost.subqueries++;
+  return `COLLECT {${body}}`;
 }
 
 /**
@@ -99,42 +178,51 @@ export function relationsSubquery(variable: string, include: RelationInclude, sc
   const first = bind(scope, include.first);
   const inPattern = include.types !== null && fixedTypeLists.has(include.types);
   const typeCondition = types === null || inPattern ? '' : `type(${r}) IN ${bind(scope, types)} AND `;
-  const evidence = include.evidence ? excerptsSubquery(`${r}.evidenceIds`, scope) : 'null';
   const oneType = soleType(include) !== null;
-  const row = cypherList([
-    includedEntity(m, include.end, scope),
-    scope.shape.relationIds ? `${r}.id` : 'null',
-    `${r}.role`,
-    oneType ? 'null' : `type(${r})`,
-    scope.shape.relationEvidence ? `${r}.evidenceIds` : 'null',
-    include.direction === 'BOTH' ? `startNode(${r}) = ${variable}` : 'null',
-    evidence,
-  ]);
-  return `COLLECT {
+  const row = INCLUDED_RELATION_COLUMNS.list({
+    end: nestedEntity(m, include.end, scope),
+    id: scope.shape.relationIds ? `${r}.id` : null,
+    role: `${r}.role`,
+    type: oneType ? null : `type(${r})`,
+    evidenceIds: scope.shape.relationEvidence ? `${r}.evidenceIds` : null,
+    outgoing: include.direction === 'BOTH' ? `startNode(${r}) = ${variable}` : null,
+    evidence: include.evidence ? excerptsSubquery(`${r}.evidenceIds`, scope) : null,
+  });
+  return subquery(
+    scope,
+    `
     MATCH ${relationPattern(variable, r, m, include.direction, inPattern ? types : null)}
     WHERE ${typeCondition}${r}.retractedAt IS NULL AND ${m}.retractedAt IS NULL
     WITH ${r}, ${m} ORDER BY ${oneType ? '' : `type(${r}), `}${r}.id LIMIT ${first}
     RETURN ${row}
-  }`;
+  `,
+  );
 }
 
 /** The unretracted attributes of the entity with id `idExpression`, by key and id: `IncludedAttributeRow`s. */
 export function attributesSubquery(idExpression: string, evidence: boolean, scope: CypherScope): string {
   const a = fresh(scope, 'a');
-  return `COLLECT {
+  const row = INCLUDED_ATTRIBUTE_COLUMNS.list({ attribute: attributeProjection(a), evidence: evidence ? excerptsSubquery(`${a}.evidenceIds`, scope) : null });
+  return subquery(
+    scope,
+    `
     MATCH (${a}:Attribute {entityId: ${idExpression}}) WHERE ${a}.retractedAt IS NULL
     WITH ${a} ORDER BY ${a}.key, ${a}.id
-    RETURN ${cypherList([attributeProjection(a), evidence ? excerptsSubquery(`${a}.evidenceIds`, scope) : 'null'])}
-  }`;
+    RETURN ${row}
+  `,
+  );
 }
 
 /** The unretracted excerpts whose ids are in `idsExpression`: `ExcerptRow`s. */
 export function excerptsSubquery(idsExpression: string, scope: CypherScope): string {
   const x = fresh(scope, 'x');
-  return `COLLECT {
+  return subquery(
+    scope,
+    `
     MATCH (${x}:Excerpt) WHERE ${x}.id IN ${idsExpression} AND ${x}.retractedAt IS NULL
-    RETURN [${x}.id, ${x}.sourceId, ${x}.text]
-  }`;
+    RETURN ${EXCERPT_COLUMNS.list({ id: `${x}.id`, sourceId: `${x}.sourceId`, text: `${x}.text` })}
+  `,
+  );
 }
 
 /**
@@ -146,12 +234,15 @@ export function sourcesSubquery(idsExpression: string, scope: CypherScope): stri
   if (!scope.shape.evidenceSources) return '[]';
   const id = fresh(scope, 'sourceId');
   const s = fresh(scope, 's');
-  return `COLLECT {
+  return subquery(
+    scope,
+    `
     UNWIND ${idsExpression} AS ${id}
     WITH DISTINCT ${id}
     MATCH (${s}:Entity {id: ${id}}) WHERE ${s}.retractedAt IS NULL
     RETURN ${entityProjection(s, scope.shape)}
-  }`;
+  `,
+  );
 }
 
 /**
@@ -161,21 +252,25 @@ export function sourcesSubquery(idsExpression: string, scope: CypherScope): stri
 function excerptSourceIds(row: string, includes: EntityIncludes, scope: CypherScope): string | null {
   const sourceIdsOf = (excerpts: string) => {
     const x = fresh(scope, 'x');
-    return `[${x} IN coalesce(${excerpts}, []) | ${x}[1]]`;
+    return `[${x} IN coalesce(${excerpts}, []) | ${EXCERPT_COLUMNS.at(x, 'sourceId')}]`;
   };
   const parts: string[] = [];
   includes.relations.forEach((include, index) => {
     const relation = fresh(scope, 'relation');
-    const inner = [include.evidence ? sourceIdsOf(`${relation}[6]`) : null, excerptSourceIds(`${relation}[0]`, include.end, scope)].filter((part) => part !== null);
-    if (inner.length > 0) parts.push(concatOver(`${row}[1][${index}]`, relation, inner.join(' + '), scope));
+    const inner = [
+      include.evidence ? sourceIdsOf(INCLUDED_RELATION_COLUMNS.at(relation, 'evidence')) : null,
+      excerptSourceIds(INCLUDED_RELATION_COLUMNS.at(relation, 'end'), include.end, scope),
+    ].filter((part) => part !== null);
+    // `index` is the include's place in the list of relation includes, not a column.
+    if (inner.length > 0) parts.push(concatOver(`${INCLUDED_COLUMNS.at(row, 'relations')}[${index}]`, relation, inner.join(' + '), scope));
   });
   if (includes.attributes && includes.attributeEvidence) {
     const attribute = fresh(scope, 'attribute');
-    parts.push(concatOver(`${row}[2]`, attribute, sourceIdsOf(`${attribute}[1]`), scope));
+    parts.push(concatOver(INCLUDED_COLUMNS.at(row, 'attributes'), attribute, sourceIdsOf(INCLUDED_ATTRIBUTE_COLUMNS.at(attribute, 'evidence')), scope));
   }
-  if (includes.evidence) parts.push(sourceIdsOf(`${row}[3]`));
+  if (includes.evidence) parts.push(sourceIdsOf(INCLUDED_COLUMNS.at(row, 'evidence')));
   if (includes.country) {
-    const country = excerptSourceIds(`${row}[4]`, includes.country, scope);
+    const country = excerptSourceIds(INCLUDED_COLUMNS.at(row, 'country'), includes.country, scope);
     if (country !== null) parts.push(country);
   }
   return parts.length > 0 ? parts.join(' + ') : null;
@@ -191,9 +286,12 @@ export function includedSources(rows: string, rowOf: (row: string) => string, in
   return ids === null ? '[]' : sourcesSubquery(concatOver(rows, row, ids, scope), scope);
 }
 
-/** Adds the sources `includedSources` read to `reads`. */
-export function readSources(rows: readonly EntityRow[], reads: PrefetchedReads): void {
-  for (const row of rows) reads.entities.push(toEntityModel(row));
+/** Primes `readAhead` with the sources `includedSources` read. */
+export function readSources(rows: readonly EntityRow[], readAhead: ReadAheadCache): void {
+  for (const row of rows) {
+    const source = toEntityModel(row);
+    readAhead.entities.prime(source.id, source);
+  }
 }
 
 /** The concatenation of `listOf` (an expression of `variable`) over the elements of `list`. */
@@ -206,36 +304,69 @@ function concatOver(list: string, variable: string, listOf: string, scope: Cyphe
 export function countrySubquery(variable: string, includes: EntityIncludes, scope: CypherScope): string {
   const c = fresh(scope, 'c');
   const path = fresh(scope, 'path');
-  return `COLLECT {
+  const row = nestedEntity(c, includes, scope);
+  // The first (only) row the subquery returns, not a column.
+  return `${subquery(
+    scope,
+    `
     MATCH ${path} = (${variable})-[:PART_OF*1..4]->(${c}:Country)
     WITH ${c} ORDER BY length(${path}), ${c}.id LIMIT 1
     WITH ${c} WHERE ${c}.retractedAt IS NULL
-    RETURN ${includedEntity(c, includes, scope)}
-  }[0]`;
+    RETURN ${row}
+  `,
+  )}[0]`;
 }
 
 /** Maps an `includedEntity` row to its model and adds everything read with it to `reads`, one entry per loader key. */
-export function readIncluded([row, relations, attributes, evidence, country]: IncludedRow, includes: EntityIncludes, reads: PrefetchedReads): EntityModel {
-  const entity = toEntityModel(row);
-  reads.entities.push(entity);
+const included = INCLUDED_COLUMNS.read;
+const includedAttribute = INCLUDED_ATTRIBUTE_COLUMNS.read;
+const includedRelation = INCLUDED_RELATION_COLUMNS.read;
+const excerpt = EXCERPT_COLUMNS.read;
+
+/**
+ * Maps an `includedEntity` row to its model and primes `readAhead` with it and everything read with it, under the
+ * keys the loaders would read them by.
+ */
+export function readIncluded(row: IncludedRow, includes: EntityIncludes, readAhead: ReadAheadCache): EntityModel {
+  const entity = toEntityModel(included.entity(row));
+  readAhead.entities.prime(entity.id, entity);
+  const relations = included.relations(row);
   includes.relations.forEach((include, index) => {
     const found = relations?.[index] ?? [];
     const query = { entityId: entity.id, types: include.types, direction: include.direction, first: include.first };
     const toRelation = includedRelationReader(include);
-    reads.relations.push({ query, relations: found.map((row) => toRelation(row, entity.id)) });
-    for (const row of found) {
-      readIncluded(row[0], include.end, reads);
-      const excerpts = row[6];
-      if (excerpts) readExcerpts(excerpts, reads);
+    readAhead.relations.prime(
+      query,
+      found.map((relation) => toRelation(relation, entity.id)),
+    );
+    for (const relation of found) {
+      readIncluded(includedRelation.end(relation), include.end, readAhead);
+      const excerpts = includedRelation.evidence(relation);
+      if (excerpts) readExcerpts(excerpts, readAhead);
     }
   });
   if (includes.attributes) {
-    reads.attributes.push({ entityId: entity.id, attributes: (attributes ?? []).map(([attribute]) => toAttributeModel(attribute)) });
-    for (const [, excerpts] of attributes ?? []) if (excerpts) readExcerpts(excerpts, reads);
+    const attributes = included.attributes(row) ?? [];
+    readAhead.attributes.prime(
+      entity.id,
+      attributes.map((attribute) => toAttributeModel(includedAttribute.attribute(attribute))),
+    );
+    for (const attribute of attributes) {
+      const excerpts = includedAttribute.evidence(attribute);
+      if (excerpts) readExcerpts(excerpts, readAhead);
+    }
   }
-  if (includes.evidence) readExcerpts(evidence ?? [], reads);
-  if (includes.country) reads.countries.push({ regionId: entity.id, country: country ? readIncluded(country, includes.country, reads) : null });
+  if (includes.evidence) readExcerpts(included.evidence(row) ?? [], readAhead);
+  if (includes.country) {
+    const country = included.country(row);
+    readAhead.countries.prime(entity.id, country ? readIncluded(country, includes.country, readAhead) : null);
+  }
   return entity;
+}
+
+/** The id of the entity an `IncludedRow` lists. */
+export function includedEntityId(row: IncludedRow): string {
+  return ENTITY_COLUMNS.read.id(included.entity(row));
 }
 
 /**
@@ -245,15 +376,16 @@ export function readIncluded([row, relations, attributes, evidence, country]: In
 export function includedRelationReader(include: RelationInclude): (row: IncludedRelationRow, entityId: string) => RelationModel {
   const { direction } = include;
   const onlyType = soleType(include);
-  return ([[[endId]], id, role, type, evidenceIds, outgoing], entityId) => {
-    const fromHere = direction === 'OUTGOING' || (direction === 'BOTH' && outgoing === true);
+  return (row, entityId) => {
+    const endId = includedEntityId(includedRelation.end(row));
+    const fromHere = direction === 'OUTGOING' || (direction === 'BOTH' && includedRelation.outgoing(row) === true);
     return {
-      id: id ?? '',
-      type: (type ?? onlyType)!,
+      id: includedRelation.id(row) ?? '',
+      type: (includedRelation.type(row) ?? onlyType)!,
       fromId: fromHere ? entityId : endId,
       toId: fromHere ? endId : entityId,
-      role,
-      evidenceIds: evidenceIds ?? [],
+      role: includedRelation.role(row),
+      evidenceIds: includedRelation.evidenceIds(row) ?? [],
     };
   };
 }
@@ -273,9 +405,13 @@ function relationTypes(include: RelationInclude): readonly string[] | null {
   return types;
 }
 
-/** Adds excerpt rows to `reads`. */
-export function readExcerpts(rows: readonly ExcerptRow[], reads: PrefetchedReads): void {
-  for (const [id, sourceId, text] of rows) reads.excerpts.push({ id, sourceId, text });
+/** Primes `readAhead` with excerpt rows. */
+export function readExcerpts(rows: readonly ExcerptRow[], readAhead: ReadAheadCache): void {
+  for (const row of rows) readAhead.excerpts.prime(excerpt.id(row), toExcerptModel(row));
+}
+
+export function toExcerptModel(row: ExcerptRow): ExcerptModel {
+  return { id: excerpt.id(row), sourceId: excerpt.sourceId(row), text: excerpt.text(row) };
 }
 
 /**

@@ -1,15 +1,14 @@
 import type { ChangeModel } from '../models/ChangeModel.js';
 import type { Database } from '../neo4j/Database.js';
+import { CHANGE_COLUMNS, changeProjection, type ChangeRow } from './changeProjection.js';
 
 /** The change with the given id; null when none has it (a write that never landed). */
 export async function readChange(db: Database, id: string): Promise<ChangeModel | null> {
-  const [row] = await db.read<{ change: ChangeModel }>(
+  const [row] = await db.read<{ change: ChangeRow }>(
     `MATCH (c:Change {id: $id})
-     RETURN {id: c.id, actor: coalesce(c.actor, 'unknown'), operation: coalesce(c.operation, 'unknown'), at: toString(c.at),
-             entityIds: coalesce(c.entityIds, []), relationIds: coalesce(c.relationIds, []),
-             attributeIds: coalesce(c.attributeIds, []), reason: c.reason} AS change
+     RETURN ${changeProjection('c', 'c.id')} AS change
      LIMIT 1`,
     { id },
   );
-  return row?.change ?? null;
+  return row ? CHANGE_COLUMNS.decode(row.change) : null;
 }

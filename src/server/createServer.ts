@@ -15,6 +15,7 @@ import { createLoaders } from '../graphql/createLoaders.js';
 import { createExecutableSchema } from '../graphql/createExecutableSchema.js';
 import { createDatabase, type Database } from '../neo4j/Database.js';
 import type { WriteDeadline } from '../neo4j/createWriteDeadline.js';
+import { createReadAheadCache } from '../models/ReadAheadCache.js';
 import { createRepositories } from '../repositories/createRepositories.js';
 import { FULL_PROJECTION } from '../repositories/ProjectionShape.js';
 import { createAbuseLimits, DEFAULT_ABUSE_LIMITS, type AbuseLimits } from './createAbuseLimits.js';
@@ -154,8 +155,9 @@ export function createServer(options: ServerOptions): CoopgraphServer {
     flagCommitInDoubt(createDatabase({ driver, database, timeoutMs: operationTimeoutMs, maxReadBytes: abuseLimits.maxReadBytes, activeSessions: metrics.neo4jSessions, deadline }));
   const createContext = (principal: Principal | null, db: Database): Context => {
     const projection = { ...FULL_PROJECTION };
-    const repositories = createRepositories(db, projection);
-    return { db, repositories, loaders: createLoaders(repositories), projection, principal };
+    const readAhead = createReadAheadCache();
+    const repositories = createRepositories(db, projection, readAhead);
+    return { db, repositories, loaders: createLoaders(repositories, readAhead), readAhead, projection, principal };
   };
   /** Fails fast while Neo4j is down, then turns the Authorization header into a principal. */
   const authorize = async (authorization: string | undefined): Promise<Principal | null> => {

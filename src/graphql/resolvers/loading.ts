@@ -5,8 +5,6 @@ import type { RelationModel } from '../../models/RelationModel.js';
 import type { RelationDirection } from '../../domain/RelationQuery.js';
 import { includesNothing, type EntityIncludes } from '../../repositories/EntityIncludes.js';
 import type { Context } from '../context.js';
-import { relationQueryKey } from '../createLoaders.js';
-import { primeLoaders } from '../primeLoaders.js';
 import { FIELD_RELATION_LIMIT } from '../fields/relationLimits.js';
 
 /** The relations of one shape that a field reads: sorted types and a direction. */
@@ -27,9 +25,9 @@ export function whenLoaded<T, U>(value: MaybePromise<T>, map: (loaded: T) => May
 }
 
 /** The excerpts behind a fact, in the order stored; excerpts that no longer exist are skipped. */
-export function loadEvidence({ loaders }: Context, ids: readonly string[]): MaybePromise<ExcerptModel[]> {
-  const primed = ids.map((id) => loaders.primed.excerpts.get(id));
-  if (primed.every((excerpt) => excerpt !== undefined)) return primed as ExcerptModel[];
+export function loadEvidence({ loaders, readAhead }: Context, ids: readonly string[]): MaybePromise<ExcerptModel[]> {
+  const held = ids.map((id) => readAhead.excerpts.get(id));
+  if (held.every((excerpt) => excerpt !== undefined)) return held as ExcerptModel[];
   return loaders.excerpt
     .loadMany(ids)
     .then((excerpts) => excerpts.filter((excerpt): excerpt is ExcerptModel => excerpt !== null && !(excerpt instanceof Error)));
@@ -37,7 +35,7 @@ export function loadEvidence({ loaders }: Context, ids: readonly string[]): Mayb
 
 /** Relations of given types touching `entityId`. */
 export function loadRelations(
-  { loaders }: Context,
+  { loaders, readAhead }: Context,
   entityId: string,
   types: readonly string[] | null,
   direction: RelationDirection,
@@ -45,7 +43,7 @@ export function loadRelations(
 ): MaybePromise<RelationModel[]> {
   // Field types are sorted once, where they are declared; keeping the same list keeps its cached key part.
   const query = { entityId, types: types && !isSorted(types) ? [...types].sort() : types, direction, first };
-  return loaders.primed.relations.get(relationQueryKey(query)) ?? loaders.relations.load(query);
+  return readAhead.relations.get(query) ?? loaders.relations.load(query);
 }
 
 function isSorted(list: readonly string[]): boolean {
@@ -58,8 +56,8 @@ export function otherEnd(relation: RelationModel, entityId: string): string {
 }
 
 /** One entity by id, or null when there is none. */
-export function loadEntityById({ loaders }: Context, id: string): MaybePromise<EntityModel | null> {
-  return loaders.primed.entities.get(id) ?? loaders.entity.load(id);
+export function loadEntityById({ loaders, readAhead }: Context, id: string): MaybePromise<EntityModel | null> {
+  return readAhead.entities.get(id) ?? loaders.entity.load(id);
 }
 
 /** The entity at one end of a stored relation or excerpt, which exists; were it gone, the non-null field reports it. */
@@ -68,9 +66,9 @@ export function loadEnd(context: Context, id: string): MaybePromise<EntityModel>
 }
 
 /** Entities by id, in order, skipping ids that do not resolve. */
-export function loadEntities({ loaders }: Context, ids: readonly string[]): MaybePromise<EntityModel[]> {
-  const primed = ids.map((id) => loaders.primed.entities.get(id));
-  if (primed.every((entity) => entity !== undefined)) return primed as EntityModel[];
+export function loadEntities({ loaders, readAhead }: Context, ids: readonly string[]): MaybePromise<EntityModel[]> {
+  const held = ids.map((id) => readAhead.entities.get(id));
+  if (held.every((entity) => entity !== undefined)) return held as EntityModel[];
   return loaders.entity.loadMany(ids).then((entities) => entities.filter((entity): entity is EntityModel => entity !== null && !(entity instanceof Error)));
 }
 
@@ -92,8 +90,8 @@ export function loadFirstRelated(context: Context, entityId: string, field: Rela
 }
 
 /** An entity's unretracted attributes. */
-export function loadAttributes({ loaders }: Context, entityId: string): MaybePromise<AttributeModel[]> {
-  return loaders.primed.attributes.get(entityId) ?? loaders.attributes.load(entityId);
+export function loadAttributes({ loaders, readAhead }: Context, entityId: string): MaybePromise<AttributeModel[]> {
+  return readAhead.attributes.get(entityId) ?? loaders.attributes.load(entityId);
 }
 
 /** The first value of an attribute, or null. */
@@ -102,15 +100,14 @@ export function loadAttributeValue(context: Context, entityId: string, key: stri
 }
 
 /** The country a region lies in, or null. */
-export function loadCountry({ loaders }: Context, regionId: string): MaybePromise<EntityModel | null> {
-  const primed = loaders.primed.countries.get(regionId);
-  return primed !== undefined ? primed : loaders.countryOfRegion.load(regionId);
+export function loadCountry({ loaders, readAhead }: Context, regionId: string): MaybePromise<EntityModel | null> {
+  const held = readAhead.countries.get(regionId);
+  return held !== undefined ? held : loaders.countryOfRegion.load(regionId);
 }
 
-/** One entity by id, reading `includes` around it in the same round trip and priming the loaders with them. */
+/** One entity by id, reading `includes` around it in the same round trip (which primes `readAhead` with them). */
 export async function loadEntity(context: Context, id: string, includes: EntityIncludes): Promise<EntityModel | null> {
   if (includesNothing(includes)) return loadEntityById(context, id);
-  const { entities, reads } = await context.repositories.entities.findByIdsIncluding([id], includes);
-  primeLoaders(context.loaders, reads);
-  return entities[0] ?? null;
+  const [entity] = await context.repositories.entities.findByIdsIncluding([id], includes);
+  return entity ?? null;
 }

@@ -11,9 +11,9 @@ import type { Context } from '../context.js';
 import type { MutationResolvers } from '../generated/resolversTypes.js';
 
 /** Re-reads an entity a mutation just wrote (a retracted one is not readable, so it cannot be returned). */
-async function loadWritten({ loaders }: Context, id: string, changeId: string): Promise<EntityModel> {
-  loaders.primed.entities.delete(id);
-  const entity = await readBack(changeId, () => loaders.entity.clear(id).load(id));
+async function loadWritten({ loaders, readAhead }: Context, id: string, changeId: string): Promise<EntityModel> {
+  readAhead.entities.invalidate(id);
+  const entity = await readBack(changeId, () => loaders.entity.load(id));
   if (!entity) throw invalidInput([`input.id: ${id} is retracted; the write was kept but the entity stays hidden`]);
   return entity;
 }

@@ -8,7 +8,6 @@ import type { AgreementQuery } from '../../repositories/createAgreementRepositor
 import { MAX_NETWORK_DEPTH, MAX_PATH_HOPS } from '../../repositories/createGraphRepository.js';
 import { decodeAgreementCursor } from '../agreementCursor.js';
 import { planIncludes } from '../planIncludes.js';
-import { primeLoaders } from '../primeLoaders.js';
 import { selectsField } from '../selectsField.js';
 import { loadEntity } from './loading.js';
 
@@ -28,7 +27,7 @@ export const queryResolvers: QueryResolvers = {
     return repositories.search.search({ key, lucene: toLuceneQuery(key), kinds: kindList, first: limit });
   },
 
-  agreements: async (_, { filter, first, after }, { repositories, loaders }, info) => {
+  agreements: async (_, { filter, first, after }, { repositories }, info) => {
     const limit = requireIntInRange('first', first ?? 20, 0, MAX_FIRST);
     const words = filter?.text ? toSearchKey('filter.text', filter.text).split(' ') : null;
     const query: AgreementQuery = {
@@ -44,8 +43,7 @@ export const queryResolvers: QueryResolvers = {
       // Counting every match costs a second pass over the candidates; skip it when nobody reads it.
       withTotalCount: selectsField(info, 'totalCount'),
     };
-    const { rows, totalCount, reads } = await repositories.agreements.findPage(query, planIncludes(info, ['edges', 'node']));
-    primeLoaders(loaders, reads);
+    const { rows, totalCount } = await repositories.agreements.findPage(query, planIncludes(info, ['edges', 'node']));
     const edges = rows.slice(0, limit).map((row) => ({ position: row.position, node: row.agreement }));
     return { edges, hasNextPage: rows.length > limit, totalCount: totalCount ?? 0 };
   },
