@@ -35,10 +35,28 @@ const MIN_STEM_LENGTH = 3;
 /** Whether the last vowel of a stem is back, front, or absent (null). */
 function harmonyOf(stem: string): 'back' | 'front' | null {
   for (let i = stem.length - 1; i >= 0; i -= 1) {
+    // After a vowel, у and и are the glides w and j («Мәскеу»), not vowels.
+    if ((stem[i] === 'у' || stem[i] === 'и') && i > 0 && (BACK_VOWELS.has(stem[i - 1]!) || FRONT_VOWELS.has(stem[i - 1]!))) continue;
     if (BACK_VOWELS.has(stem[i]!)) return 'back';
     if (FRONT_VOWELS.has(stem[i]!)) return 'front';
   }
   return null;
+}
+
+const VOWELS = /[аоұыуэюяәөүіеиё]$/;
+const VOICELESS = /[пфктсшщхцчқ]$/;
+
+/**
+ * The consonant rule where Kazakh is strict: т-endings follow a voiceless consonant; the genitive and accusative
+ * take н- after a vowel or м/н/ң and д- after a consonant. (The instrumental, dative and д-locative are left free:
+ * borrowed names vary.)
+ */
+function fitsStemEnd(grammaticalCase: KazakhCaseRule['case'], suffix: string, stem: string): boolean {
+  if (suffix.startsWith('т')) return VOICELESS.test(stem);
+  if (grammaticalCase !== 'genitive' && grammaticalCase !== 'accusative') return true;
+  if (suffix.startsWith('н')) return VOWELS.test(stem) || /[мнң]$/.test(stem);
+  if (suffix.startsWith('д')) return !VOWELS.test(stem);
+  return true;
 }
 
 /** Endings that follow the 3rd-person possessive only; elsewhere they end nominatives («Астана», «Ертаргын»). */
@@ -57,6 +75,8 @@ export function stripKazakhCaseSuffix(word: string): string | null {
   const lower = word.toLowerCase();
   const hyphenated = /^(.+)-([\p{L}]+)$/u.exec(lower);
   if (hyphenated && ALL_ENDINGS.has(hyphenated[2]!) && hyphenated[1] === hyphenated[1]!.replace(/[аоұыуэюяәөүіеиё]/g, '')) return hyphenated[1]!;
+  // «-стан» ends country names (Қазақстан, Ауғанстан), never an ablative: theirs is «Қазақстаннан».
+  if (lower.endsWith('стан')) return null;
   let best: string | null = null;
   for (const rule of KAZAKH_CASE_RULES) {
     for (const [variants, harmony] of [[rule.back, 'back'], [rule.front, 'front']] as const) {
@@ -68,6 +88,7 @@ export function stripKazakhCaseSuffix(word: string): string | null {
         if (stemHarmony === null) continue;
         if (rule.case !== 'instrumental' && stemHarmony !== harmony) continue;
         if (AFTER_POSSESSIVE_ONLY.has(suffix) && !/[ыі]$/.test(stem)) continue;
+        if (!fitsStemEnd(rule.case, suffix, stem)) continue;
         if (best === null || stem.length < best.length) best = stem;
       }
     }
