@@ -56,7 +56,6 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 5,
     name: 'lemma keys for search',
     statements: [
-      'CREATE INDEX entity_lemma_keys IF NOT EXISTS FOR (n:Entity) ON (n.lemmaKeys)',
       // Names are searched in their dictionary forms too (`lemmaKeys`, written by the text-analysis worker): entities
       // written before are marked for it, in batches so that large graphs fit the heap.
       `MATCH (n:Entity) WHERE n.lemmaKeys IS NULL

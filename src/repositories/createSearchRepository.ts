@@ -42,16 +42,9 @@ export function createSearchRepository(db: Database, shape: ProjectionShape = FU
     async search({ key, lemmaKey, lucene, kinds, first }) {
       let rows: { n: EntityRow; score: number }[];
       try {
-        // Whole-query matches are looked up by key too, so a large graph cannot push them out of the candidates.
+        // Whole-query matches hold every query word in their search text, so they are among the candidates.
         rows = await db.read<{ n: EntityRow; score: number }>(
-          `CALL () {
-             CALL db.index.fulltext.queryNodes('entity_search', $lucene, {limit: $candidates}) YIELD node, score RETURN node AS n, score
-             UNION ALL
-             MATCH (n:Entity) WHERE $key IN n.searchKeys RETURN n, 0.0 AS score
-             UNION ALL
-             MATCH (n:Entity) WHERE $lemmaKey IN n.lemmaKeys RETURN n, 0.0 AS score
-           }
-           WITH n, max(score) AS textScore
+          `CALL db.index.fulltext.queryNodes('entity_search', $lucene, {limit: $candidates}) YIELD node AS n, score AS textScore
            WHERE n.retractedAt IS NULL AND ($kinds IS NULL OR n.kind IN $kinds)
            WITH n, textScore, $key IN n.searchKeys OR $lemmaKey IN coalesce(n.lemmaKeys, []) AS full
            WITH n, textScore, CASE WHEN full THEN $fullScore ELSE $fullScore * textScore / (textScore + $halfScore) END AS score
