@@ -68,16 +68,29 @@ function chooseLemma(word: string, stem: string | null, lemmas: Map<string, Word
   return lemmas.get(stem)!.lemma;
 }
 
-/** A NameNormalizer over the worker: one `lemmas` request per call, however many names. */
+/** Words whose dictionary forms are remembered: searches repeat words, and the worker's round trip is most of their cost. */
+const LEMMA_CACHE_SIZE = 10_000;
+
+/**
+ * A NameNormalizer over the worker: at most one `lemmas` request per call, however many names, for the words not
+ * in its cache (the most recent LEMMA_CACHE_SIZE words; a word's dictionary form never changes).
+ */
 export function createNameNormalizer(nlp: Pick<NlpClient, 'lemmas'>): NameNormalizer {
+  const cache = new Map<string, WordLemma>();
+  const lookUp = async (words: string[]): Promise<Map<string, WordLemma>> => {
+    const missing = words.filter((word) => !cache.has(word));
+    const answers = await nlp.lemmas(missing);
+    missing.forEach((word, index) => cache.set(word, answers[index]!));
+    while (cache.size > LEMMA_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    return new Map(words.map((word) => [word, cache.get(word)!]));
+  };
   return {
     async normalizeNames(names) {
       const wordLists = names.map(nameWords);
       const stems = new Map<string, string | null>();
       for (const word of wordLists.flat()) if (!stems.has(word)) stems.set(word, CYRILLIC.test(word) ? stripKazakhCaseSuffix(word) : null);
       const asked = [...new Set([...stems.keys(), ...[...stems.values()].filter((stem): stem is string => stem !== null)])];
-      const answers = await nlp.lemmas(asked);
-      const lemmas = new Map(asked.map((word, index) => [word, answers[index]!]));
+      const lemmas = await lookUp(asked);
       return wordLists.map((words) => {
         const lemmaWords = words.map((word) => chooseLemma(word, stems.get(word) ?? null, lemmas).replace(/ё/g, 'е'));
         const dropped = legalFormPositions(lemmaWords);
