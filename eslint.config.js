@@ -9,16 +9,17 @@ import tseslint from 'typescript-eslint';
  * one above. `domain` imports nothing of ours. Root files (`errors.ts`, `config.ts`, the entry points) are shared.
  */
 const LAYERS = {
-  server: ['explorer', 'export', 'auth', 'graphql', 'bulk', 'migrations', 'repositories', 'seed', 'search', 'neo4j', 'models'],
+  server: ['explorer', 'export', 'auth', 'graphql', 'bulk', 'migrations', 'repositories', 'seed', 'nlp', 'search', 'neo4j', 'models'],
   export: ['graphql', 'repositories', 'seed', 'neo4j', 'models'],
   explorer: [],
-  graphql: ['auth', 'repositories', 'seed', 'search', 'neo4j', 'models'],
+  graphql: ['auth', 'repositories', 'seed', 'nlp', 'search', 'neo4j', 'models'],
   auth: ['repositories', 'neo4j', 'models'],
   bulk: ['repositories', 'seed', 'neo4j', 'models'],
   generate: ['seed'],
   migrations: ['repositories', 'neo4j', 'models'],
-  repositories: ['seed', 'search', 'neo4j', 'models'],
+  repositories: ['seed', 'nlp', 'search', 'neo4j', 'models'],
   seed: ['search', 'models'],
+  nlp: ['search', 'neo4j'],
   search: [],
   neo4j: [],
   models: [],

@@ -52,6 +52,12 @@ const configSchema = z.object({
   NEO4J_RESTART_DELAY_MS: milliseconds(1_000),
   NEO4J_RESTART_MAX_DELAY_MS: milliseconds(30_000),
   SEED_ON_EMPTY: flag(true),
+  // The text-analysis worker (Python, pymorphy3 + natasha): installed on first start into NLP_CACHE_DIR, supervised.
+  /** When false, no worker runs: search matches names as written (no inflected forms). */
+  NLP_ENABLED: flag(true),
+  /** The Python 3.11+ interpreter that creates the worker's virtual environment. */
+  NLP_PYTHON: z.string().min(1).default('python3'),
+  NLP_CACHE_DIR: z.string().min(1).default('.cache/nlp'),
   EXPOSE_QUERY_STATS: flag(false),
 
   // Driver pool: a burst queues for at most NEO4J_ACQUIRE_TIMEOUT_MS, then fails with SERVICE_UNAVAILABLE.

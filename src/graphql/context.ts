@@ -1,6 +1,7 @@
 import type { Principal } from '../auth/Principal.js';
 import type { Database } from '../neo4j/Database.js';
 import type { ReadAheadCache } from '../models/ReadAheadCache.js';
+import type { NameNormalizer } from '../nlp/createNameNormalizer.js';
 import type { Loaders } from './createLoaders.js';
 import type { Repositories } from '../repositories/createRepositories.js';
 import type { ProjectionShape } from '../repositories/ProjectionShape.js';
@@ -18,4 +19,6 @@ export interface Context {
   principal: Principal | null;
   /** The cost limit of this operation when it is not the server's: exports, whose query and arguments the server fixes. */
   maxCost?: number;
+  /** Dictionary forms of search queries, through the text-analysis worker; null or absent: names as written only. */
+  nameNormalizer?: NameNormalizer | null;
 }

@@ -52,4 +52,14 @@ export const MIGRATIONS: readonly Migration[] = [
        } IN TRANSACTIONS OF 10000 ROWS`,
     ],
   },
+  {
+    version: 5,
+    name: 'lemma keys for search',
+    statements: [
+      // Names are searched in their dictionary forms too (`lemmaKeys`, written by the text-analysis worker): entities
+      // written before are marked for it, in batches so that large graphs fit the heap.
+      `MATCH (n:Entity) WHERE n.lemmaKeys IS NULL
+       CALL (n) { SET n:NeedsLemmas } IN TRANSACTIONS OF 10000 ROWS`,
+    ],
+  },
 ];

@@ -8,18 +8,26 @@ import { FULL_PROJECTION, type ProjectionShape } from './ProjectionShape.js';
 export interface SearchOptions {
   /** Normalized by `normalizeName`: the whole query as one key. */
   key: string;
-  /** Built by `toLuceneQuery` from the same key. */
+  /** The query's dictionary-form key (see `normalizeSearchQuery`), matched against `lemmaKeys`; null: none. */
+  lemmaKey: string | null;
+  /** Built by `toLuceneQuery`; escaped. */
   lucene: string;
   kinds: readonly EntityKindName[] | null;
   first: number;
 }
 
-/** Full-text search over name keys; an exact name or alias match ranks above any partial one. */
+/**
+ * Full-text search over name keys. A name or alias that matches the whole query, as written or in its dictionary
+ * form, scores FULL_MATCH_SCORE, whichever way it matched; partial matches score below it.
+ */
 export interface SearchRepository {
   search(options: SearchOptions): Promise<SearchHitModel[]>;
 }
 
-const EXACT_MATCH_BONUS = 100;
+/** The score of a whole-query match; partial matches map their full-text score into [0, FULL_MATCH_SCORE). */
+export const FULL_MATCH_SCORE = 100;
+/** The full-text score a partial match needs to score FULL_MATCH_SCORE / 2. */
+const HALF_SCORE = 10;
 
 /**
  * Lucene refuses a query whose words expand into more than 1,024 clauses. `toSearchKey` bounds the words so that
@@ -31,17 +39,19 @@ function isTooManyClauses(error: unknown): boolean {
 
 export function createSearchRepository(db: Database, shape: ProjectionShape = FULL_PROJECTION): SearchRepository {
   return {
-    async search({ key, lucene, kinds, first }) {
+    async search({ key, lemmaKey, lucene, kinds, first }) {
       let rows: { n: EntityRow; score: number }[];
       try {
+        // Whole-query matches hold every query word in their search text, so they are among the candidates.
         rows = await db.read<{ n: EntityRow; score: number }>(
-          `CALL db.index.fulltext.queryNodes('entity_search', $lucene, {limit: $candidates}) YIELD node AS n, score
+          `CALL db.index.fulltext.queryNodes('entity_search', $lucene, {limit: $candidates}) YIELD node AS n, score AS textScore
            WHERE n.retractedAt IS NULL AND ($kinds IS NULL OR n.kind IN $kinds)
-           WITH n, score + CASE WHEN $key IN n.searchKeys THEN $bonus ELSE 0 END AS score
-           ORDER BY score DESC, n.id
+           WITH n, textScore, $key IN n.searchKeys OR $lemmaKey IN coalesce(n.lemmaKeys, []) AS full
+           WITH n, textScore, CASE WHEN full THEN $fullScore ELSE $fullScore * textScore / (textScore + $halfScore) END AS score
+           ORDER BY score DESC, textScore DESC, n.id
            LIMIT $first
            RETURN ${entityProjection('n', shape)} AS n, score`,
-          { lucene, key, kinds, first, candidates: Math.max(50, first * 5), bonus: EXACT_MATCH_BONUS },
+          { lucene, key, lemmaKey, kinds, first, candidates: Math.max(50, first * 5), fullScore: FULL_MATCH_SCORE, halfScore: HALF_SCORE },
         );
       } catch (error) {
         if (isTooManyClauses(error)) throw badUserInput('query', 'fewer or more distinctive words', `${key.split(' ').length} words`);

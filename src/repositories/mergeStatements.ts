@@ -27,13 +27,22 @@ export function sourceIdsOf(excerpts: readonly { sourceId: string }[]): string[]
 }
 
 /**
+ * The label of entities whose names changed since their lemma keys were computed: `refreshNameLemmas` finds them by
+ * it (a label scan, however large the graph) and removes it once their `lemmaKeys` are written.
+ */
+export const NEEDS_LEMMAS = 'NeedsLemmas';
+
+/** The full-text index's text of an entity: its search keys and lemma keys, separated so no phrase spans two. */
+export const SEARCH_TEXT = (n: string) => `reduce(text = '', key IN ${n}.searchKeys + coalesce(${n}.lemmaKeys, []) | text + ' , ' + key)`;
+
+/**
  * Entities with the given label expression: `$(row.label)` for mixed rows, or a static label (a closed set of
  * kind labels) so the planner need not resolve it per row.
  */
 export const mergeEntities = (label: string) => `UNWIND $rows AS row
   MERGE (n:Entity {id: row.id})
   ON CREATE SET n.kind = row.kind
-  SET n:${label},
+  SET n:${label}:${NEEDS_LEMMAS},
       n.nameEn = coalesce(row.nameEn, n.nameEn),
       n.nameRu = coalesce(row.nameRu, n.nameRu),
       n.nameKk = coalesce(row.nameKk, n.nameKk),
@@ -42,7 +51,7 @@ export const mergeEntities = (label: string) => `UNWIND $rows AS row
       n.evidenceIds = ${UNION('n.evidenceIds', 'row.evidenceIds')},
       n.searchKeys = ${UNION('n.searchKeys', 'row.searchKeys')},
       n += coalesce(row.sourceProps, {})
-  SET n.searchText = reduce(text = '', key IN n.searchKeys | text + ' , ' + key)`;
+  SET n.searchText = ${SEARCH_TEXT('n')}`;
 
 export const MERGE_ATTRIBUTES = `UNWIND $rows AS row
   MERGE (a:Attribute {id: row.id})

@@ -40,6 +40,9 @@ import { createProjectionPlugin } from './createProjectionPlugin.js';
 import { createQueryStatsPlugin } from './createQueryStatsPlugin.js';
 import { createReadBudgetPlugin } from './createReadBudgetPlugin.js';
 import { loadSchema } from './loadSchema.js';
+import { createNameNormalizer } from '../nlp/createNameNormalizer.js';
+import type { NlpClient } from '../nlp/NlpClient.js';
+import { startLemmaIndexer, type LemmaIndexer } from './startLemmaIndexer.js';
 import { sendExportRefusal } from './sendExportRefusal.js';
 
 export interface ServerOptions {
@@ -78,6 +81,11 @@ export interface ServerOptions {
   breakerThreshold?: number;
   /** The embedded Neo4j's supervisor, whose state /health, /ready and /metrics report; omitted with an external Neo4j. */
   neo4jSupervisor?: Neo4jSupervision | undefined;
+  /**
+   * The supervised text-analysis worker: search matches inflected forms through it, and the server keeps entities'
+   * lemma keys current. Omitted or down: search matches names as written.
+   */
+  nlp?: NlpClient | undefined;
 }
 
 /** A built but not yet listening server. */
@@ -91,6 +99,8 @@ export interface CoopgraphServer {
   stop(): Promise<void>;
   /** The circuit breaker in front of Neo4j, for metrics. */
   readonly neo4jCircuit: Pick<Neo4jMonitor, 'state' | 'reason'>;
+  /** Writes pending lemma keys now (tests and tools that search right after writing); 0 without a worker. */
+  refreshSearchLemmas(): Promise<number>;
 }
 
 /** Builds the HTTP server and GraphQL API over the given dependencies, without I/O. */
@@ -118,6 +128,8 @@ export function createServer(options: ServerOptions): CoopgraphServer {
     onChange: (available, reason) => (available ? logger.info('Neo4j is reachable again') : logger.warn({ reason }, 'Neo4j is unreachable: failing fast')),
   });
   const supervisor = options.neo4jSupervisor;
+  const nameNormalizer = options.nlp ? createNameNormalizer(options.nlp) : null;
+  let lemmaIndexer: LemmaIndexer | null = null;
   const metrics = createMetrics({ neo4jStatus: supervisor && (() => supervisor.status()) });
   const rateLimiter = options.rateLimits ? createRateLimiter({ ...options.rateLimits, onRefused: (caller) => metrics.rateLimited.inc({ caller }) }) : null;
   const authenticate = createAuthenticator({ db: createDatabase({ driver, database, timeoutMs: operationTimeoutMs, activeSessions: metrics.neo4jSessions }), verifyJwt: createJwtVerifier(options.jwt ?? {}) });
@@ -157,7 +169,7 @@ export function createServer(options: ServerOptions): CoopgraphServer {
     const projection = { ...FULL_PROJECTION };
     const readAhead = createReadAheadCache();
     const repositories = createRepositories(db, projection, readAhead);
-    return { db, repositories, loaders: createLoaders(repositories, readAhead), readAhead, projection, principal };
+    return { db, repositories, loaders: createLoaders(repositories, readAhead), readAhead, projection, principal, nameNormalizer };
   };
   /** Fails fast while Neo4j is down, then turns the Authorization header into a principal. */
   const authorize = async (authorization: string | undefined): Promise<Principal | null> => {
@@ -202,7 +214,9 @@ export function createServer(options: ServerOptions): CoopgraphServer {
     app,
     httpServer,
     neo4jCircuit: monitor,
+    refreshSearchLemmas: () => lemmaIndexer?.refreshNow() ?? Promise.resolve(0),
     async start() {
+      if (options.nlp) lemmaIndexer = startLemmaIndexer({ db: createDatabase({ driver, database }), nlp: options.nlp, logger });
       await apollo.start();
       serveGraphql = createGraphqlRequestHandler({
         apollo,
@@ -239,6 +253,7 @@ export function createServer(options: ServerOptions): CoopgraphServer {
     },
     async stop() {
       monitor.close();
+      await lemmaIndexer?.stop();
       await apollo.stop();
     },
   };

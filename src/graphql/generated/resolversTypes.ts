@@ -799,7 +799,7 @@ export type RetractionPayload = {
 export type SearchHit = {
   __typename?: 'SearchHit';
   entity: Entity;
-  /** Higher is better; exact name or alias matches score highest. */
+  /** Higher is better: 100 when a name or alias matches the whole query, as written, inflected or transliterated; partial matches score below 100. */
   score: Scalars['Float']['output'];
 };
 

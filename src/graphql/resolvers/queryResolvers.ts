@@ -2,7 +2,7 @@ import type { QueryResolvers } from '../generated/resolversTypes.js';
 import { badUserInput, requireIntInRange } from '../../errors.js';
 import { ENTITY_ID, ENTITY_KINDS } from '../../domain/entityKinds.js';
 import { boundedList } from '../boundedList.js';
-import { toLuceneQuery } from '../../search/toLuceneQuery.js';
+import { normalizeSearchQuery } from '../../nlp/normalizeSearchQuery.js';
 import { toSearchKey } from '../../search/toSearchKey.js';
 import type { AgreementQuery } from '../../repositories/createAgreementRepository.js';
 import { MAX_NETWORK_DEPTH, MAX_PATH_HOPS } from '../../repositories/createGraphRepository.js';
@@ -20,11 +20,12 @@ export const queryResolvers: QueryResolvers = {
   entity: (_, { id }, context, info) => loadEntity(context, id, planIncludes(info)),
   sources: (_, __, { repositories }) => repositories.entities.findAllOfKind('SOURCE'),
 
-  search: async (_, { query, kinds, first }, { repositories }) => {
-    const key = toSearchKey('query', query);
+  search: async (_, { query, kinds, first }, { repositories, nameNormalizer }) => {
+    toSearchKey('query', query);
     const limit = requireIntInRange('first', first ?? 10, 1, MAX_FIRST);
     const kindList = kinds ? boundedList('kinds', kinds, ENTITY_KINDS.length) : null;
-    return repositories.search.search({ key, lucene: toLuceneQuery(key), kinds: kindList, first: limit });
+    const keys = await normalizeSearchQuery('query', query, nameNormalizer ?? null);
+    return repositories.search.search({ ...keys, kinds: kindList, first: limit });
   },
 
   agreements: async (_, { filter, first, after }, { repositories }, info) => {
