@@ -87,6 +87,8 @@ const configSchema = z.object({
    * uses it) and graphql-http's MUST audits query `__type`. Set false to hide it.
    */
   INTROSPECTION: flag(true),
+  /** What a browser opening /graphql gets: `graphiql` (served from this server, works offline), `sandbox` (Apollo's, from its CDN) or `off`. */
+  GRAPHQL_IDE: z.enum(['graphiql', 'sandbox', 'off'], { error: 'expected graphiql, sandbox or off' }).default('graphiql'),
   BODY_LIMIT_BYTES: positiveInt(1_048_576, 'bytes'),
   OPERATION_TIMEOUT_MS: milliseconds(15_000),
   /** Exports served at once (each holds its network in memory while it streams); more answer 503 with Retry-After. */

@@ -24,6 +24,7 @@ import { createCorsMiddleware } from './createCorsMiddleware.js';
 import { createErrorPlugin, createFormatError } from './createErrorPlugin.js';
 import { createGraphqlRequestHandler } from './createGraphqlRequestHandler.js';
 import { createExplorerRouter } from '../explorer/createExplorerRouter.js';
+import { createGraphiqlRouter } from '../graphiql/createGraphiqlRouter.js';
 import { createExportRouter } from '../export/createExportRouter.js';
 import { createDeadlineDatabase } from '../export/createDeadlineDatabase.js';
 import { createGraphqlLoadGraph, EXPORT_MAX_COST } from '../export/createGraphqlLoadGraph.js';
@@ -39,6 +40,8 @@ import type { Neo4jSupervision } from '../neo4j/superviseEmbeddedNeo4j.js';
 import { createProjectionPlugin } from './createProjectionPlugin.js';
 import { createQueryStatsPlugin } from './createQueryStatsPlugin.js';
 import { createReadBudgetPlugin } from './createReadBudgetPlugin.js';
+import { createLandingPagePlugin, type GraphqlIde } from './createLandingPagePlugin.js';
+import { createSchemaRouter } from './createSchemaRouter.js';
 import { loadSchema } from './loadSchema.js';
 import { sendExportRefusal } from './sendExportRefusal.js';
 
@@ -51,8 +54,10 @@ export interface ServerOptions {
   production?: boolean;
   /** Adds `extensions.queryStats` (Cypher round trips) to every response. */
   exposeQueryStats?: boolean;
-  /** Default true. */
+  /** Default true. False also hides `GET /schema.graphql`. */
   introspection?: boolean;
+  /** What a browser opening `/graphql` gets: self-hosted GraphiQL (default), Apollo Sandbox (from its CDN), or nothing. */
+  graphqlIde?: GraphqlIde;
   /** When true, every operation and export needs a bearer token (any role). Default false: reads are public. */
   readsRequireKey?: boolean;
   /** How JWTs are verified; without a secret or JWKS URL, only API keys are accepted. */
@@ -124,14 +129,16 @@ export function createServer(options: ServerOptions): CoopgraphServer {
   const abuseLimits = { ...DEFAULT_ABUSE_LIMITS, ...options.limits };
   const limits = createAbuseLimits(abuseLimits);
 
+  const schema = makeExecutableSchema({ typeDefs: loadSchema(), resolvers });
+  const introspection = options.introspection ?? true;
   const apollo = new ApolloServer<Context>({
     // Repeated operations run compiled (graphql-jit): graphql-js costs about a microsecond per field, and answers
     // have thousands of fields.
-    gateway: createCompiledExecutionGateway({ schema: makeExecutableSchema({ typeDefs: loadSchema(), resolvers }) }),
+    gateway: createCompiledExecutionGateway({ schema }),
     formatError: createFormatError({ logger, production }),
     includeStacktraceInErrorResponses: !production,
     hideSchemaDetailsFromClientErrors: production,
-    introspection: options.introspection ?? true,
+    introspection,
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     // src/index.ts owns the process and its signals.
@@ -140,6 +147,7 @@ export function createServer(options: ServerOptions): CoopgraphServer {
       // Cache hints would wrap every field resolver (thousands per network answer); nothing here is cacheable anyway.
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      createLandingPagePlugin(options.graphqlIde ?? 'graphiql'),
       createErrorPlugin(),
       createProjectionPlugin(),
       ...limits.plugins,
@@ -216,6 +224,11 @@ export function createServer(options: ServerOptions): CoopgraphServer {
       app.use(createHealthRouter({ driver, database, supervisor, circuit: monitor }));
       app.use(createMetricsRouter({ metrics, token: options.metricsToken }));
       app.use(createExplorerRouter());
+      if ((options.graphqlIde ?? 'graphiql') === 'graphiql') app.use(createGraphiqlRouter());
+      if (introspection) {
+        if (readsRequireKey || rateLimiter) app.use('/schema.graphql', exportGate);
+        app.use(createSchemaRouter(schema));
+      }
       if (readsRequireKey || rateLimiter) app.use('/export', exportGate);
       app.use(
         createExportRouter({

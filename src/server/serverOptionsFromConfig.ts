@@ -8,6 +8,7 @@ export function serverOptionsFromConfig(config: Config): Omit<ServerOptions, 'dr
     production: config.NODE_ENV === 'production',
     exposeQueryStats: config.EXPOSE_QUERY_STATS,
     introspection: config.INTROSPECTION,
+    graphqlIde: config.GRAPHQL_IDE,
     readsRequireKey: config.READS_REQUIRE_KEY,
     jwt: {
       secret: config.JWT_SECRET,

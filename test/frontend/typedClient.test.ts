@@ -66,4 +66,15 @@ describe('typed client recipe', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/^\d+ nodes; first: [A-Z]+ .+; a source published on \d{4}-\d{2}-\d{2}\n$/);
   });
+
+  it('generates the same from the downloaded schema file (GET /schema.graphql)', async () => {
+    const sdl = await (await fetch(`${server.url}/schema.graphql`)).text();
+    await writeFile(path.join(project, 'schema.graphql'), sdl);
+    await rm(path.join(project, 'src/gql'), { recursive: true });
+    const run = await codegen(project, 'schema.graphql');
+    expect(run.code, run.stderr).toBe(0);
+    const check = await tsc(project);
+    expect(check.stdout + check.stderr).toBe('');
+    expect(check.code).toBe(0);
+  });
 });
