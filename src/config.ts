@@ -25,7 +25,7 @@ const origins = z
   .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean))
   .pipe(
     z.array(
-      z.union([z.literal('*'), z.string().regex(/^https?:\/\/[^/\s]+$/, 'expected origins such as https://newsroom.example (scheme and host, no path), separated by commas, or *')]),
+      z.union([z.literal('*'), z.string().regex(/^https?:\/\/[^/\s]+$/, 'expected origins such as https://newsroom.example or http://localhost:* (scheme and host, no path), separated by commas, or *')]),
     ),
   )
   .default([]);
@@ -78,7 +78,10 @@ const configSchema = z.object({
   JWT_ROLE_CLAIM: z.string().min(1).default('role'),
   /** Longest lifetime accepted for a JWT (`exp` minus `iat`), in seconds; tokens without `exp` are always refused. */
   JWT_MAX_LIFETIME_S: positiveInt(86_400, 'seconds'),
-  /** Browser origins allowed to call the API, comma-separated; `*` allows any. Empty: no cross-origin calls. */
+  /**
+   * Browser origins allowed to call the API, comma-separated; `*` allows any, `http://host:*` a host on any port.
+   * Empty: none, except that with NODE_ENV unset (development) http://localhost:* and http://127.0.0.1:* may.
+   */
   CORS_ORIGINS: origins,
 
   // Abuse limits.

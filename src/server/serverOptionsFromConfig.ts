@@ -1,4 +1,5 @@
 import type { Config } from '../config.js';
+import { LOCAL_DEVELOPMENT_ORIGINS } from './createCorsMiddleware.js';
 import type { ServerOptions } from './createServer.js';
 
 /** The server settings the environment configures (everything but the driver and logger). */
@@ -18,7 +19,8 @@ export function serverOptionsFromConfig(config: Config): Omit<ServerOptions, 'dr
       roleClaim: config.JWT_ROLE_CLAIM,
       maxLifetimeS: config.JWT_MAX_LIFETIME_S,
     },
-    corsOrigins: config.CORS_ORIGINS,
+    // A development server (NODE_ENV unset) also answers pages served from this machine, such as a Vite dev server.
+    corsOrigins: config.NODE_ENV === 'development' ? [...config.CORS_ORIGINS, ...LOCAL_DEVELOPMENT_ORIGINS] : config.CORS_ORIGINS,
     limits: {
       maxDepth: config.LIMIT_MAX_DEPTH,
       maxAliases: config.LIMIT_MAX_ALIASES,
