@@ -96,6 +96,10 @@ const configSchema = z.object({
   OPERATION_TIMEOUT_MS: milliseconds(15_000),
   /** Exports served at once (each holds its network in memory while it streams); more answer 503 with Retry-After. */
   EXPORT_MAX_CONCURRENT: positiveInt(2, 'exports'),
+  /** How often the change feed (`graphChanged`) reads the audit trail while anyone subscribes. */
+  CHANGE_POLL_INTERVAL_MS: milliseconds(1_000),
+  /** WebSockets and event streams (subscriptions) one client address may hold open. */
+  SUBSCRIPTION_MAX_CONNECTIONS_PER_CLIENT: positiveInt(10, 'connections'),
   LIMIT_MAX_DEPTH: positiveInt(8, 'levels'),
   LIMIT_MAX_ALIASES: positiveInt(15, 'aliases'),
   LIMIT_MAX_DIRECTIVES: positiveInt(10, 'directives'),

@@ -1,4 +1,5 @@
 import type { Principal } from '../auth/Principal.js';
+import type { ChangeFeed } from '../changes/createChangeFeed.js';
 import type { Database } from '../neo4j/Database.js';
 import type { Loaders } from './createLoaders.js';
 import type { Repositories } from '../repositories/createRepositories.js';
@@ -15,4 +16,6 @@ export interface Context {
   principal: Principal | null;
   /** The cost limit of this operation when it is not the server's: exports, whose query and arguments the server fixes. */
   maxCost?: number;
+  /** The change feed, on subscriptions (WebSocket and server-sent events) only. */
+  changeFeed?: ChangeFeed;
 }

@@ -15,7 +15,7 @@ import type { Context } from '../graphql/context.js';
 import { createLoaders } from '../graphql/createLoaders.js';
 import { resolvers } from '../graphql/resolvers/resolvers.js';
 import { createDatabase, type Database } from '../neo4j/Database.js';
-import type { WriteDeadline } from '../neo4j/createWriteDeadline.js';
+import { createWriteDeadline, type WriteDeadline } from '../neo4j/createWriteDeadline.js';
 import { createRepositories } from '../repositories/createRepositories.js';
 import { FULL_PROJECTION } from '../repositories/ProjectionShape.js';
 import { createAbuseLimits, DEFAULT_ABUSE_LIMITS, type AbuseLimits } from './createAbuseLimits.js';
@@ -42,6 +42,9 @@ import { createQueryStatsPlugin } from './createQueryStatsPlugin.js';
 import { createReadBudgetPlugin } from './createReadBudgetPlugin.js';
 import { createLandingPagePlugin, type GraphqlIde } from './createLandingPagePlugin.js';
 import { createSchemaRouter } from './createSchemaRouter.js';
+import { createSubscriptionServer, type SubscriptionServer } from './createSubscriptionServer.js';
+import { createChangeFeed } from '../changes/createChangeFeed.js';
+import { readChangesSince } from '../repositories/readChangesSince.js';
 import { loadSchema } from './loadSchema.js';
 import { sendExportRefusal } from './sendExportRefusal.js';
 
@@ -81,6 +84,10 @@ export interface ServerOptions {
   probeTimeoutMs?: number;
   /** Requests in a row that found Neo4j unresponsive before requests fail fast. Default 3. */
   breakerThreshold?: number;
+  /** How often the change feed reads the audit trail while a subscription is open. Default 1 s. */
+  changePollIntervalMs?: number;
+  /** Open WebSockets and event streams per client address. Default 10. */
+  subscriptionMaxConnectionsPerClient?: number;
   /** The embedded Neo4j's supervisor, whose state /health, /ready and /metrics report; omitted with an external Neo4j. */
   neo4jSupervisor?: Neo4jSupervision | undefined;
 }
@@ -109,9 +116,12 @@ export function createServer(options: ServerOptions): CoopgraphServer {
   // `no-store` and never revalidated. (Static explorer assets keep the validators express.static gives them.)
   app.disable('etag');
   let serveGraphql: http.RequestListener | undefined;
+  let subscriptions: SubscriptionServer | undefined;
+  let serveEventStream: http.RequestListener | undefined;
   // `/graphql` is served on bare node:http (see createGraphqlRequestHandler); Express serves the rest.
   const httpServer = http.createServer((request, response) => {
-    if (serveGraphql && isGraphqlPath(request.url)) serveGraphql(request, response);
+    if (serveEventStream && isEventStreamPath(request.url)) serveEventStream(request, response);
+    else if (serveGraphql && isGraphqlPath(request.url)) serveGraphql(request, response);
     else app(request, response);
   });
   const monitor = createNeo4jMonitor({
@@ -220,7 +230,25 @@ export function createServer(options: ServerOptions): CoopgraphServer {
         onError: (error, requestId) => logger.error({ err: error, requestId }, 'GraphQL request failed outside execution'),
         onLateWrite: (write) => logger.warn(write, 'a write of a timed-out operation settled'),
       });
-      app.use(createCorsMiddleware({ allowedOrigins: options.corsOrigins ?? [] }));
+      const cors = createCorsMiddleware({ allowedOrigins: options.corsOrigins ?? [] });
+      subscriptions = createSubscriptionServer({
+        httpServer,
+        schema,
+        changeFeed: createChangeFeed({
+          readSince: (since, skip, limit) => readChangesSince(createDatabase({ driver, database, timeoutMs: operationTimeoutMs, activeSessions: metrics.neo4jSessions }), since, skip, limit),
+          pollIntervalMs: options.changePollIntervalMs ?? 1_000,
+          onError: (error) => logger.warn({ err: error }, 'the change feed could not read the audit trail'),
+        }),
+        authorize,
+        context: (principal) => createContext(principal, requestDatabase(createWriteDeadline({}))),
+        validationRules: limits.validationRules,
+        maxConnectionsPerClient: options.subscriptionMaxConnectionsPerClient ?? 10,
+        maxSubscriptionsPerConnection: 20,
+        trustedProxies: options.rateLimits?.trustedProxies ?? 0,
+      });
+      const handleEventStream = subscriptions.handleEventStream;
+      serveEventStream = (request, response) => cors(request, response, () => handleEventStream(request, response));
+      app.use(cors);
       app.use(createHealthRouter({ driver, database, supervisor, circuit: monitor }));
       app.use(createMetricsRouter({ metrics, token: options.metricsToken }));
       app.use(createExplorerRouter());
@@ -251,9 +279,15 @@ export function createServer(options: ServerOptions): CoopgraphServer {
     },
     async stop() {
       monitor.close();
+      await subscriptions?.close();
       await apollo.stop();
     },
   };
+}
+
+/** graphql-sse's endpoint: `/graphql/stream`, with or without a query string. */
+function isEventStreamPath(url: string | undefined): boolean {
+  return url !== undefined && (url === '/graphql/stream' || url.startsWith('/graphql/stream?'));
 }
 
 /** The GraphQL endpoint's path, with or without a trailing slash and a query string. */

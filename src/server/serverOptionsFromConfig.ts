@@ -32,6 +32,8 @@ export function serverOptionsFromConfig(config: Config): Omit<ServerOptions, 'dr
     bodyLimitBytes: config.BODY_LIMIT_BYTES,
     operationTimeoutMs: config.OPERATION_TIMEOUT_MS,
     exportMaxConcurrent: config.EXPORT_MAX_CONCURRENT,
+    changePollIntervalMs: config.CHANGE_POLL_INTERVAL_MS,
+    subscriptionMaxConnectionsPerClient: config.SUBSCRIPTION_MAX_CONNECTIONS_PER_CLIENT,
     rateLimits: config.RATE_LIMIT_ENABLED
       ? {
           anonymous: { points: config.RATE_LIMIT_ANONYMOUS_POINTS, durationSeconds: config.RATE_LIMIT_ANONYMOUS_DURATION_S },

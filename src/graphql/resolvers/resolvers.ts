@@ -26,6 +26,7 @@ import { officeResolvers, personResolvers } from './personResolvers.js';
 import { queryResolvers } from './queryResolvers.js';
 import { auditQueryResolvers } from './auditResolvers.js';
 import { mutationResolvers } from './mutationResolvers.js';
+import { subscriptionResolvers } from './subscriptionResolvers.js';
 
 const TYPE_OF_KIND = {
   COUNTRY: 'Country',
@@ -47,6 +48,7 @@ export const resolvers: Resolvers = {
   Date: dateScalar,
   Query: { ...queryResolvers, ...auditQueryResolvers },
   Mutation: mutationResolvers,
+  Subscription: subscriptionResolvers,
   Node: { __resolveType: resolveType },
   Entity: { __resolveType: resolveType },
   Country: countryResolvers,
