@@ -16,7 +16,9 @@ export async function startPageServer(pages: Record<string, string>): Promise<Pa
     response.writeHead(200, { 'content-type': /\.m?js$/.test(path) ? 'text/javascript' : 'text/html; charset=utf-8' });
     response.end(body);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  // Both loopback families on one port: Chromium may resolve `localhost` to ::1 first, where another process could
+  // otherwise hold the same port number and answer instead.
+  await new Promise<void>((resolve) => server.listen({ port: 0, host: '::', ipv6Only: false }, resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://localhost:${port}/`,

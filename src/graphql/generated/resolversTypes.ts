@@ -662,6 +662,8 @@ export type Query = {
   changes: ChangeConnection;
   /** Any entity by id; null when there is none. */
   entity?: Maybe<Entity>;
+  /** Ids of the entities with the most relations to other entities (sources left out), most first; `first` is 1–50. What an overview starts from. */
+  mostConnectedIds: Array<Scalars['ID']['output']>;
   /** The neighbourhood of `ids` up to `depth` (1–3) hops, at most `limit` (1–5000) nodes, ready to draw. */
   network: Network;
   /** Any node by id; null when there is none. */
@@ -695,6 +697,11 @@ export type QueryChangesArgs = {
 
 export type QueryEntityArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryMostConnectedIdsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1355,6 +1362,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   change?: Resolver<Maybe<ResolversTypes['Change']>, ParentType, ContextType, RequireFields<QueryChangeArgs, 'id'>>;
   changes?: Resolver<ResolversTypes['ChangeConnection'], ParentType, ContextType, RequireFields<QueryChangesArgs, 'first'>>;
   entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryEntityArgs, 'id'>>;
+  mostConnectedIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType, RequireFields<QueryMostConnectedIdsArgs, 'first'>>;
   network?: Resolver<ResolversTypes['Network'], ParentType, ContextType, RequireFields<QueryNetworkArgs, 'depth' | 'ids' | 'lang' | 'limit'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   path?: Resolver<Maybe<ResolversTypes['GraphPath']>, ParentType, ContextType, RequireFields<QueryPathArgs, 'fromId' | 'maxHops' | 'toId'>>;

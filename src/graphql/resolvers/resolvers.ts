@@ -25,6 +25,7 @@ import {
 import { officeResolvers, personResolvers } from './personResolvers.js';
 import { queryResolvers } from './queryResolvers.js';
 import { auditQueryResolvers } from './auditResolvers.js';
+import { overviewQueryResolvers } from './overviewResolvers.js';
 import { mutationResolvers } from './mutationResolvers.js';
 import { subscriptionResolvers } from './subscriptionResolvers.js';
 
@@ -46,7 +47,7 @@ const resolveType = (entity: EntityModel) => TYPE_OF_KIND[entity.kind];
 /** Every resolver of the schema. */
 export const resolvers: Resolvers = {
   Date: dateScalar,
-  Query: { ...queryResolvers, ...auditQueryResolvers },
+  Query: { ...queryResolvers, ...auditQueryResolvers, ...overviewQueryResolvers },
   Mutation: mutationResolvers,
   Subscription: subscriptionResolvers,
   Node: { __resolveType: resolveType },
