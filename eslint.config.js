@@ -27,7 +27,7 @@ const LAYERS = {
 const FOLDERS = [...Object.keys(LAYERS), 'cli'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', '.cache/', 'src/graphql/generated/', 'src/explorer/public/', 'bench/results/'] },
+  { ignores: ['node_modules/', 'dist/', '.cache/', 'src/graphql/generated/', 'src/*/public/', 'examples/', 'bench/results/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -25,7 +25,7 @@ const origins = z
   .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean))
   .pipe(
     z.array(
-      z.union([z.literal('*'), z.string().regex(/^https?:\/\/[^/\s]+$/, 'expected origins such as https://newsroom.example (scheme and host, no path), separated by commas, or *')]),
+      z.union([z.literal('*'), z.string().regex(/^https?:\/\/[^/\s]+$/, 'expected origins such as https://newsroom.example or http://localhost:* (scheme and host, no path), separated by commas, or *')]),
     ),
   )
   .default([]);
@@ -84,7 +84,10 @@ const configSchema = z.object({
   JWT_ROLE_CLAIM: z.string().min(1).default('role'),
   /** Longest lifetime accepted for a JWT (`exp` minus `iat`), in seconds; tokens without `exp` are always refused. */
   JWT_MAX_LIFETIME_S: positiveInt(86_400, 'seconds'),
-  /** Browser origins allowed to call the API, comma-separated; `*` allows any. Empty: no cross-origin calls. */
+  /**
+   * Browser origins allowed to call the API, comma-separated; `*` allows any, `http://host:*` a host on any port.
+   * Empty: none, except that with NODE_ENV unset (development) http://localhost:* and http://127.0.0.1:* may.
+   */
   CORS_ORIGINS: origins,
 
   // Abuse limits.
@@ -93,10 +96,16 @@ const configSchema = z.object({
    * uses it) and graphql-http's MUST audits query `__type`. Set false to hide it.
    */
   INTROSPECTION: flag(true),
+  /** What a browser opening /graphql gets: `graphiql` (served from this server, works offline), `sandbox` (Apollo's, from its CDN) or `off`. */
+  GRAPHQL_IDE: z.enum(['graphiql', 'sandbox', 'off'], { error: 'expected graphiql, sandbox or off' }).default('graphiql'),
   BODY_LIMIT_BYTES: positiveInt(1_048_576, 'bytes'),
   OPERATION_TIMEOUT_MS: milliseconds(15_000),
   /** Exports served at once (each holds its network in memory while it streams); more answer 503 with Retry-After. */
   EXPORT_MAX_CONCURRENT: positiveInt(2, 'exports'),
+  /** How often the change feed (`graphChanged`) reads the audit trail while anyone subscribes. */
+  CHANGE_POLL_INTERVAL_MS: milliseconds(1_000),
+  /** WebSockets and event streams (subscriptions) one client address may hold open. */
+  SUBSCRIPTION_MAX_CONNECTIONS_PER_CLIENT: positiveInt(10, 'connections'),
   LIMIT_MAX_DEPTH: positiveInt(8, 'levels'),
   LIMIT_MAX_ALIASES: positiveInt(15, 'aliases'),
   LIMIT_MAX_DIRECTIVES: positiveInt(10, 'directives'),

@@ -27,4 +27,10 @@ describe('loadConfig', () => {
     expect(problems).toContainEqual(expect.stringMatching(/^NEO4J_URI: expected a Neo4j URI .* \(got "http:\/\/localhost:7474"\)$/));
     expect(problems).toContainEqual(expect.stringMatching(/^SEED_ON_EMPTY: expected true or false \(got "maybe"\)$/));
   });
+
+  it('names the GraphQL IDE and the subscription limits it accepts', () => {
+    expect(loadConfig({})).toMatchObject({ GRAPHQL_IDE: 'graphiql', CHANGE_POLL_INTERVAL_MS: 1000, SUBSCRIPTION_MAX_CONNECTIONS_PER_CLIENT: 10 });
+    expect(() => loadConfig({ GRAPHQL_IDE: 'playground' })).toThrow(/GRAPHQL_IDE: expected graphiql, sandbox or off \(got "playground"\)/);
+    expect(() => loadConfig({ SUBSCRIPTION_MAX_CONNECTIONS_PER_CLIENT: '0' })).toThrow(/SUBSCRIPTION_MAX_CONNECTIONS_PER_CLIENT: expected a positive number of connections/);
+  });
 });

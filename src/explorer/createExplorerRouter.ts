@@ -46,8 +46,10 @@ export function createExplorerRouter(options: ExplorerRouterOptions = {}): expre
     res.set({ 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-cache' });
     res.type('html').send(html);
   });
-  router.use('/explore/assets', express.static(PUBLIC_DIR, { index: false, fallthrough: false, maxAge: '5m' }));
-  router.use('/explore/vendor/cytoscape', express.static(CYTOSCAPE_DIR, { index: false, fallthrough: false, maxAge: '1d' }));
+  // Public code: any page may load it as a module (`<coopgraph-network>`), which needs CORS on module scripts.
+  const anyOrigin = (res: express.Response) => res.setHeader('Access-Control-Allow-Origin', '*');
+  router.use('/explore/assets', express.static(PUBLIC_DIR, { index: false, fallthrough: false, maxAge: '5m', setHeaders: anyOrigin }));
+  router.use('/explore/vendor/cytoscape', express.static(CYTOSCAPE_DIR, { index: false, fallthrough: false, maxAge: '1d', setHeaders: anyOrigin }));
   return router;
 }
 

@@ -1,4 +1,5 @@
 import type { Principal } from '../auth/Principal.js';
+import type { ChangeFeed } from '../changes/createChangeFeed.js';
 import type { Database } from '../neo4j/Database.js';
 import type { ReadAheadCache } from '../models/ReadAheadCache.js';
 import type { NameNormalizer } from '../nlp/createNameNormalizer.js';
@@ -21,4 +22,6 @@ export interface Context {
   maxCost?: number;
   /** Dictionary forms of search queries, through the text-analysis worker; null or absent: names as written only. */
   nameNormalizer?: NameNormalizer | null;
+  /** The change feed, on subscriptions (WebSocket and server-sent events) only. */
+  changeFeed?: ChangeFeed;
 }

@@ -14,7 +14,7 @@ import type { Context } from '../graphql/context.js';
 import { createLoaders } from '../graphql/createLoaders.js';
 import { createExecutableSchema } from '../graphql/createExecutableSchema.js';
 import { createDatabase, type Database } from '../neo4j/Database.js';
-import type { WriteDeadline } from '../neo4j/createWriteDeadline.js';
+import { createWriteDeadline, type WriteDeadline } from '../neo4j/createWriteDeadline.js';
 import { createReadAheadCache } from '../models/ReadAheadCache.js';
 import { createRepositories } from '../repositories/createRepositories.js';
 import { FULL_PROJECTION } from '../repositories/ProjectionShape.js';
@@ -24,6 +24,7 @@ import { createCorsMiddleware } from './createCorsMiddleware.js';
 import { createErrorPlugin, createFormatError } from './createErrorPlugin.js';
 import { createGraphqlRequestHandler } from './createGraphqlRequestHandler.js';
 import { createExplorerRouter } from '../explorer/createExplorerRouter.js';
+import { createGraphiqlRouter } from '../graphiql/createGraphiqlRouter.js';
 import { createExportRouter } from '../export/createExportRouter.js';
 import { createDeadlineDatabase } from '../export/createDeadlineDatabase.js';
 import { createGraphqlLoadGraph, EXPORT_MAX_COST } from '../export/createGraphqlLoadGraph.js';
@@ -39,6 +40,11 @@ import type { Neo4jSupervision } from '../neo4j/superviseEmbeddedNeo4j.js';
 import { createProjectionPlugin } from './createProjectionPlugin.js';
 import { createQueryStatsPlugin } from './createQueryStatsPlugin.js';
 import { createReadBudgetPlugin } from './createReadBudgetPlugin.js';
+import { createLandingPagePlugin, type GraphqlIde } from './createLandingPagePlugin.js';
+import { createSchemaRouter } from './createSchemaRouter.js';
+import { createSubscriptionServer, type SubscriptionServer } from './createSubscriptionServer.js';
+import { createChangeFeed } from '../changes/createChangeFeed.js';
+import { readChangesSince } from '../repositories/readChangesSince.js';
 import { loadSchema } from './loadSchema.js';
 import { createNameNormalizer } from '../nlp/createNameNormalizer.js';
 import type { NlpClient } from '../nlp/NlpClient.js';
@@ -54,8 +60,10 @@ export interface ServerOptions {
   production?: boolean;
   /** Adds `extensions.queryStats` (Cypher round trips) to every response. */
   exposeQueryStats?: boolean;
-  /** Default true. */
+  /** Default true. False also hides `GET /schema.graphql`. */
   introspection?: boolean;
+  /** What a browser opening `/graphql` gets: self-hosted GraphiQL (default), Apollo Sandbox (from its CDN), or nothing. */
+  graphqlIde?: GraphqlIde;
   /** When true, every operation and export needs a bearer token (any role). Default false: reads are public. */
   readsRequireKey?: boolean;
   /** How JWTs are verified; without a secret or JWKS URL, only API keys are accepted. */
@@ -79,6 +87,10 @@ export interface ServerOptions {
   probeTimeoutMs?: number;
   /** Requests in a row that found Neo4j unresponsive before requests fail fast. Default 3. */
   breakerThreshold?: number;
+  /** How often the change feed reads the audit trail while a subscription is open. Default 1 s. */
+  changePollIntervalMs?: number;
+  /** Open WebSockets and event streams per client address. Default 10. */
+  subscriptionMaxConnectionsPerClient?: number;
   /** The embedded Neo4j's supervisor, whose state /health, /ready and /metrics report; omitted with an external Neo4j. */
   neo4jSupervisor?: Neo4jSupervision | undefined;
   /**
@@ -114,9 +126,12 @@ export function createServer(options: ServerOptions): CoopgraphServer {
   // `no-store` and never revalidated. (Static explorer assets keep the validators express.static gives them.)
   app.disable('etag');
   let serveGraphql: http.RequestListener | undefined;
+  let subscriptions: SubscriptionServer | undefined;
+  let serveEventStream: http.RequestListener | undefined;
   // `/graphql` is served on bare node:http (see createGraphqlRequestHandler); Express serves the rest.
   const httpServer = http.createServer((request, response) => {
-    if (serveGraphql && isGraphqlPath(request.url)) serveGraphql(request, response);
+    if (serveEventStream && isEventStreamPath(request.url)) serveEventStream(request, response);
+    else if (serveGraphql && isGraphqlPath(request.url)) serveGraphql(request, response);
     else app(request, response);
   });
   const monitor = createNeo4jMonitor({
@@ -136,14 +151,16 @@ export function createServer(options: ServerOptions): CoopgraphServer {
   const abuseLimits = { ...DEFAULT_ABUSE_LIMITS, ...options.limits };
   const limits = createAbuseLimits(abuseLimits);
 
+  const schema = createExecutableSchema(loadSchema());
+  const introspection = options.introspection ?? true;
   const apollo = new ApolloServer<Context>({
     // Repeated operations run compiled (graphql-jit): graphql-js costs about a microsecond per field, and answers
     // have thousands of fields.
-    gateway: createCompiledExecutionGateway({ schema: createExecutableSchema(loadSchema()) }),
+    gateway: createCompiledExecutionGateway({ schema }),
     formatError: createFormatError({ logger, production }),
     includeStacktraceInErrorResponses: !production,
     hideSchemaDetailsFromClientErrors: production,
-    introspection: options.introspection ?? true,
+    introspection,
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     // src/index.ts owns the process and its signals.
@@ -152,6 +169,7 @@ export function createServer(options: ServerOptions): CoopgraphServer {
       // Cache hints would wrap every field resolver (thousands per network answer); nothing here is cacheable anyway.
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      createLandingPagePlugin(options.graphqlIde ?? 'graphiql'),
       createErrorPlugin(),
       createProjectionPlugin(),
       ...limits.plugins,
@@ -227,10 +245,33 @@ export function createServer(options: ServerOptions): CoopgraphServer {
         onError: (error, requestId) => logger.error({ err: error, requestId }, 'GraphQL request failed outside execution'),
         onLateWrite: (write) => logger.warn(write, 'a write of a timed-out operation settled'),
       });
-      app.use(createCorsMiddleware({ allowedOrigins: options.corsOrigins ?? [] }));
+      const cors = createCorsMiddleware({ allowedOrigins: options.corsOrigins ?? [] });
+      subscriptions = createSubscriptionServer({
+        httpServer,
+        schema,
+        changeFeed: createChangeFeed({
+          readSince: (since, skip, limit) => readChangesSince(createDatabase({ driver, database, timeoutMs: operationTimeoutMs, activeSessions: metrics.neo4jSessions }), since, skip, limit),
+          pollIntervalMs: options.changePollIntervalMs ?? 1_000,
+          onError: (error) => logger.warn({ err: error }, 'the change feed could not read the audit trail'),
+        }),
+        authorize,
+        context: (principal) => createContext(principal, requestDatabase(createWriteDeadline({}))),
+        validationRules: limits.validationRules,
+        maxConnectionsPerClient: options.subscriptionMaxConnectionsPerClient ?? 10,
+        maxSubscriptionsPerConnection: 20,
+        trustedProxies: options.rateLimits?.trustedProxies ?? 0,
+      });
+      const handleEventStream = subscriptions.handleEventStream;
+      serveEventStream = (request, response) => cors(request, response, () => handleEventStream(request, response));
+      app.use(cors);
       app.use(createHealthRouter({ driver, database, supervisor, circuit: monitor }));
       app.use(createMetricsRouter({ metrics, token: options.metricsToken }));
       app.use(createExplorerRouter());
+      if ((options.graphqlIde ?? 'graphiql') === 'graphiql') app.use(createGraphiqlRouter());
+      if (introspection) {
+        if (readsRequireKey || rateLimiter) app.use('/schema.graphql', exportGate);
+        app.use(createSchemaRouter(schema));
+      }
       if (readsRequireKey || rateLimiter) app.use('/export', exportGate);
       app.use(
         createExportRouter({
@@ -254,9 +295,15 @@ export function createServer(options: ServerOptions): CoopgraphServer {
     async stop() {
       monitor.close();
       await lemmaIndexer?.stop();
+      await subscriptions?.close();
       await apollo.stop();
     },
   };
+}
+
+/** graphql-sse's endpoint: `/graphql/stream`, with or without a query string. */
+function isEventStreamPath(url: string | undefined): boolean {
+  return url !== undefined && (url === '/graphql/stream' || url.startsWith('/graphql/stream?'));
 }
 
 /** The GraphQL endpoint's path, with or without a trailing slash and a query string. */

@@ -1,4 +1,5 @@
 import type { Config } from '../config.js';
+import { LOCAL_DEVELOPMENT_ORIGINS } from './createCorsMiddleware.js';
 import type { ServerOptions } from './createServer.js';
 
 /** The server settings the environment configures (everything but the driver and logger). */
@@ -8,6 +9,7 @@ export function serverOptionsFromConfig(config: Config): Omit<ServerOptions, 'dr
     production: config.NODE_ENV === 'production',
     exposeQueryStats: config.EXPOSE_QUERY_STATS,
     introspection: config.INTROSPECTION,
+    graphqlIde: config.GRAPHQL_IDE,
     readsRequireKey: config.READS_REQUIRE_KEY,
     jwt: {
       secret: config.JWT_SECRET,
@@ -17,7 +19,8 @@ export function serverOptionsFromConfig(config: Config): Omit<ServerOptions, 'dr
       roleClaim: config.JWT_ROLE_CLAIM,
       maxLifetimeS: config.JWT_MAX_LIFETIME_S,
     },
-    corsOrigins: config.CORS_ORIGINS,
+    // A development server (NODE_ENV unset) also answers pages served from this machine, such as a Vite dev server.
+    corsOrigins: config.NODE_ENV === 'development' ? [...config.CORS_ORIGINS, ...LOCAL_DEVELOPMENT_ORIGINS] : config.CORS_ORIGINS,
     limits: {
       maxDepth: config.LIMIT_MAX_DEPTH,
       maxAliases: config.LIMIT_MAX_ALIASES,
@@ -29,6 +32,8 @@ export function serverOptionsFromConfig(config: Config): Omit<ServerOptions, 'dr
     bodyLimitBytes: config.BODY_LIMIT_BYTES,
     operationTimeoutMs: config.OPERATION_TIMEOUT_MS,
     exportMaxConcurrent: config.EXPORT_MAX_CONCURRENT,
+    changePollIntervalMs: config.CHANGE_POLL_INTERVAL_MS,
+    subscriptionMaxConnectionsPerClient: config.SUBSCRIPTION_MAX_CONNECTIONS_PER_CLIENT,
     rateLimits: config.RATE_LIMIT_ENABLED
       ? {
           anonymous: { points: config.RATE_LIMIT_ANONYMOUS_POINTS, durationSeconds: config.RATE_LIMIT_ANONYMOUS_DURATION_S },

@@ -33,6 +33,14 @@ export function createDetailsPanel(section) {
     showLoading(text) {
       replaceChildren(body, h('p', { class: 'note' }, text));
     },
+    /** The overview's side: the latest sources, newest first. */
+    showLatestSources(sources) {
+      replaceChildren(
+        body,
+        h('h3', {}, 'Latest sources'),
+        h('ul', { class: 'latest-sources' }, ...sources.map((source) => h('li', {}, h('time', { datetime: source.publishedOn }, source.publishedOn), ' ', source.title))),
+      );
+    },
     showError(text) {
       replaceChildren(body, h('p', { class: 'error', role: 'alert' }, text));
     },

@@ -6,9 +6,9 @@ import { pickName } from './kindStyles.js';
  * The drawn network. Nodes carry `{ id, kind, names, label, signedOn }`, edges `{ id, source, target, type, label,
  * evidence }`. Merging never duplicates an element; `onChange` is called after every change of what is visible.
  */
-export function createGraphView(container, { lang, onNodeTap, onEdgeTap, onChange }) {
+export function createGraphView(container, { lang, labelSize, onNodeTap, onEdgeTap, onChange }) {
   let currentLang = lang;
-  const cy = cytoscape({ container, style: graphStyle(), minZoom: 0.2, maxZoom: 3, wheelSensitivity: 0.3 });
+  const cy = cytoscape({ container, style: graphStyle({ labelSize }), minZoom: 0.2, maxZoom: 3, wheelSensitivity: 0.3 });
   cy.on('tap', 'node', (event) => onNodeTap(event.target.id()));
   cy.on('tap', 'edge', (event) => onEdgeTap(event.target.data()));
 
@@ -69,6 +69,11 @@ export function createGraphView(container, { lang, onNodeTap, onEdgeTap, onChang
         for (const edge of network.edges) addEdge(edge);
       });
       layout(fresh);
+      onChange();
+    },
+    /** Removes everything drawn. */
+    clear() {
+      cy.elements().remove();
       onChange();
     },
     markExpanded(id) {

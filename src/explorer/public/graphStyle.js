@@ -1,7 +1,11 @@
 import { KIND_STYLES } from './kindStyles.js';
 
-/** The Cytoscape stylesheet: colour and shape by kind, labels on a white halo for contrast, edges labelled by relation. */
-export function graphStyle() {
+/**
+ * The Cytoscape stylesheet: colour and shape by kind, labels on a white halo for contrast, edges labelled by relation.
+ * Labels that the zoom would draw smaller than 7 px are left out (edge labels below 8 px), so a dense graph fitted
+ * into a small frame shows its shapes instead of overlapping text; zooming in brings them back.
+ */
+export function graphStyle({ labelSize = 11 } = {}) {
   return [
     {
       selector: 'node',
@@ -14,7 +18,8 @@ export function graphStyle() {
         'border-color': '#1a1a1a',
         'border-style': 'dashed',
         color: '#1a1a1a',
-        'font-size': 11,
+        'font-size': labelSize,
+        'min-zoomed-font-size': 7,
         'text-valign': 'bottom',
         'text-margin-y': 4,
         'text-wrap': 'wrap',
@@ -41,6 +46,7 @@ export function graphStyle() {
         'target-arrow-shape': 'triangle',
         label: 'data(label)',
         'font-size': 9,
+        'min-zoomed-font-size': 8,
         color: '#333333',
         'text-rotation': 'autorotate',
         'text-background-color': '#ffffff',

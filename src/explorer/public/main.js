@@ -1,4 +1,5 @@
 import { createDetailsPanel } from './createDetailsPanel.js';
+import { createEmbedChannel } from './createEmbedChannel.js';
 import { createExportLinks } from './createExportLinks.js';
 import { createGraphqlClient } from './createGraphqlClient.js';
 import { createGraphView } from './createGraphView.js';
@@ -8,8 +9,8 @@ import { createTimelineFilter } from './createTimelineFilter.js';
 import { createVisibleList } from './createVisibleList.js';
 import { h } from './dom.js';
 import { typeInWords } from './kindStyles.js';
-import { ENTITY_QUERY, NETWORK_QUERY, PATH_QUERY, SEARCH_QUERY } from './queries.js';
-import { readConfig } from './readConfig.js';
+import { ENTITY_QUERY, NETWORK_QUERY, OVERVIEW_QUERY, PATH_QUERY, SEARCH_QUERY } from './queries.js';
+import { ID_PATTERN, readConfig } from './readConfig.js';
 import { renderLegend } from './renderLegend.js';
 
 const config = readConfig();
@@ -18,15 +19,24 @@ const request = createGraphqlClient(config.graphqlUrl);
 const byId = (id) => document.getElementById(id);
 const status = byId('status');
 let lang = config.lang;
+let depth = config.depth;
 /** The entities the view was built from (URL ids, picked, expanded, path ends): what the export links ask for. */
 const seeds = new Set(config.ids);
 
-const view = createGraphView(byId('graph'), { lang, onNodeTap: (id) => activate(id), onEdgeTap: (edge) => showRelation(edge), onChange: refresh });
+const view = createGraphView(byId('graph'), { lang, labelSize: config.labelSize, onNodeTap: (id) => activate(id), onEdgeTap: (edge) => showRelation(edge), onChange: refresh });
 const details = createDetailsPanel(byId('details'));
 const timeline = createTimelineFilter(byId('timeline'), view);
 const exportLinks = createExportLinks(byId('exports'), { exportBase: config.exportBase, depth: config.depth, lang });
 const visibleList = createVisibleList(byId('visible-summary'), byId('visible-list'), { onActivate: (id) => activate(id) });
 renderLegend(byId('legend'));
+if (config.embed && config.legend) {
+  const overlay = h('section', { class: 'embed-legend', 'aria-labelledby': 'legend-title' });
+  byId('legend').removeAttribute('aria-labelledby');
+  byId('legend').replaceChildren();
+  renderLegend(overlay);
+  byId('graph').after(overlay);
+}
+const embed = createEmbedChannel({ onCommand: runCommand });
 // Lets tests and curious people reach the Cytoscape instance from the console.
 window.coopgraphExplorer = { cy: view.cy };
 
@@ -50,11 +60,53 @@ createPathFinder(byId('path'), { search, findPath });
 
 const langSelect = byId('lang');
 langSelect.value = lang;
-langSelect.addEventListener('change', () => {
-  lang = langSelect.value;
+langSelect.addEventListener('change', () => setLang(langSelect.value));
+
+function setLang(value) {
+  lang = value;
+  langSelect.value = value;
   document.documentElement.lang = lang.toLowerCase();
   view.setLang(lang);
-});
+}
+
+/** Carries out a command from the embedding page; returns why it cannot, or nothing. */
+async function runCommand(command) {
+  switch (command.type) {
+    case 'focus': {
+      const ids = Array.isArray(command.ids) ? command.ids : [];
+      if (ids.length === 0 || ids.length > 50 || !ids.every((id) => typeof id === 'string' && ID_PATTERN.test(id))) {
+        return 'focus: expected ids, a list of 1 to 50 ids such as "organization/ktz"';
+      }
+      await loadNetwork(ids, depth);
+      view.select(ids[0]);
+      return undefined;
+    }
+    case 'setDepth': {
+      if (!Number.isInteger(command.depth) || command.depth < 1 || command.depth > 3) return 'setDepth: expected depth, a whole number from 1 to 3';
+      depth = command.depth;
+      const ids = [...seeds];
+      view.clear();
+      if (ids.length > 0) await loadNetwork(ids, depth);
+      return undefined;
+    }
+    case 'setLanguage': {
+      const value = typeof command.lang === 'string' ? command.lang.toUpperCase() : '';
+      if (!['EN', 'RU', 'KK'].includes(value)) return 'setLanguage: expected lang, one of EN, RU, KK';
+      setLang(value);
+      embed.post('languageChanged', { lang: value });
+      return undefined;
+    }
+    case 'findPath': {
+      if (typeof command.fromId !== 'string' || !ID_PATTERN.test(command.fromId) || typeof command.toId !== 'string' || !ID_PATTERN.test(command.toId)) {
+        return 'findPath: expected fromId and toId, ids such as "organization/ktz"';
+      }
+      const outcome = await findPath(command.fromId, command.toId);
+      return outcome.startsWith('Path of') ? undefined : `findPath: ${outcome}`;
+    }
+    default:
+      return `unknown command ${JSON.stringify(String(command.type))}: expected focus, setDepth, setLanguage or findPath`;
+  }
+}
 
 function setStatus(text, state) {
   status.textContent = text;
@@ -77,6 +129,9 @@ async function loadNetwork(ids, depth, aroundId) {
     for (const id of ids) view.markExpanded(id);
     refresh();
     setStatus(network.truncated ? 'Only the best-connected 500 entities are drawn.' : '', 'ready');
+    embed.post('networkLoaded', { ids, depth, nodeCount: view.nodeIds().length, truncated: network.truncated });
+    watchChanges();
+    if (aroundId) embed.post('nodeExpanded', { id: aroundId, nodeCount: view.nodeIds().length, addedIds: network.nodes.map((node) => node.id) });
   } catch (error) {
     setStatus(`Could not load the network: ${error.message}`, 'error');
   }
@@ -85,10 +140,34 @@ async function loadNetwork(ids, depth, aroundId) {
 /** What clicking a node does: select it, show its details and, the first time, expand its neighbours. */
 async function activate(id) {
   view.select(id);
+  embed.post('nodeSelected', { id, kind: view.cy.getElementById(id).data('kind'), label: view.labelOf(id) });
   const expanding = view.isExpanded(id) ? Promise.resolve() : loadNetwork([id], 1, id);
   if (!config.embed) await Promise.all([showEntity(id), expanding]);
   else await expanding;
   view.select(id);
+}
+
+let changeStream = null;
+
+/**
+ * Follows `graphChanged` for the expanded entities (whose neighbourhoods are drawn) over server-sent events
+ * (graphql-sse, `/graphql/stream`), and redraws them when a write touches one.
+ */
+function watchChanges() {
+  changeStream?.close();
+  const ids = view.expandedIds().slice(0, 1000);
+  if (ids.length === 0 || typeof EventSource === 'undefined') return;
+  const url = new URL(`${config.graphqlUrl.replace(/\/$/, '')}/stream`);
+  url.searchParams.set('query', 'subscription ExplorerChanges($ids: [ID!]) { graphChanged(ids: $ids) { id entityIds } }');
+  url.searchParams.set('variables', JSON.stringify({ ids }));
+  changeStream = new EventSource(url);
+  changeStream.addEventListener('next', (event) => {
+    const change = JSON.parse(event.data)?.data?.graphChanged;
+    if (!change) return;
+    embed.post('graphChanged', { changeId: change.id, entityIds: change.entityIds });
+    const touched = change.entityIds.filter((id) => view.isExpanded(id));
+    if (touched.length > 0) loadNetwork(touched, 1);
+  });
 }
 
 async function showEntity(id) {
@@ -117,6 +196,7 @@ async function findPath(fromId, toId) {
     setStatus('', 'ready');
     view.highlightPath([...nodes.map((node) => node.id), ...edges.map((edge) => edge.id)]);
     details.showPath(path, (id) => view.labelOf(id));
+    embed.post('pathFound', { fromId, toId, length: path.length, nodeIds: nodes.map((node) => node.id), relationIds: edges.map((edge) => edge.id) });
     return `Path of ${path.length} relation${path.length === 1 ? '' : 's'} drawn in bold.`;
   } catch (error) {
     return `Could not find a path: ${error.message}`;
@@ -130,5 +210,20 @@ if (config.embed) {
 }
 
 refresh();
+embed.post('ready', { ids: config.ids, depth, lang });
 if (config.ids.length > 0) loadNetwork(config.ids, config.depth);
-else setStatus(config.embed ? 'No ids given.' : 'Search for an entity to start.', 'ready');
+else loadOverview();
+
+/** Without ids, the page opens on the most connected entities and lists the latest sources. */
+async function loadOverview() {
+  setStatus('Loading an overview…', 'loading');
+  try {
+    const { mostConnectedIds, sources } = await request(OVERVIEW_QUERY);
+    const latest = [...sources].sort((a, b) => b.publishedOn.localeCompare(a.publishedOn)).slice(0, 5);
+    details.showLatestSources(latest);
+    if (mostConnectedIds.length > 0) await loadNetwork(mostConnectedIds, 1);
+    else setStatus('The graph is empty.', 'ready');
+  } catch (error) {
+    setStatus(`Could not load an overview: ${error.message}`, 'error');
+  }
+}

@@ -36,3 +36,9 @@ export const PATH_QUERY = `
       relations { id type role from { id } to { id } evidence { excerpt source { id title } } }
     }
   }`;
+
+export const OVERVIEW_QUERY = `
+  query ExplorerOverview {
+    mostConnectedIds(first: 8)
+    sources { id title publishedOn }
+  }`;

@@ -1,9 +1,10 @@
-const ID_PATTERN = /^[a-z]+\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const ID_PATTERN = /^[a-z]+\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /**
  * The page's settings from its URL and the server's meta tags: `ids` (comma-separated or repeated `kind/slug`),
- * `depth` (1–3), `lang` (EN, RU, KK), `embed=1` (graph only) and `api` (an absolute http(s) GraphQL URL on any origin;
- * exports are then read from `/export` on that origin).
+ * `depth` (1–3), `lang` (EN, RU, KK), `embed=1` (graph only), `api` (an absolute http(s) GraphQL URL on any origin;
+ * exports are then read from `/export` on that origin), `labelSize` (node label size in pixels, 8–20, default 11)
+ * and `legend` (`1` shows the legend over an embedded graph).
  */
 export function readConfig(location = window.location, doc = document) {
   const params = new URL(location.href).searchParams;
@@ -15,7 +16,9 @@ export function readConfig(location = window.location, doc = document) {
   const depth = clampInt(params.get('depth'), 1, 3, 1);
   const lang = ['EN', 'RU', 'KK'].includes((params.get('lang') ?? '').toUpperCase()) ? params.get('lang').toUpperCase() : 'EN';
   const embed = params.get('embed') === '1' || params.get('embed') === 'true';
-  return { graphqlUrl, exportBase, ids: [...new Set(ids)], depth, lang, embed };
+  const labelSize = clampInt(params.get('labelSize'), 8, 20, 11);
+  const legend = params.get('legend') === '1' || params.get('legend') === 'true';
+  return { graphqlUrl, exportBase, ids: [...new Set(ids)], depth, lang, embed, labelSize, legend };
 }
 
 function parseApi(value) {

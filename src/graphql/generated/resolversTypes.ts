@@ -12,6 +12,7 @@ import type { PathModel } from '../../models/PathModel.js';
 import type { SearchHitModel } from '../../models/SearchHitModel.js';
 import type { AgreementPageModel, AgreementEdgeModel } from '../../models/AgreementPageModel.js';
 import type { ChangeModel } from '../../models/ChangeModel.js';
+import type { GraphChangeModel } from '../../models/GraphChangeModel.js';
 import type { RetractionModel } from '../../models/RetractionModel.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
@@ -359,6 +360,21 @@ export type FactKind =
   | 'ENTITY'
   | 'RELATION';
 
+/** One accepted write, named by what it touched; who made it is in `change(id:)`, for editors. */
+export type GraphChange = {
+  __typename?: 'GraphChange';
+  /** ISO-8601 date-time. */
+  at: Scalars['String']['output'];
+  attributeIds: Array<Scalars['ID']['output']>;
+  /** Entities the write touched: written or retracted, at an end of a relation it wrote or retracted, or owning such an attribute. */
+  entityIds: Array<Scalars['ID']['output']>;
+  /** The audit record's id. */
+  id: Scalars['ID']['output'];
+  /** The mutation, `seed` or `retractFact`. */
+  operation: Scalars['String']['output'];
+  relationIds: Array<Scalars['ID']['output']>;
+};
+
 /** A chain of relations from one entity to another. */
 export type GraphPath = {
   __typename?: 'GraphPath';
@@ -646,6 +662,8 @@ export type Query = {
   changes: ChangeConnection;
   /** Any entity by id; null when there is none. */
   entity?: Maybe<Entity>;
+  /** Ids of the entities with the most relations to other entities (sources left out), most first; `first` is 1–50. What an overview starts from. */
+  mostConnectedIds: Array<Scalars['ID']['output']>;
   /** The neighbourhood of `ids` up to `depth` (1–3) hops, at most `limit` (1–5000) nodes, ready to draw. */
   network: Network;
   /** Any node by id; null when there is none. */
@@ -679,6 +697,11 @@ export type QueryChangesArgs = {
 
 export type QueryEntityArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryMostConnectedIdsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -874,6 +897,21 @@ export type StatementRelationsArgs = {
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * Each accepted write that touches one of `ids` (at most 1000; omitted: every write), within about a second of its
+   * commit. Served over WebSocket (the graphql-ws protocol) at `/graphql` and over server-sent events (graphql-sse)
+   * at `/graphql/stream`; not over plain HTTP.
+   */
+  graphChanged: GraphChange;
+};
+
+
+export type SubscriptionGraphChangedArgs = {
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
 export type UpsertEntityInput = {
   aliases?: InputMaybe<Array<Scalars['String']['input']>>;
   attributes?: InputMaybe<Array<AttributeInput>>;
@@ -986,6 +1024,7 @@ export type ResolversTypes = {
   Facility: ResolverTypeWrapper<EntityModel>;
   FactKind: FactKind;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  GraphChange: ResolverTypeWrapper<GraphChangeModel>;
   GraphPath: ResolverTypeWrapper<PathModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -1015,6 +1054,7 @@ export type ResolversTypes = {
   Source: ResolverTypeWrapper<EntityModel>;
   Statement: ResolverTypeWrapper<EntityModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   UpsertEntityInput: UpsertEntityInput;
 };
 
@@ -1043,6 +1083,7 @@ export type ResolversParentTypes = {
   EvidenceInput: EvidenceInput;
   Facility: EntityModel;
   Float: Scalars['Float']['output'];
+  GraphChange: GraphChangeModel;
   GraphPath: PathModel;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
@@ -1071,6 +1112,7 @@ export type ResolversParentTypes = {
   Source: EntityModel;
   Statement: EntityModel;
   String: Scalars['String']['output'];
+  Subscription: Record<PropertyKey, never>;
   UpsertEntityInput: UpsertEntityInput;
 };
 
@@ -1199,6 +1241,15 @@ export type FacilityResolvers<ContextType = Context, ParentType extends Resolver
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type GraphChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GraphChange'] = ResolversParentTypes['GraphChange']> = {
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  attributeIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  entityIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  operation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  relationIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
 export type GraphPathResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GraphPath'] = ResolversParentTypes['GraphPath']> = {
   length?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
@@ -1311,6 +1362,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   change?: Resolver<Maybe<ResolversTypes['Change']>, ParentType, ContextType, RequireFields<QueryChangeArgs, 'id'>>;
   changes?: Resolver<ResolversTypes['ChangeConnection'], ParentType, ContextType, RequireFields<QueryChangesArgs, 'first'>>;
   entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryEntityArgs, 'id'>>;
+  mostConnectedIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType, RequireFields<QueryMostConnectedIdsArgs, 'first'>>;
   network?: Resolver<ResolversTypes['Network'], ParentType, ContextType, RequireFields<QueryNetworkArgs, 'depth' | 'ids' | 'lang' | 'limit'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   path?: Resolver<Maybe<ResolversTypes['GraphPath']>, ParentType, ContextType, RequireFields<QueryPathArgs, 'fromId' | 'maxHops' | 'toId'>>;
@@ -1393,6 +1445,10 @@ export type StatementResolvers<ContextType = Context, ParentType extends Resolve
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  graphChanged?: SubscriptionResolver<ResolversTypes['GraphChange'], "graphChanged", ParentType, ContextType, Partial<SubscriptionGraphChangedArgs>>;
+};
+
 export type Resolvers<ContextType = Context> = {
   Agreement?: AgreementResolvers<ContextType>;
   AgreementConnection?: AgreementConnectionResolvers<ContextType>;
@@ -1409,6 +1465,7 @@ export type Resolvers<ContextType = Context> = {
   Event?: EventResolvers<ContextType>;
   Evidence?: EvidenceResolvers<ContextType>;
   Facility?: FacilityResolvers<ContextType>;
+  GraphChange?: GraphChangeResolvers<ContextType>;
   GraphPath?: GraphPathResolvers<ContextType>;
   LocalizedName?: LocalizedNameResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
@@ -1430,5 +1487,6 @@ export type Resolvers<ContextType = Context> = {
   SearchHit?: SearchHitResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
   Statement?: StatementResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
 };
 

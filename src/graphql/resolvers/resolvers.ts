@@ -14,7 +14,9 @@ import {
 import { personResolvers } from './personResolvers.js';
 import { queryResolvers } from './queryResolvers.js';
 import { auditQueryResolvers } from './auditResolvers.js';
+import { overviewQueryResolvers } from './overviewResolvers.js';
 import { mutationResolvers } from './mutationResolvers.js';
+import { subscriptionResolvers } from './subscriptionResolvers.js';
 
 const TYPE_OF_KIND = {
   COUNTRY: 'Country',
@@ -34,8 +36,9 @@ const resolveType = (entity: EntityModel) => TYPE_OF_KIND[entity.kind];
 /** The resolvers written by hand: operations, and fields whose value is more than what they declare they read. */
 export const explicitResolvers: Resolvers = {
   Date: dateScalar,
-  Query: { ...queryResolvers, ...auditQueryResolvers },
+  Query: { ...queryResolvers, ...auditQueryResolvers, ...overviewQueryResolvers },
   Mutation: mutationResolvers,
+  Subscription: subscriptionResolvers,
   Node: { __resolveType: resolveType },
   Entity: { __resolveType: resolveType },
   Person: personResolvers,
