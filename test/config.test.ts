@@ -27,4 +27,12 @@ describe('loadConfig', () => {
     expect(problems).toContainEqual(expect.stringMatching(/^NEO4J_URI: expected a Neo4j URI .* \(got "http:\/\/localhost:7474"\)$/));
     expect(problems).toContainEqual(expect.stringMatching(/^SEED_ON_EMPTY: expected true or false \(got "maybe"\)$/));
   });
+
+  it('serves /graphql on the fast path unless switched off, and names the accepted values otherwise', () => {
+    expect(loadConfig({})).toMatchObject({ GRAPHQL_COMPILED_EXECUTION: 'on', GRAPHQL_HTTP: 'node' });
+    expect(loadConfig({ GRAPHQL_COMPILED_EXECUTION: 'off', GRAPHQL_HTTP: 'express' })).toMatchObject({ GRAPHQL_COMPILED_EXECUTION: 'off', GRAPHQL_HTTP: 'express' });
+    expect(() => loadConfig({ GRAPHQL_COMPILED_EXECUTION: 'false', GRAPHQL_HTTP: 'fastify' })).toThrow(
+      /GRAPHQL_COMPILED_EXECUTION: expected on or off \(got "false"\)\n  GRAPHQL_HTTP: expected node or express \(got "fastify"\)/,
+    );
+  });
 });

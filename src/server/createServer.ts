@@ -22,7 +22,8 @@ import { createAbuseLimits, DEFAULT_ABUSE_LIMITS, type AbuseLimits } from './cre
 import { createCompiledExecutionGateway } from './createCompiledExecutionGateway.js';
 import { createCorsMiddleware } from './createCorsMiddleware.js';
 import { createErrorPlugin, createFormatError } from './createErrorPlugin.js';
-import { createGraphqlRequestHandler } from './createGraphqlRequestHandler.js';
+import { createGraphqlExpressHandler } from './createGraphqlExpressHandler.js';
+import { createGraphqlRequestHandler, type GraphqlRequestHandlerOptions } from './createGraphqlRequestHandler.js';
 import { createExplorerRouter } from '../explorer/createExplorerRouter.js';
 import { createExportRouter } from '../export/createExportRouter.js';
 import { createDeadlineDatabase } from '../export/createDeadlineDatabase.js';
@@ -78,7 +79,20 @@ export interface ServerOptions {
   breakerThreshold?: number;
   /** The embedded Neo4j's supervisor, whose state /health, /ready and /metrics report; omitted with an external Neo4j. */
   neo4jSupervisor?: Neo4jSupervision | undefined;
+  /**
+   * Default true: operations run a second time are compiled with graphql-jit through Apollo's gateway executor.
+   * False: Apollo runs every operation with graphql-js, its supported executor.
+   */
+  compiledExecution?: boolean;
+  /**
+   * Default `node`: /graphql is served on bare node:http (createGraphqlRequestHandler). `express`: through Express
+   * and Apollo's express5 integration (createGraphqlExpressHandler), its supported path.
+   */
+  graphqlHttp?: GraphqlHttp;
 }
+
+/** How /graphql is served over HTTP: on bare node:http, or through Express. */
+export type GraphqlHttp = 'node' | 'express';
 
 /** A built but not yet listening server. */
 export interface CoopgraphServer {
@@ -96,6 +110,7 @@ export interface CoopgraphServer {
 /** Builds the HTTP server and GraphQL API over the given dependencies, without I/O. */
 export function createServer(options: ServerOptions): CoopgraphServer {
   const { driver, logger, database, production = false, exposeQueryStats = false, readsRequireKey = false } = options;
+  const { compiledExecution = true, graphqlHttp = 'node' } = options;
   const bodyLimitBytes = options.bodyLimitBytes ?? 1_048_576;
   const operationTimeoutMs = options.operationTimeoutMs ?? 15_000;
   const app = express();
@@ -104,7 +119,8 @@ export function createServer(options: ServerOptions): CoopgraphServer {
   // `no-store` and never revalidated. (Static explorer assets keep the validators express.static gives them.)
   app.disable('etag');
   let serveGraphql: http.RequestListener | undefined;
-  // `/graphql` is served on bare node:http (see createGraphqlRequestHandler); Express serves the rest.
+  // `/graphql` is served on bare node:http (see createGraphqlRequestHandler) unless graphqlHttp is `express`;
+  // Express serves the rest.
   const httpServer = http.createServer((request, response) => {
     if (serveGraphql && isGraphqlPath(request.url)) serveGraphql(request, response);
     else app(request, response);
@@ -124,10 +140,11 @@ export function createServer(options: ServerOptions): CoopgraphServer {
   const abuseLimits = { ...DEFAULT_ABUSE_LIMITS, ...options.limits };
   const limits = createAbuseLimits(abuseLimits);
 
+  const schema = makeExecutableSchema({ typeDefs: loadSchema(), resolvers });
   const apollo = new ApolloServer<Context>({
     // Repeated operations run compiled (graphql-jit): graphql-js costs about a microsecond per field, and answers
     // have thousands of fields.
-    gateway: createCompiledExecutionGateway({ schema: makeExecutableSchema({ typeDefs: loadSchema(), resolvers }) }),
+    ...(compiledExecution ? { gateway: createCompiledExecutionGateway({ schema }) } : { schema }),
     formatError: createFormatError({ logger, production }),
     includeStacktraceInErrorResponses: !production,
     hideSchemaDetailsFromClientErrors: production,
@@ -203,7 +220,7 @@ export function createServer(options: ServerOptions): CoopgraphServer {
     neo4jCircuit: monitor,
     async start() {
       await apollo.start();
-      serveGraphql = createGraphqlRequestHandler({
+      const graphqlOptions: GraphqlRequestHandlerOptions<Context> = {
         apollo,
         context: async (request, deadline) => createContext(await admit(request), requestDatabase(deadline)),
         corsOrigins: options.corsOrigins ?? [],
@@ -211,7 +228,20 @@ export function createServer(options: ServerOptions): CoopgraphServer {
         timeoutMs: operationTimeoutMs,
         onError: (error, requestId) => logger.error({ err: error, requestId }, 'GraphQL request failed outside execution'),
         onLateWrite: (write) => logger.warn(write, 'a write of a timed-out operation settled'),
-      });
+      };
+      switch (graphqlHttp) {
+        case 'node':
+          serveGraphql = createGraphqlRequestHandler(graphqlOptions);
+          break;
+        case 'express': {
+          // First, as on node:http: every request to /graphql goes to it, whatever the routes below would do.
+          const graphqlRouter = createGraphqlExpressHandler(graphqlOptions);
+          app.use((request, response, next) => (isGraphqlPath(request.url) ? graphqlRouter(request, response, next) : next()));
+          break;
+        }
+        default:
+          throw new Error(`unknown graphqlHttp: ${graphqlHttp satisfies never}`);
+      }
       app.use(createCorsMiddleware({ allowedOrigins: options.corsOrigins ?? [] }));
       app.use(createHealthRouter({ driver, database, supervisor, circuit: monitor }));
       app.use(createMetricsRouter({ metrics, token: options.metricsToken }));
