@@ -26,5 +26,6 @@ export const UNIT_TEST_FILES: readonly string[] = [
   'test/seed/findMissingExcerpts.test.ts',
   'test/server/compiledSize.test.ts',
   'test/server/createCompiledExecutionGateway.test.ts',
+  'test/server/graphqlHttpHandlers.test.ts',
   'test/unitTestFiles.test.ts',
 ];
