@@ -76,10 +76,10 @@ describe('serving modes', () => {
   afterAll(() => Promise.all(servers.map(({ server }) => server.close())));
 
   /** The answers of every mode, twice each, keyed by mode and run. */
-  async function answersTo(request: GraphqlHttpRequest): Promise<Map<string, ComparableAnswer>> {
+  async function answersTo(request: GraphqlHttpRequest, among = servers): Promise<Map<string, ComparableAnswer>> {
     const answers = new Map<string, ComparableAnswer>();
     for (const run of ['first run', 'second run']) {
-      for (const { mode, server } of servers) answers.set(`${mode.name}, ${run}`, await comparableAnswer(server.url, request));
+      for (const { mode, server } of among) answers.set(`${mode.name}, ${run}`, await comparableAnswer(server.url, request));
     }
     return answers;
   }
@@ -117,5 +117,16 @@ describe('serving modes', () => {
     const answer = expectAllAlike(await answersTo(request));
     const code = (answer.body as { errors?: { extensions?: { code?: string } }[] }).errors?.[0]?.extensions?.code ?? null;
     expect({ status: answer.status, code, allowOrigin: answer.headers['access-control-allow-origin'] }).toEqual(outcome);
+  });
+
+  it('answers an operation that outlives its timeout alike, 504 OPERATION_TIMEOUT', async () => {
+    const hasty = await startServingModes({ operationTimeoutMs: 1 });
+    try {
+      const request = { json: { query: '{ network(ids: ["organization/ktz"], depth: 3, limit: 500) { nodes { id entity { relations { id } } } } }' } };
+      const answer = expectAllAlike(await answersTo(request, hasty));
+      expect(answer).toMatchObject({ status: 504, body: { errors: [{ extensions: { code: 'OPERATION_TIMEOUT' } }] } });
+    } finally {
+      await Promise.all(hasty.map(({ server }) => server.close()));
+    }
   });
 });
