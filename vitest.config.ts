@@ -20,6 +20,8 @@ export default defineConfig({
           // Pure tests: no Neo4j, no server, no browser; they run first, in parallel, in seconds.
           name: 'unit',
           include: [...UNIT_TEST_FILES],
+          // They keep no state between files, so a worker reuses its loaded modules for the next file.
+          isolate: false,
           sequence: { groupOrder: 0 },
         },
       },
