@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
+import { UNIT_TEST_FILES } from './test/unitTestFiles.js';
 
 export default defineConfig({
   resolve: {
@@ -8,13 +9,35 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: createRequire(import.meta.url).resolve('graphql') }],
   },
   test: {
-    include: ['test/**/*.test.ts'],
-    // One real Neo4j for the whole run, on a free port with a throw-away store.
-    globalSetup: ['test/support/globalSetup.ts'],
     testTimeout: 60_000,
     hookTimeout: 180_000,
     pool: 'forks',
-    // Files share one database and some assert the whole graph is unchanged, so they run one at a time.
-    fileParallelism: false,
+    // Both projects inherit the options above and `resolve.alias` (`extends: true`).
+    projects: [
+      {
+        extends: true,
+        test: {
+          // Pure tests: no Neo4j, no server, no browser; they run first, in parallel, in seconds.
+          name: 'unit',
+          include: [...UNIT_TEST_FILES],
+          // They keep no state between files, so a worker reuses its loaded modules for the next file.
+          isolate: false,
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['test/**/*.test.ts'],
+          exclude: [...UNIT_TEST_FILES],
+          // One real Neo4j for the whole run, on a free port with a throw-away store.
+          globalSetup: ['test/support/globalSetup.ts'],
+          // Files share one database and some assert the whole graph is unchanged, so they run one at a time.
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+        },
+      },
+    ],
   },
 });

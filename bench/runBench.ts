@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
 import { superviseNlpWorker } from '../src/nlp/superviseNlpWorker.js';
+import { loadConfig } from '../src/config.js';
 import { createServer } from '../src/server/createServer.js';
 import { benchOperations, EXECUTORS, findBenchParameters, type BenchParameters, type ExecutorName } from './benchOperations.js';
 import { createCountingDriver } from './createCountingDriver.js';
@@ -50,8 +51,18 @@ export interface BenchReport {
   scale: number;
   graph: { entities: number; relations: number };
   load: { seconds: number; rows: number; rowsPerSecond: number };
-  /** `nodeEnv`: the servers' NODE_ENV (`npm run bench` sets production, as a deployment would). */
-  settings: { rounds: number; samplesPerRound: number; throughputSeconds: number; connections: number; nodeEnv: string };
+  /**
+   * `nodeEnv`: the servers' NODE_ENV (`npm run bench` sets production, as a deployment would). `graphqlServing`: our
+   * server's GRAPHQL_COMPILED_EXECUTION and GRAPHQL_HTTP, taken from the environment (absent in older reports: on, node).
+   */
+  settings: {
+    rounds: number;
+    samplesPerRound: number;
+    throughputSeconds: number;
+    connections: number;
+    nodeEnv: string;
+    graphqlServing?: { compiledExecution: 'on' | 'off'; http: 'node' | 'express' };
+  };
   parameters: BenchParameters;
   operations: OperationResult[];
 }
@@ -68,6 +79,8 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     : { rounds: 5, samplesPerRound: 40, throughputSeconds: 5, connections: 16, maxLatencyMs: 24_000 };
   const database = await startScaleDatabase({ scale: options.scale, dataDir: options.dataDir, progress: process.stderr.isTTY, log: options.log });
   options.log(`Loaded ${database.load.rows} rows in ${database.load.seconds.toFixed(1)} s (${Math.round(database.load.rowsPerSecond)} rows/s).`);
+  // The serving switches come from the environment, so that a run can measure what turning one off costs.
+  const { GRAPHQL_COMPILED_EXECUTION: compiledExecution, GRAPHQL_HTTP: http } = loadConfig();
   const servers: BenchServer[] = [];
   // Search goes through the text-analysis worker, as in production; its lemma keys are written before measuring.
   const nlp = superviseNlpWorker();
@@ -81,6 +94,8 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       limits: { maxCost: 1_000_000, maxDepth: 20 },
       operationTimeoutMs: 60_000,
       nlp,
+      compiledExecution: compiledExecution === 'on',
+      graphqlHttp: http,
     });
     await ours.start();
     if (await nlp.whenStarted()) options.log(`Wrote lemma keys of ${await ours.refreshSearchLemmas()} entities.`);
@@ -190,6 +205,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
         throughputSeconds: settings.throughputSeconds,
         connections: settings.connections,
         nodeEnv: process.env.NODE_ENV ?? '',
+        graphqlServing: { compiledExecution, http },
       },
       parameters,
       operations: results,

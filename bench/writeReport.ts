@@ -33,7 +33,7 @@ function toMarkdown(report: BenchReport): string {
     '',
     `${report.date} · ${report.machine.cores} cores (${report.machine.cpu}), ${report.machine.memoryGiB} GiB · ${report.machine.platform}`,
     '',
-    `Versions: ${Object.entries(report.versions).map(([name, version]) => `${name} ${version}`).join(', ')}; NODE_ENV=${report.settings.nodeEnv || '(unset)'}.`,
+    `Versions: ${Object.entries(report.versions).map(([name, version]) => `${name} ${version}`).join(', ')}; NODE_ENV=${report.settings.nodeEnv || '(unset)'}${servingOf(report)}.`,
     '',
     `Graph: ${report.graph.entities} entities, ${report.graph.relations} relations; bulk load ${report.load.rows} rows in ${report.load.seconds.toFixed(1)} s (${Math.round(report.load.rowsPerSecond)} rows/s).`,
     '',
@@ -101,4 +101,11 @@ function toSvg(report: BenchReport): string {
   });
   parts.push('</svg>', '');
   return parts.join('\n');
+}
+
+/** Our server's serving switches when a run turned one off; nothing for the default (and for older reports). */
+function servingOf(report: BenchReport): string {
+  const serving = report.settings.graphqlServing;
+  if (serving === undefined || (serving.compiledExecution === 'on' && serving.http === 'node')) return '';
+  return `; GRAPHQL_COMPILED_EXECUTION=${serving.compiledExecution}, GRAPHQL_HTTP=${serving.http}`;
 }

@@ -90,6 +90,13 @@ const configSchema = z.object({
    */
   CORS_ORIGINS: origins,
 
+  // How /graphql runs. Both default to the fast path; each has the plainer Apollo Server path as an off switch, with
+  // the same answers (test/server/servingParity.test.ts), for when the fast one is suspected of a fault.
+  /** `on`: operations run a second time are compiled with graphql-jit (Apollo's gateway executor); `off`: graphql-js. */
+  GRAPHQL_COMPILED_EXECUTION: z.enum(['on', 'off'], { error: 'expected on or off' }).default('on'),
+  /** `node`: /graphql on bare node:http; `express`: through Express and Apollo's express5 integration, like the other routes. */
+  GRAPHQL_HTTP: z.enum(['node', 'express'], { error: 'expected node or express' }).default('node'),
+
   // Abuse limits.
   /**
    * Introspection. On by default, also in production: the schema is public (SDL in the repository, the explorer

@@ -33,4 +33,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ GRAPHQL_IDE: 'playground' })).toThrow(/GRAPHQL_IDE: expected graphiql, sandbox or off \(got "playground"\)/);
     expect(() => loadConfig({ SUBSCRIPTION_MAX_CONNECTIONS_PER_CLIENT: '0' })).toThrow(/SUBSCRIPTION_MAX_CONNECTIONS_PER_CLIENT: expected a positive number of connections/);
   });
+
+  it('serves /graphql on the fast path unless switched off, and names the accepted values otherwise', () => {
+    expect(loadConfig({})).toMatchObject({ GRAPHQL_COMPILED_EXECUTION: 'on', GRAPHQL_HTTP: 'node' });
+    expect(loadConfig({ GRAPHQL_COMPILED_EXECUTION: 'off', GRAPHQL_HTTP: 'express' })).toMatchObject({ GRAPHQL_COMPILED_EXECUTION: 'off', GRAPHQL_HTTP: 'express' });
+    expect(() => loadConfig({ GRAPHQL_COMPILED_EXECUTION: 'false', GRAPHQL_HTTP: 'fastify' })).toThrow(
+      /GRAPHQL_COMPILED_EXECUTION: expected on or off \(got "false"\)\n {2}GRAPHQL_HTTP: expected node or express \(got "fastify"\)/,
+    );
+  });
 });

@@ -1,14 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLRequest } from '@apollo/server';
 import bodyParser from 'body-parser';
-import { GraphQLError } from 'graphql';
-import { ErrorCode } from '../errors.js';
+import type { GraphQLError } from 'graphql';
 import { createWriteDeadline, type LateWrite, type WriteDeadline } from '../neo4j/createWriteDeadline.js';
 import { createCorsMiddleware } from './createCorsMiddleware.js';
 import { bodyParserError } from './bodyParserError.js';
 import { createOperationTimeout } from './createOperationTimeout.js';
 import { REQUEST_ID_HEADER, requestIdOf, withRequestId } from '../requestId.js';
-import { sendHttpError } from './sendHttpError.js';
+import { sendGraphqlFailure } from './sendGraphqlFailure.js';
 
 export interface GraphqlRequestHandlerOptions<TContext extends BaseContext> {
   /** A started Apollo Server. */
@@ -47,18 +46,8 @@ export function createGraphqlRequestHandler<TContext extends BaseContext>(
   const parseJson = bodyParser.json({ limit: bodyLimitBytes });
   const armTimeout = createOperationTimeout({ timeoutMs: options.timeoutMs });
 
-  /** Answers a failure outside GraphQL execution: the client's (a body it cannot send) or ours (500, logged). */
-  const fail = (response: ServerResponse, requestId: string, error: unknown, clientError: GraphQLError | null = null) => {
-    if (clientError) return sendHttpError(response, clientError);
-    onError(error, requestId);
-    if (response.headersSent) return void response.destroy();
-    sendHttpError(
-      response,
-      new GraphQLError('Internal server error. It is logged under extensions.requestId.', {
-        extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId, http: { status: 500 } },
-      }),
-    );
-  };
+  const fail = (response: ServerResponse, requestId: string, error: unknown, clientError: GraphQLError | null = null) =>
+    sendGraphqlFailure(response, requestId, error, clientError, onError);
 
   const execute = async (request: IncomingMessage & { body?: unknown }, response: ServerResponse, deadline: WriteDeadline) => {
     const headers = new HeaderMap();

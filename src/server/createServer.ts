@@ -22,7 +22,8 @@ import { createAbuseLimits, DEFAULT_ABUSE_LIMITS, type AbuseLimits } from './cre
 import { createCompiledExecutionGateway } from './createCompiledExecutionGateway.js';
 import { createCorsMiddleware } from './createCorsMiddleware.js';
 import { createErrorPlugin, createFormatError } from './createErrorPlugin.js';
-import { createGraphqlRequestHandler } from './createGraphqlRequestHandler.js';
+import { createGraphqlExpressHandler } from './createGraphqlExpressHandler.js';
+import { createGraphqlRequestHandler, type GraphqlRequestHandlerOptions } from './createGraphqlRequestHandler.js';
 import { createExplorerRouter } from '../explorer/createExplorerRouter.js';
 import { createGraphiqlRouter } from '../graphiql/createGraphiqlRouter.js';
 import { createExportRouter } from '../export/createExportRouter.js';
@@ -98,7 +99,20 @@ export interface ServerOptions {
    * lemma keys current. Omitted or down: search matches names as written.
    */
   nlp?: NlpClient | undefined;
+  /**
+   * Default true: operations run a second time are compiled with graphql-jit through Apollo's gateway executor.
+   * False: Apollo runs every operation with graphql-js, its supported executor.
+   */
+  compiledExecution?: boolean;
+  /**
+   * Default `node`: /graphql is served on bare node:http (createGraphqlRequestHandler). `express`: through Express
+   * and Apollo's express5 integration (createGraphqlExpressHandler), its supported path.
+   */
+  graphqlHttp?: GraphqlHttp;
 }
+
+/** How /graphql is served over HTTP: on bare node:http, or through Express. */
+export type GraphqlHttp = 'node' | 'express';
 
 /** A built but not yet listening server. */
 export interface CoopgraphServer {
@@ -118,6 +132,7 @@ export interface CoopgraphServer {
 /** Builds the HTTP server and GraphQL API over the given dependencies, without I/O. */
 export function createServer(options: ServerOptions): CoopgraphServer {
   const { driver, logger, database, production = false, exposeQueryStats = false, readsRequireKey = false } = options;
+  const { compiledExecution = true, graphqlHttp = 'node' } = options;
   const bodyLimitBytes = options.bodyLimitBytes ?? 1_048_576;
   const operationTimeoutMs = options.operationTimeoutMs ?? 15_000;
   const app = express();
@@ -128,7 +143,8 @@ export function createServer(options: ServerOptions): CoopgraphServer {
   let serveGraphql: http.RequestListener | undefined;
   let subscriptions: SubscriptionServer | undefined;
   let serveEventStream: http.RequestListener | undefined;
-  // `/graphql` is served on bare node:http (see createGraphqlRequestHandler); Express serves the rest.
+  // `/graphql` is served on bare node:http (see createGraphqlRequestHandler) unless graphqlHttp is `express`;
+  // Express serves the rest.
   const httpServer = http.createServer((request, response) => {
     if (serveEventStream && isEventStreamPath(request.url)) serveEventStream(request, response);
     else if (serveGraphql && isGraphqlPath(request.url)) serveGraphql(request, response);
@@ -156,7 +172,7 @@ export function createServer(options: ServerOptions): CoopgraphServer {
   const apollo = new ApolloServer<Context>({
     // Repeated operations run compiled (graphql-jit): graphql-js costs about a microsecond per field, and answers
     // have thousands of fields.
-    gateway: createCompiledExecutionGateway({ schema }),
+    ...(compiledExecution ? { gateway: createCompiledExecutionGateway({ schema }) } : { schema }),
     formatError: createFormatError({ logger, production }),
     includeStacktraceInErrorResponses: !production,
     hideSchemaDetailsFromClientErrors: production,
@@ -236,7 +252,7 @@ export function createServer(options: ServerOptions): CoopgraphServer {
     async start() {
       if (options.nlp) lemmaIndexer = startLemmaIndexer({ db: createDatabase({ driver, database }), nlp: options.nlp, logger });
       await apollo.start();
-      serveGraphql = createGraphqlRequestHandler({
+      const graphqlOptions: GraphqlRequestHandlerOptions<Context> = {
         apollo,
         context: async (request, deadline) => createContext(await admit(request), requestDatabase(deadline)),
         corsOrigins: options.corsOrigins ?? [],
@@ -244,7 +260,20 @@ export function createServer(options: ServerOptions): CoopgraphServer {
         timeoutMs: operationTimeoutMs,
         onError: (error, requestId) => logger.error({ err: error, requestId }, 'GraphQL request failed outside execution'),
         onLateWrite: (write) => logger.warn(write, 'a write of a timed-out operation settled'),
-      });
+      };
+      switch (graphqlHttp) {
+        case 'node':
+          serveGraphql = createGraphqlRequestHandler(graphqlOptions);
+          break;
+        case 'express': {
+          // First, as on node:http: every request to /graphql goes to it, whatever the routes below would do.
+          const graphqlRouter = createGraphqlExpressHandler(graphqlOptions);
+          app.use((request, response, next) => (isGraphqlPath(request.url) ? graphqlRouter(request, response, next) : next()));
+          break;
+        }
+        default:
+          throw new Error(`unknown graphqlHttp: ${graphqlHttp satisfies never}`);
+      }
       const cors = createCorsMiddleware({ allowedOrigins: options.corsOrigins ?? [] });
       subscriptions = createSubscriptionServer({
         httpServer,

@@ -45,5 +45,7 @@ export function serverOptionsFromConfig(config: Config): Omit<ServerOptions, 'dr
     probeIntervalMs: config.NEO4J_PROBE_INTERVAL_MS,
     probeTimeoutMs: config.NEO4J_PROBE_TIMEOUT_MS,
     breakerThreshold: config.NEO4J_BREAKER_THRESHOLD,
+    compiledExecution: config.GRAPHQL_COMPILED_EXECUTION === 'on',
+    graphqlHttp: config.GRAPHQL_HTTP,
   };
 }

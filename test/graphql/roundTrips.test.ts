@@ -1,26 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURE_EVENT_ID } from '../support/agreementFixture.js';
 import { postGraphQL } from '../support/postGraphQL.js';
 import { startTestServer, type TestServer } from '../support/startTestServer.js';
-
-const NESTED = /* GraphQL */ `
-  query Nested($first: Int) {
-    agreements(filter: { eventId: "${FIXTURE_EVENT_ID}" }, first: $first) {
-      edges {
-        node {
-          id
-          signedOn
-          signedAt { id name }
-          parties {
-            role
-            evidence { excerpt source { id } }
-            party { id name ... on Organization { basedIn { id ... on Region { country { id name } } } } }
-          }
-        }
-      }
-    }
-  }
-`;
+import { citedSourcesQuery, EVIDENCE_OWNERS, NESTED } from './roundTripOperations.js';
 
 describe('batching of nested selections', () => {
   let server: TestServer;
@@ -48,13 +29,10 @@ describe('batching of nested selections', () => {
     expect(large.roundTrips).toBe(1);
   });
 
-  it.each([
-    ['relation', '{ parties { evidence { source { id title } } } }'],
-    ['entity', '{ evidence { source { id title } } }'],
-  ])('reads the sources that %s evidence cites, by title, in the same one round trip', async (_, node) => {
+  it.each(EVIDENCE_OWNERS)('reads the sources that %s evidence cites, by title, in the same one round trip', async (of) => {
     const response = await postGraphQL<{ agreements: { edges: { node: { evidence?: Cited[]; parties?: { evidence: Cited[] }[] } }[] } }>(
       server.url,
-      `{ agreements(filter: { eventId: "${FIXTURE_EVENT_ID}" }, first: 5) { edges { node ${node} } } }`,
+      citedSourcesQuery(of),
     );
     expect(response.errors).toBeUndefined();
     const cited = response.data!.agreements.edges.flatMap(({ node }) => [...(node.evidence ?? []), ...(node.parties ?? []).flatMap((party) => party.evidence)]);
