@@ -1,6 +1,7 @@
 import type { Principal } from '../auth/Principal.js';
 import type { Database } from '../neo4j/Database.js';
 import type { NameNormalizer } from '../nlp/createNameNormalizer.js';
+import type { NlpClient } from '../nlp/NlpClient.js';
 import type { Loaders } from './createLoaders.js';
 import type { Repositories } from '../repositories/createRepositories.js';
 import type { ProjectionShape } from '../repositories/ProjectionShape.js';
@@ -18,4 +19,6 @@ export interface Context {
   maxCost?: number;
   /** Dictionary forms of search queries, through the text-analysis worker; null or absent: names as written only. */
   nameNormalizer?: NameNormalizer | null;
+  /** The text-analysis worker, for `analyzeText`; null or absent: analysis answers SERVICE_UNAVAILABLE. */
+  nlp?: NlpClient | null;
 }

@@ -168,7 +168,7 @@ export function createServer(options: ServerOptions): CoopgraphServer {
   const createContext = (principal: Principal | null, db: Database): Context => {
     const projection = { ...FULL_PROJECTION };
     const repositories = createRepositories(db, projection);
-    return { db, repositories, loaders: createLoaders(repositories), projection, principal, nameNormalizer };
+    return { db, repositories, loaders: createLoaders(repositories), projection, principal, nameNormalizer, nlp: options.nlp ?? null };
   };
   /** Fails fast while Neo4j is down, then turns the Authorization header into a principal. */
   const authorize = async (authorization: string | undefined): Promise<Principal | null> => {

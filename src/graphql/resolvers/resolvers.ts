@@ -25,6 +25,7 @@ import {
 import { officeResolvers, personResolvers } from './personResolvers.js';
 import { queryResolvers } from './queryResolvers.js';
 import { auditQueryResolvers } from './auditResolvers.js';
+import { analysisQueryResolvers, factProposalResolvers, mentionResolvers } from './analysisResolvers.js';
 import { mutationResolvers } from './mutationResolvers.js';
 
 const TYPE_OF_KIND = {
@@ -45,7 +46,9 @@ const resolveType = (entity: EntityModel) => TYPE_OF_KIND[entity.kind];
 /** Every resolver of the schema. */
 export const resolvers: Resolvers = {
   Date: dateScalar,
-  Query: { ...queryResolvers, ...auditQueryResolvers },
+  Query: { ...queryResolvers, ...auditQueryResolvers, ...analysisQueryResolvers },
+  Mention: mentionResolvers,
+  FactProposal: factProposalResolvers,
   Mutation: mutationResolvers,
   Node: { __resolveType: resolveType },
   Entity: { __resolveType: resolveType },
