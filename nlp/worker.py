@@ -89,23 +89,30 @@ def restore_case(original, inflected):
     return "".join(c.upper() if i < len(original) and original[i].isupper() else c for i, c in enumerate(inflected))
 
 
+def gender_of(parse):
+    """The parse's gender as a plain string; "ms-f" for a common-gender word («Самрук-Казыны»)."""
+    if "ms-f" in parse.tag:
+        return "ms-f"
+    return str(parse.tag.gender) if parse.tag.gender else None
+
+
 def person_nominative(words):
     """A person's name words in the nominative: the gender and case most words agree on decide each word's parse
     («Марата Султангазиева» is masculine genitive, so «Султангазиева» is not taken for a feminine nominative)."""
     parses = [MORPH.parse(w.lower()) for w in words]
     best_key, best_score = None, -1.0
-    candidates = {(p.tag.gender, p.tag.case) for ps in parses for p in ps if p.tag.POS == "NOUN"}
+    candidates = {(gender_of(p), str(p.tag.case)) for ps in parses for p in ps if p.tag.POS == "NOUN"}
     for gender, case in candidates:
         score = 0.0
         for ps in parses:
-            fits = [p for p in ps if p.tag.POS == "NOUN" and p.tag.case == case and p.tag.gender in (gender, "ms-f")]
+            fits = [p for p in ps if p.tag.POS == "NOUN" and str(p.tag.case) == case and gender_of(p) in (gender, "ms-f")]
             if fits:
                 score += 1 + max(p.score for p in fits) + (0.5 if any(PERSON_TAGS & set(p.tag.grammemes) for p in fits) else 0)
         if score > best_score:
             best_key, best_score = (gender, case), score
     out = []
     for word, ps in zip(words, parses):
-        fits = [p for p in ps if best_key and p.tag.POS == "NOUN" and p.tag.case == best_key[1] and p.tag.gender in (best_key[0], "ms-f")]
+        fits = [p for p in ps if best_key and p.tag.POS == "NOUN" and str(p.tag.case) == best_key[1] and gender_of(p) in (best_key[0], "ms-f")]
         fits.sort(key=lambda p: -(p.score + (1 if PERSON_TAGS & set(p.tag.grammemes) else 0)))
         inflected = fits[0].inflect({"nomn", "sing"}) if fits and fits[0].tag.case != "nomn" else None
         out.append(restore_case(word, inflected.word) if inflected else word)

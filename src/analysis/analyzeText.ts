@@ -6,7 +6,8 @@ import type { KeyMatch, LinkRepository } from '../repositories/createLinkReposit
 import type { EntityKindName } from '../seed/sourceDocument.js';
 import { findLinkCandidates } from './findLinkCandidates.js';
 import { findPatternSpans } from './findPatternSpans.js';
-import { proposeFacts } from './proposeFacts.js';
+import { proposeFacts, TITLE, TITLE_PREFIX } from './proposeFacts.js';
+import type { NlpToken } from '../nlp/NlpClient.js';
 import type { TextSpanCandidate } from './TextSpanCandidate.js';
 
 export interface AnalyzeTextOptions {
@@ -42,6 +43,14 @@ function chooseEntity(matches: KeyMatch[], kind: EntityKindName | null): { match
   return { match: pool[0]!, ambiguous: pool.length > 1 };
 }
 
+/** A NER span without the office titles it starts with («Аким» is tagged a place, «губернатора Воробьева» a person); null when nothing else is left. */
+function withoutTitle(span: NlpEntitySpan, tokens: readonly NlpToken[]): NlpEntitySpan | null {
+  const inside = tokens.filter((token) => token.start >= span.start && token.end <= span.end);
+  const first = inside.findIndex((token) => !TITLE.test(token.text) && !TITLE_PREFIX.test(token.text));
+  if (first < 0) return null;
+  return { ...span, start: inside[first]!.start };
+}
+
 /**
  * Mentions of known entities and proposals of new ones, and the facts they seem to state, in four round trips: the
  * worker's tokens, sentences and NER spans; one `lemmas` request for every candidate span (n-grams, NER spans,
@@ -52,7 +61,7 @@ function chooseEntity(matches: KeyMatch[], kind: EntityKindName | null): { match
 export async function analyzeText({ text, nlp, normalizer, links }: AnalyzeTextOptions): Promise<TextAnalysisModel> {
   const { tokens, sentences, entities } = await nlp.analyze(text);
   const found: TextSpanCandidate[] = [
-    ...entities.map((span): TextSpanCandidate => ({ start: span.start, end: span.end, origin: 'ner', kind: KIND_OF_NER_TYPE[span.type], confidence: NER_CONFIDENCE[span.type] })),
+    ...entities.flatMap((found) => withoutTitle(found, tokens) ?? []).map((span): TextSpanCandidate => ({ start: span.start, end: span.end, origin: 'ner', kind: KIND_OF_NER_TYPE[span.type], confidence: NER_CONFIDENCE[span.type] })),
     ...findPatternSpans(tokens),
   ];
   const candidates = [...findLinkCandidates(tokens, sentences), ...found];

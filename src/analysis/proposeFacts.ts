@@ -15,9 +15,9 @@ export interface ProposeFactsOptions {
 }
 
 /** Words that open an office's title, any case: «аким», «губернатора», «генеральный директор», «посол». */
-const TITLE = /^(аким|губернатор|министр|вице-министр|замминистр|президент|премьер|глав[аыеуо]й?$|мэр|председател|директор|руководител|заместител|посол|сенатор|депутат|спикер|ректор|вице-премьер|вице-губернатор|управляющ)/iu;
+export const TITLE = /^(аким|губернатор|министр|вице-министр|замминистр|президент|премьер|глав[аыеуо]й?$|мэр|председател|директор|руководител|заместител|посол|сенатор|депутат|спикер|ректор|вице-премьер|вице-губернатор|управляющ)/iu;
 /** Words before a title that belong to it: «генеральный директор», «чрезвычайный и полномочный посол». */
-const TITLE_PREFIX = /^(генеральн|исполнительн|чрезвычайн|полномочн|первы|перв|и)$|^(генеральн|исполнительн|чрезвычайн|полномочн|первого|первый)/iu;
+export const TITLE_PREFIX = /^(генеральн|исполнительн|чрезвычайн|полномочн|первы|перв|и)$|^(генеральн|исполнительн|чрезвычайн|полномочн|первого|первый)/iu;
 /** Words that state a signing: «подписали», «был подписан», «подписание», «заключили», Kazakh «қол қойды». */
 const SIGNING = /^(подпис|заключ|парафир|қол)/iu;
 /** The farthest a person may follow a title, in characters: «губернатор Московской области Андрей Воробьев». */
@@ -85,6 +85,8 @@ export async function proposeFacts({ text, tokens, sentences, mentions, kindOf, 
       if (!jurisdiction) continue;
       let first = i;
       while (first > 0 && TITLE_PREFIX.test(sentenceTokens[first - 1]!.text)) first -= 1;
+      // «и» joins title words («чрезвычайный и полномочный»), never starts a title.
+      while (first < i && sentenceTokens[first]!.text.toLowerCase() === 'и') first += 1;
       offices.push({ person, jurisdiction, titleStart: sentenceTokens[first]!.start, excerpt });
     }
 
