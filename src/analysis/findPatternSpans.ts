@@ -4,6 +4,8 @@ import type { TextSpanCandidate } from './TextSpanCandidate.js';
 
 /** Legal forms written before a company's name, Russian, Kazakh and English abbreviations. */
 const LEGAL_FORMS = new Set(['АО', 'ТОО', 'ООО', 'ПАО', 'НК', 'ОАО', 'ЗАО', 'АҚ', 'ЖШС', 'ГУП', 'МУП', 'ФГУП', 'JSC', 'LLP', 'LLC']);
+/** Kazakh legal forms, written after the name. */
+const POSTFIX_LEGAL_FORMS = new Set(['ЖШС', 'АҚ', 'ЖАҚ']);
 /** Nouns that head an organization's «quoted» name: «фонд «Самрук-Қазына»», «компания «…»». */
 const ORGANIZATION_HEAD = /^(фонд|компани|холдинг|корпораци|концерн|банк|ассоциаци|объединени|завод|комбинат|предприяти|групп|агентств|университет|институт|центр|палат|союз)/iu;
 /** Nouns that head an event's name, any case: «форум», «саммит», «выставка». */
@@ -13,6 +15,10 @@ const EVENT_WITH_YEAR = /^[\p{Lu}][\p{L}]+-20\d\d$/u;
 /** Nouns that head an agreement: «меморандум о сотрудничестве», «соглашение о …», «дорожная карта». */
 const AGREEMENT_HEAD = /^(меморандум|соглашени|договор|протокол|келісім|меморандумғ)/iu;
 const OPENING_QUOTES = new Set(['«', '„', '“', '"']);
+/** A word of an agreement's topic: lowercase letters. */
+const TOPIC_WORD = /^[\p{Ll}-]+$/u;
+/** Where a topic ends: prepositions, conjunctions and past-tense or infinitive verbs («подписали», «заключить»). */
+const TOPIC_STOP = /^(между|на|в|во|с|со|и|а|для|по|при|от|до|за|был|была|было|были)$|(ли|ло|ла|ть|ется|ются)$/u;
 const CAPITALIZED = /^\p{Lu}/u;
 /** Adjective endings, any case and gender: the words before an event's head («Петербургском международном»). */
 const ADJECTIVE = /(ий|ый|ой|ая|яя|ое|ее|ого|его|ому|ему|ом|ем|ой|ей|ую|юю|ые|ие|ых|их|ым|им)$/iu;
@@ -58,6 +64,15 @@ export function findPatternSpans(tokens: readonly NlpToken[]): TextSpanCandidate
       if (last > i) spans.push({ start: token.start, end: tokens[last]!.end, origin: 'pattern', kind: 'ORGANIZATION', confidence: 0.8 });
       continue;
     }
+    // Kazakh writes the legal form after the name: «Бәйтерек Агро» ЖШС.
+    if (OPENING_QUOTES.has(token.text)) {
+      const close = quoteEnd(tokens, i);
+      if (close > i + 1 && POSTFIX_LEGAL_FORMS.has(tokens[close + 1]?.text ?? '')) {
+        spans.push({ start: token.start, end: tokens[close + 1]!.end, origin: 'pattern', kind: 'ORGANIZATION', confidence: 0.9 });
+        i = close + 1;
+        continue;
+      }
+    }
     if (ORGANIZATION_HEAD.test(token.text) && OPENING_QUOTES.has(tokens[i + 1]?.text ?? '')) {
       const close = quoteEnd(tokens, i + 1);
       if (close > i + 2) spans.push({ start: token.start, end: balancedEnd(tokens, i, close), origin: 'pattern', kind: 'ORGANIZATION', confidence: 0.8 });
@@ -83,10 +98,9 @@ export function findPatternSpans(tokens: readonly NlpToken[]): TextSpanCandidate
     if (AGREEMENT_HEAD.test(token.text)) {
       let last = i;
       const topic = tokens[i + 1]?.text.toLowerCase();
-      if ((topic === 'о' || topic === 'об') && isWordToken(tokens[i + 2] ?? { start: 0, end: 0, text: '' })) {
-        last = i + 2;
-        // «о развитии сотрудничества», «о стратегическом партнерстве»: one more word when the first is an adjective or a verbal noun.
-        if (tokens[i + 3] && isWordToken(tokens[i + 3]!) && /(ом|ем|ии|ой|ии)$/iu.test(tokens[i + 2]!.text)) last = i + 3;
+      if (topic === 'о' || topic === 'об') {
+        // The topic: up to three lowercase words («о развитии сотрудничества», «о строительстве терминала»), up to a verb or a preposition.
+        for (let k = i + 2; k < tokens.length && k <= i + 4 && isWordToken(tokens[k]!) && TOPIC_WORD.test(tokens[k]!.text) && !TOPIC_STOP.test(tokens[k]!.text); k += 1) last = k;
       }
       spans.push({ start: token.start, end: tokens[last]!.end, origin: 'pattern', kind: 'AGREEMENT', confidence: 0.7 });
     }

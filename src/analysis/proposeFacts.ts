@@ -120,8 +120,10 @@ export async function proposeFacts({ text, tokens, sentences, mentions, kindOf, 
     }
   }
   const roles = await nlp.nominative(offices.map((office) => ({ text: text.slice(office.titleStart, office.jurisdiction.end), type: 'ORG' })));
+  // A title is a common noun: lowercase at a sentence's start too, unless it is an abbreviation.
+  const lowerFirst = (role: string) => (/^\p{Lu}\p{Ll}/u.test(role) ? role[0]!.toLowerCase() + role.slice(1) : role);
   offices.forEach((office, index) =>
-    proposals.push({ type: 'HOLDS_OFFICE', from: office.person, to: office.jurisdiction, role: roles[index]!, value: null, unit: null, excerpt: office.excerpt, confidence: 0.8 }),
+    proposals.push({ type: 'HOLDS_OFFICE', from: office.person, to: office.jurisdiction, role: lowerFirst(roles[index]!), value: null, unit: null, excerpt: office.excerpt, confidence: 0.8 }),
   );
   return proposals;
 }

@@ -106,3 +106,52 @@ describe('analyzeText proposes what the graph lacks', () => {
     expect([at.from.text, at.to?.proposedName]).toEqual(['соглашение о строительстве терминала', 'Петербургский международный экономический форум']);
   });
 });
+
+describe('analyzeText refuses what it cannot read, naming the argument', () => {
+  const refused = async (variables: Record<string, unknown>, key: string | null = keys.editor) => {
+    const response = await postGraphQL<unknown>(server.url, ANALYZE, variables, key ? bearer(key) : {});
+    expect(response.data ?? null).toBeNull();
+    return response.errors![0]!;
+  };
+
+  it('refuses an empty text and one over 100,000 characters, as a variable and as a literal', async () => {
+    expect((await refused({ text: '' })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'text' });
+    const long = 'Алматы '.repeat(15_000);
+    const error = await refused({ text: long });
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'text' });
+    expect(error.message).toContain('at most 100000 characters');
+    const literal = await postGraphQL<unknown>(server.url, `{ analyzeText(text: ${JSON.stringify(long)}) { mentions { start } } }`, {}, bearer(keys.editor));
+    expect(literal.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'text' });
+  });
+
+  it('refuses a 2 MB text before any work: the body limit answers first', async () => {
+    const response = await postGraphQL<unknown>(server.url, ANALYZE, { text: 'а'.repeat(2_000_000) }, bearer(keys.editor));
+    expect(response.errors![0]!.extensions).toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
+  });
+
+  it('refuses a text in another language and an unknown or unsupported language', async () => {
+    expect((await refused({ text: 'The governor met the akim in Krasnogorsk.' })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'text' });
+    expect((await refused({ text: 'Аким посетил Красногорск.', language: 'EN' })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'language' });
+    const unknown = await refused({ text: 'Аким посетил Красногорск.', language: 'DE' });
+    expect(unknown.extensions!.code).toBe('BAD_USER_INPUT');
+    expect(unknown.message).toContain('language');
+  });
+
+  it('answers readers FORBIDDEN and anonymous callers UNAUTHENTICATED', async () => {
+    expect((await refused({ text: 'Аким посетил Красногорск.' }, keys.reader)).extensions!.code).toBe('FORBIDDEN');
+    expect((await refused({ text: 'Аким посетил Красногорск.' }, null)).extensions!.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('answers SERVICE_UNAVAILABLE, without internals, when the worker cannot run', async () => {
+    const down = superviseNlpWorker({ python: '/nonexistent/python3', restart: { maxAttempts: 0 } });
+    const degraded = await startTestServer({ nlp: down });
+    try {
+      const response = await postGraphQL<unknown>(degraded.url, ANALYZE, { text: 'Аким посетил Красногорск.' }, bearer(keys.editor));
+      expect(response.errors![0]!.extensions!.code).toBe('SERVICE_UNAVAILABLE');
+      expect(response.errors![0]!.message).not.toMatch(/nonexistent|python/i);
+    } finally {
+      await degraded.close();
+      await down.stop();
+    }
+  });
+});
