@@ -18,7 +18,7 @@ const OPENING_QUOTES = new Set(['«', '„', '“', '"']);
 /** A word of an agreement's topic: lowercase letters. */
 const TOPIC_WORD = /^[\p{Ll}-]+$/u;
 /** Where a topic ends: prepositions, conjunctions and past-tense or infinitive verbs («подписали», «заключить»). */
-const TOPIC_STOP = /^(между|на|в|во|с|со|и|а|для|по|при|от|до|за|был|была|было|были)$|(ли|ло|ла|ть|ется|ются)$/u;
+const TOPIC_STOP = /^(между|на|в|во|с|со|и|а|для|по|при|от|до|за|был|была|было|были)$|(ли|ло|ть|ется|ются)$/u;
 const CAPITALIZED = /^\p{Lu}/u;
 /** Adjective endings, any case and gender: the words before an event's head («Петербургском международном»). */
 const ADJECTIVE = /(ий|ый|ой|ая|яя|ое|ее|ого|его|ому|ему|ом|ем|ой|ей|ую|юю|ые|ие|ых|их|ым|им)$/iu;
