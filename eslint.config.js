@@ -9,12 +9,13 @@ import tseslint from 'typescript-eslint';
  * one above. `domain` imports nothing of ours. Root files (`errors.ts`, `config.ts`, the entry points) are shared.
  */
 const LAYERS = {
-  server: ['explorer', 'export', 'graphiql', 'auth', 'graphql', 'changes', 'bulk', 'migrations', 'repositories', 'seed', 'nlp', 'search', 'neo4j', 'models'],
+  server: ['explorer', 'export', 'graphiql', 'auth', 'graphql', 'analysis', 'changes', 'bulk', 'migrations', 'repositories', 'seed', 'nlp', 'search', 'neo4j', 'models'],
   export: ['graphql', 'repositories', 'seed', 'neo4j', 'models'],
   explorer: [],
   graphiql: [],
   changes: ['models'],
-  graphql: ['auth', 'changes', 'repositories', 'seed', 'nlp', 'search', 'neo4j', 'models'],
+  analysis: ['repositories', 'nlp', 'search', 'models'],
+  graphql: ['auth', 'analysis', 'changes', 'repositories', 'seed', 'nlp', 'search', 'neo4j', 'models'],
   auth: ['repositories', 'neo4j', 'models'],
   bulk: ['repositories', 'seed', 'neo4j', 'models'],
   generate: ['seed'],

@@ -6,6 +6,8 @@ Operations:
   lemmas    {"words": [...]} -> [{"lemma": str, "known": bool}] : dictionary forms (pymorphy3)
   tokens    {"text": str}    -> [{"start", "end", "text"}]       : words and punctuation (razdel)
   entities  {"text": str}    -> [{"start", "end", "type"}]       : PER/LOC/ORG spans (natasha news NER)
+  analyze   {"text": str}    -> {"tokens", "sentences", "entities"}: the three above in one round trip (sentences: razdel)
+  nominative {"phrases": [{"text", "type"}]} -> [str]             : each phrase in the nominative case (pymorphy3)
 Offsets are in UTF-16 code units, as JavaScript strings count them. The worker prints {"ready": true} once
 the analyser is loaded; the NER model loads on the first `entities` request, so start-up stays fast.
 """
@@ -67,6 +69,124 @@ def entities(text):
     return [{"start": offsets[s.start], "end": offsets[s.stop], "type": s.type} for s in doc.spans]
 
 
+def sentences(text):
+    from razdel import sentenize
+
+    offsets = utf16_offsets(text)
+    return [{"start": offsets[s.start], "end": offsets[s.stop], "text": s.text} for s in sentenize(text)]
+
+
+QUOTES_OPEN = set("«„“")
+QUOTES_CLOSE = set("»”")
+PERSON_TAGS = {"Name", "Surn", "Patr"}
+WORD_CHARACTERS = "abcdefghijklmnopqrstuvwxyzабвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһі"
+
+
+def restore_case(original, inflected):
+    """`inflected` with the capitals of `original` at the same positions («Алма-Атинской» -> «Алма-Атинская»)."""
+    if original.isupper() and len(original) > 1:
+        return inflected.upper()
+    return "".join(c.upper() if i < len(original) and original[i].isupper() else c for i, c in enumerate(inflected))
+
+
+def gender_of(parse):
+    """The parse's gender as a plain string; "ms-f" for a common-gender word («Самрук-Казыны»)."""
+    if "ms-f" in parse.tag:
+        return "ms-f"
+    return str(parse.tag.gender) if parse.tag.gender else None
+
+
+def person_nominative(words):
+    """A person's name words in the nominative: the gender and case most words agree on decide each word's parse
+    («Марата Султангазиева» is masculine genitive, so «Султангазиева» is not taken for a feminine nominative)."""
+    parses = [MORPH.parse(w.lower()) for w in words]
+    best_key, best_score = None, -1.0
+    candidates = {(gender_of(p), str(p.tag.case)) for ps in parses for p in ps if p.tag.POS == "NOUN"}
+    for gender, case in candidates:
+        score = 0.0
+        for ps in parses:
+            fits = [p for p in ps if p.tag.POS == "NOUN" and str(p.tag.case) == case and gender_of(p) in (gender, "ms-f")]
+            if fits:
+                score += 1 + max(p.score for p in fits) + (0.5 if any(PERSON_TAGS & set(p.tag.grammemes) for p in fits) else 0)
+        if score > best_score:
+            best_key, best_score = (gender, case), score
+    out = []
+    for word, ps in zip(words, parses):
+        fits = [p for p in ps if best_key and p.tag.POS == "NOUN" and str(p.tag.case) == best_key[1] and gender_of(p) in (best_key[0], "ms-f")]
+        fits.sort(key=lambda p: -(p.score + (1 if PERSON_TAGS & set(p.tag.grammemes) else 0)))
+        inflected = fits[0].inflect({"nomn", "sing"}) if fits and fits[0].tag.case != "nomn" else None
+        out.append(restore_case(word, inflected.word) if inflected else word)
+    return out
+
+
+def phrase_nominative(words, quoted):
+    """A noun phrase in the nominative: the adjectives before its first noun agree with it; the words after it
+    (genitive attributes: «губернатора Московской области») and quoted names stay as written."""
+    out = list(words)
+    head = None
+    for i, word in enumerate(words):
+        if quoted[i]:
+            continue
+        parses = MORPH.parse(word.lower())
+        if not parses:
+            break
+        nouns = [p for p in parses if p.tag.POS == "NOUN"]
+        adjectives = [p for p in parses if p.tag.POS in ("ADJF", "PRTF")]
+        if adjectives and (not nouns or adjectives[0].score >= nouns[0].score):
+            continue
+        if nouns:
+            head = (i, nouns[0])
+        break
+    if head is None:
+        return out
+    index, noun = head
+    number = noun.tag.number or "sing"
+    inflected = noun.inflect({"nomn", number}) if noun.tag.case != "nomn" else None
+    if inflected:
+        out[index] = restore_case(words[index], inflected.word)
+    agree = {"nomn", number} | ({noun.tag.gender} if number == "sing" and noun.tag.gender else set())
+    for i in range(index):
+        adjectives = [p for p in MORPH.parse(words[i].lower()) if p.tag.POS in ("ADJF", "PRTF")]
+        fitting = [p for p in adjectives if p.tag.case == noun.tag.case] or adjectives
+        if fitting:
+            form = fitting[0].inflect(agree)
+            if form:
+                out[i] = restore_case(words[i], form.word)
+    return out
+
+
+def nominative(phrase):
+    """The phrase with its words put in the nominative, its punctuation and spacing kept."""
+    from razdel import tokenize
+
+    text = phrase["text"]
+    parts = list(tokenize(text))
+    depth = 0
+    words, quoted, positions = [], [], []
+    for part in parts:
+        if part.text in QUOTES_OPEN or (part.text == '"' and depth == 0):
+            depth += 1
+            continue
+        if part.text in QUOTES_CLOSE or part.text == '"':
+            depth = max(0, depth - 1)
+            continue
+        if any(c.lower() in WORD_CHARACTERS for c in part.text):
+            words.append(part.text)
+            quoted.append(depth > 0)
+            positions.append(part)
+    if phrase.get("type") == "PER":
+        forms = person_nominative(words)
+    else:
+        forms = phrase_nominative(words, quoted)
+    result, at = [], 0
+    for part, form in zip(positions, forms):
+        result.append(text[at:part.start])
+        result.append(form)
+        at = part.stop
+    result.append(text[at:])
+    return "".join(result)
+
+
 def handle(request):
     op = request.get("op")
     if op == "ping":
@@ -77,6 +197,11 @@ def handle(request):
         return tokens(request["text"])
     if op == "entities":
         return entities(request["text"])
+    if op == "analyze":
+        text = request["text"]
+        return {"tokens": tokens(text), "sentences": sentences(text), "entities": entities(text)}
+    if op == "nominative":
+        return [nominative(phrase) for phrase in request["phrases"]]
     raise ValueError(f"unknown op {op!r}")
 
 

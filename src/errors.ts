@@ -48,6 +48,13 @@ export function serviceUnavailable(reason: string): GraphQLError {
   });
 }
 
+/** The text-analysis worker is not running (HTTP 503): installing, restarting or given up; the reason has no internals. */
+export function analysisUnavailable(): GraphQLError {
+  return new GraphQLError('Text analysis is unavailable: its worker is not running. Retry shortly.', {
+    extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, http: { status: 503 } },
+  });
+}
+
 /**
  * A write committed, but reading its result back failed (HTTP 503): the client must not take it for a failed write.
  * `changeId` names the committed change (see `changes`); the entity can be read again once the database is back.

@@ -3,6 +3,7 @@ import type { ChangeFeed } from '../changes/createChangeFeed.js';
 import type { Database } from '../neo4j/Database.js';
 import type { ReadAheadCache } from '../models/ReadAheadCache.js';
 import type { NameNormalizer } from '../nlp/createNameNormalizer.js';
+import type { NlpClient } from '../nlp/NlpClient.js';
 import type { Loaders } from './createLoaders.js';
 import type { Repositories } from '../repositories/createRepositories.js';
 import type { ProjectionShape } from '../repositories/ProjectionShape.js';
@@ -24,4 +25,6 @@ export interface Context {
   nameNormalizer?: NameNormalizer | null;
   /** The change feed, on subscriptions (WebSocket and server-sent events) only. */
   changeFeed?: ChangeFeed;
+  /** The text-analysis worker, for `analyzeText`; null or absent: analysis answers SERVICE_UNAVAILABLE. */
+  nlp?: NlpClient | null;
 }

@@ -12,6 +12,26 @@ export interface NlpEntitySpan {
   type: 'PER' | 'LOC' | 'ORG';
 }
 
+/** A sentence as razdel splits it; offsets in UTF-16 code units. */
+export interface NlpSentence {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Tokens, sentences and NER spans of one text, from one worker round trip. */
+export interface NlpAnalysis {
+  tokens: NlpToken[];
+  sentences: NlpSentence[];
+  entities: NlpEntitySpan[];
+}
+
+/** A phrase to put in the nominative: `PER` inflects a person's name words, any other type a noun phrase. */
+export interface NominativeRequest {
+  text: string;
+  type: 'PER' | 'LOC' | 'ORG' | 'EVENT';
+}
+
 /** A word's dictionary form (lowercase), and whether the dictionary knows the word or the form was predicted. */
 export interface WordLemma {
   lemma: string;
@@ -41,6 +61,10 @@ export interface NlpClient {
   lemmas(words: readonly string[]): Promise<WordLemma[]>;
   tokens(text: string): Promise<NlpToken[]>;
   entities(text: string): Promise<NlpEntitySpan[]>;
+  /** Tokens, sentences and NER spans at once. */
+  analyze(text: string): Promise<NlpAnalysis>;
+  /** Each phrase in the nominative case, punctuation and spacing kept; quoted names stay as written. */
+  nominative(phrases: readonly NominativeRequest[]): Promise<string[]>;
   stop(): Promise<void>;
 }
 

@@ -111,6 +111,8 @@ export function superviseNlpWorker(options: NlpSupervisorOptions = {}): NlpClien
     tokens: (text) => call('tokens', { text }),
     // The first call loads the NER model (a few seconds), hence the start-up allowance.
     entities: (text) => call('entities', { text }, Math.max(requestTimeoutMs, startTimeoutMs)),
+    analyze: (text) => call('analyze', { text }, Math.max(requestTimeoutMs, startTimeoutMs)),
+    nominative: (phrases) => (phrases.length === 0 ? Promise.resolve([]) : call('nominative', { phrases })),
     async stop() {
       stopping = true;
       state = 'stopped';

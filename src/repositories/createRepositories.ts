@@ -2,6 +2,7 @@ import type { Database } from '../neo4j/Database.js';
 import { createAgreementRepository, type AgreementRepository } from './createAgreementRepository.js';
 import { createEntityRepository, type EntityRepository } from './createEntityRepository.js';
 import { createGraphRepository, type GraphRepository } from './createGraphRepository.js';
+import { createLinkRepository, type LinkRepository } from './createLinkRepository.js';
 import { createSearchRepository, type SearchRepository } from './createSearchRepository.js';
 import type { ReadAheadCache } from '../models/ReadAheadCache.js';
 import type { ProjectionShape } from './ProjectionShape.js';
@@ -12,6 +13,7 @@ export interface Repositories {
   search: SearchRepository;
   agreements: AgreementRepository;
   graph: GraphRepository;
+  links: LinkRepository;
 }
 
 /**
@@ -24,5 +26,6 @@ export function createRepositories(db: Database, shape: ProjectionShape, readAhe
     search: createSearchRepository(db, shape),
     agreements: createAgreementRepository(db, shape, readAhead),
     graph: createGraphRepository(db, shape),
+    links: createLinkRepository(db),
   };
 }

@@ -203,7 +203,7 @@ export function createServer(options: ServerOptions): CoopgraphServer {
     const projection = { ...FULL_PROJECTION };
     const readAhead = createReadAheadCache();
     const repositories = createRepositories(db, projection, readAhead);
-    return { db, repositories, loaders: createLoaders(repositories, readAhead), readAhead, projection, principal, nameNormalizer };
+    return { db, repositories, loaders: createLoaders(repositories, readAhead), readAhead, projection, principal, nameNormalizer, nlp: options.nlp ?? null };
   };
   /** Fails fast while Neo4j is down, then turns the Authorization header into a principal. */
   const authorize = async (authorization: string | undefined): Promise<Principal | null> => {

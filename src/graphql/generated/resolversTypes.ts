@@ -2,6 +2,8 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { EntityModel } from '../../models/EntityModel.js';
 import type { AttributeModel } from '../../models/AttributeModel.js';
+import type { MentionModel } from '../../models/MentionModel.js';
+import type { FactProposalModel } from '../../models/FactProposalModel.js';
 import type { RelationModel } from '../../models/RelationModel.js';
 import type { ExcerptModel } from '../../models/ExcerptModel.js';
 import type { OfficeModel } from '../../models/OfficeModel.js';
@@ -360,6 +362,26 @@ export type FactKind =
   | 'ENTITY'
   | 'RELATION';
 
+/** A fact the text seems to state, for an editor to accept, edit or reject; nothing is written. */
+export type FactProposal = {
+  __typename?: 'FactProposal';
+  confidence: Scalars['Float']['output'];
+  /** The sentence that states the fact, verbatim: the evidence an accepted proposal cites. */
+  excerpt: TextSpan;
+  /** The relation's `from` end, or the entity an attribute describes. */
+  from: Mention;
+  /** The role the relation states, such as an office's title in the nominative; null when it states none. */
+  role?: Maybe<Scalars['String']['output']>;
+  /** The relation's `to` end; null for an attribute. */
+  to?: Maybe<Mention>;
+  /** A relation type (`HOLDS_OFFICE`, `PARTY_TO`, `SIGNED_AT`), or `ATTRIBUTE` for a figure with its unit. */
+  type: Scalars['String']['output'];
+  /** An attribute's unit: `m2`, `ha`, `jobs`, `RUB`, `KZT`, `USD`, `%`, `t`; null for a relation. */
+  unit?: Maybe<Scalars['String']['output']>;
+  /** An attribute's figure, multipliers applied (`1,5 млн` is 1500000); null for a relation. */
+  value?: Maybe<Scalars['Float']['output']>;
+};
+
 /** One accepted write, named by what it touched; who made it is in `change(id:)`, for editors. */
 export type GraphChange = {
   __typename?: 'GraphChange';
@@ -397,6 +419,22 @@ export type LocalizedName = {
   __typename?: 'LocalizedName';
   lang: Lang;
   value: Scalars['String']['output'];
+};
+
+/** A span of the text that names an entity. */
+export type Mention = {
+  __typename?: 'Mention';
+  /** From 0 to 1: how sure the analysis is of the entity or the proposal. */
+  confidence: Scalars['Float']['output'];
+  end: Scalars['Int']['output'];
+  /** The known entity this mention refers to, when the graph has it. */
+  entity?: Maybe<Entity>;
+  /** For a mention of something the graph lacks: its kind and a normalized name (nominative case). */
+  proposedKind?: Maybe<EntityKind>;
+  proposedName?: Maybe<Scalars['String']['output']>;
+  /** Offsets in UTF-16 code units; text == input.slice(start, end). */
+  start: Scalars['Int']['output'];
+  text: Scalars['String']['output'];
 };
 
 /**
@@ -652,6 +690,8 @@ export type Query = {
   __typename?: 'Query';
   /** Agreements, newest signing first, then by id; stable under paging. */
   agreements: AgreementConnection;
+  /** Mentions of known entities and proposed new ones in a text, and proposed facts; writes nothing. Editor role; `text` is 1–100,000 characters of Russian or Kazakh; `language` RU or KK, detected when omitted. */
+  analyzeText: TextAnalysis;
   /**
    * One change by id; null when none has it. A mutation that timed out (504) after it had written, or while its
    * write was committing, names its change in `extensions.changeId`: this says whether it landed. Needs the role
@@ -681,6 +721,12 @@ export type QueryAgreementsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<AgreementFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryAnalyzeTextArgs = {
+  language?: InputMaybe<Lang>;
+  text: Scalars['String']['input'];
 };
 
 
@@ -912,6 +958,23 @@ export type SubscriptionGraphChangedArgs = {
   ids?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
+/** What a text says, as the graph sees it: its mentions and the facts it seems to state, for an editor to review. */
+export type TextAnalysis = {
+  __typename?: 'TextAnalysis';
+  /** In text order; a mention may lie inside a longer one (a proposed organization naming a known region). */
+  mentions: Array<Mention>;
+  proposals: Array<FactProposal>;
+};
+
+/** A verbatim span of the analysed text. */
+export type TextSpan = {
+  __typename?: 'TextSpan';
+  end: Scalars['Int']['output'];
+  /** Offsets in UTF-16 code units; text == input.slice(start, end). */
+  start: Scalars['Int']['output'];
+  text: Scalars['String']['output'];
+};
+
 export type UpsertEntityInput = {
   aliases?: InputMaybe<Array<Scalars['String']['input']>>;
   attributes?: InputMaybe<Array<AttributeInput>>;
@@ -1023,6 +1086,7 @@ export type ResolversTypes = {
   EvidenceInput: EvidenceInput;
   Facility: ResolverTypeWrapper<EntityModel>;
   FactKind: FactKind;
+  FactProposal: ResolverTypeWrapper<FactProposalModel>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GraphChange: ResolverTypeWrapper<GraphChangeModel>;
   GraphPath: ResolverTypeWrapper<PathModel>;
@@ -1030,6 +1094,7 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Lang: Lang;
   LocalizedName: ResolverTypeWrapper<LocalizedName>;
+  Mention: ResolverTypeWrapper<MentionModel>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NamesInput: NamesInput;
   Network: ResolverTypeWrapper<NetworkModel>;
@@ -1055,6 +1120,8 @@ export type ResolversTypes = {
   Statement: ResolverTypeWrapper<EntityModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  TextAnalysis: ResolverTypeWrapper<Omit<TextAnalysis, 'mentions' | 'proposals'> & { mentions: Array<ResolversTypes['Mention']>, proposals: Array<ResolversTypes['FactProposal']> }>;
+  TextSpan: ResolverTypeWrapper<TextSpan>;
   UpsertEntityInput: UpsertEntityInput;
 };
 
@@ -1082,12 +1149,14 @@ export type ResolversParentTypes = {
   Evidence: ExcerptModel;
   EvidenceInput: EvidenceInput;
   Facility: EntityModel;
+  FactProposal: FactProposalModel;
   Float: Scalars['Float']['output'];
   GraphChange: GraphChangeModel;
   GraphPath: PathModel;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   LocalizedName: LocalizedName;
+  Mention: MentionModel;
   Mutation: Record<PropertyKey, never>;
   NamesInput: NamesInput;
   Network: NetworkModel;
@@ -1113,6 +1182,8 @@ export type ResolversParentTypes = {
   Statement: EntityModel;
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
+  TextAnalysis: Omit<TextAnalysis, 'mentions' | 'proposals'> & { mentions: Array<ResolversParentTypes['Mention']>, proposals: Array<ResolversParentTypes['FactProposal']> };
+  TextSpan: TextSpan;
   UpsertEntityInput: UpsertEntityInput;
 };
 
@@ -1241,6 +1312,17 @@ export type FacilityResolvers<ContextType = Context, ParentType extends Resolver
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type FactProposalResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FactProposal'] = ResolversParentTypes['FactProposal']> = {
+  confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  excerpt?: Resolver<ResolversTypes['TextSpan'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Mention'], ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  to?: Resolver<Maybe<ResolversTypes['Mention']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  unit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
 export type GraphChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GraphChange'] = ResolversParentTypes['GraphChange']> = {
   at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   attributeIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
@@ -1259,6 +1341,16 @@ export type GraphPathResolvers<ContextType = Context, ParentType extends Resolve
 export type LocalizedNameResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LocalizedName'] = ResolversParentTypes['LocalizedName']> = {
   lang?: Resolver<ResolversTypes['Lang'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type MentionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mention'] = ResolversParentTypes['Mention']> = {
+  confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
+  proposedKind?: Resolver<Maybe<ResolversTypes['EntityKind']>, ParentType, ContextType>;
+  proposedName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
@@ -1359,6 +1451,7 @@ export type ProjectResolvers<ContextType = Context, ParentType extends Resolvers
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   agreements?: Resolver<ResolversTypes['AgreementConnection'], ParentType, ContextType, RequireFields<QueryAgreementsArgs, 'first'>>;
+  analyzeText?: Resolver<ResolversTypes['TextAnalysis'], ParentType, ContextType, RequireFields<QueryAnalyzeTextArgs, 'text'>>;
   change?: Resolver<Maybe<ResolversTypes['Change']>, ParentType, ContextType, RequireFields<QueryChangeArgs, 'id'>>;
   changes?: Resolver<ResolversTypes['ChangeConnection'], ParentType, ContextType, RequireFields<QueryChangesArgs, 'first'>>;
   entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryEntityArgs, 'id'>>;
@@ -1449,6 +1542,17 @@ export type SubscriptionResolvers<ContextType = Context, ParentType extends Reso
   graphChanged?: SubscriptionResolver<ResolversTypes['GraphChange'], "graphChanged", ParentType, ContextType, Partial<SubscriptionGraphChangedArgs>>;
 };
 
+export type TextAnalysisResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TextAnalysis'] = ResolversParentTypes['TextAnalysis']> = {
+  mentions?: Resolver<Array<ResolversTypes['Mention']>, ParentType, ContextType>;
+  proposals?: Resolver<Array<ResolversTypes['FactProposal']>, ParentType, ContextType>;
+};
+
+export type TextSpanResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TextSpan'] = ResolversParentTypes['TextSpan']> = {
+  end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = Context> = {
   Agreement?: AgreementResolvers<ContextType>;
   AgreementConnection?: AgreementConnectionResolvers<ContextType>;
@@ -1465,9 +1569,11 @@ export type Resolvers<ContextType = Context> = {
   Event?: EventResolvers<ContextType>;
   Evidence?: EvidenceResolvers<ContextType>;
   Facility?: FacilityResolvers<ContextType>;
+  FactProposal?: FactProposalResolvers<ContextType>;
   GraphChange?: GraphChangeResolvers<ContextType>;
   GraphPath?: GraphPathResolvers<ContextType>;
   LocalizedName?: LocalizedNameResolvers<ContextType>;
+  Mention?: MentionResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Network?: NetworkResolvers<ContextType>;
   NetworkEdge?: NetworkEdgeResolvers<ContextType>;
@@ -1488,5 +1594,7 @@ export type Resolvers<ContextType = Context> = {
   Source?: SourceResolvers<ContextType>;
   Statement?: StatementResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
+  TextAnalysis?: TextAnalysisResolvers<ContextType>;
+  TextSpan?: TextSpanResolvers<ContextType>;
 };
 

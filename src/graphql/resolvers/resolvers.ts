@@ -15,6 +15,7 @@ import { personResolvers } from './personResolvers.js';
 import { queryResolvers } from './queryResolvers.js';
 import { auditQueryResolvers } from './auditResolvers.js';
 import { overviewQueryResolvers } from './overviewResolvers.js';
+import { analysisQueryResolvers, factProposalResolvers, mentionResolvers } from './analysisResolvers.js';
 import { mutationResolvers } from './mutationResolvers.js';
 import { subscriptionResolvers } from './subscriptionResolvers.js';
 
@@ -36,7 +37,9 @@ const resolveType = (entity: EntityModel) => TYPE_OF_KIND[entity.kind];
 /** The resolvers written by hand: operations, and fields whose value is more than what they declare they read. */
 export const explicitResolvers: Resolvers = {
   Date: dateScalar,
-  Query: { ...queryResolvers, ...auditQueryResolvers, ...overviewQueryResolvers },
+  Query: { ...queryResolvers, ...auditQueryResolvers, ...overviewQueryResolvers, ...analysisQueryResolvers },
+  Mention: mentionResolvers,
+  FactProposal: factProposalResolvers,
   Mutation: mutationResolvers,
   Subscription: subscriptionResolvers,
   Node: { __resolveType: resolveType },
