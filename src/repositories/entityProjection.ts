@@ -1,4 +1,5 @@
 import type { AttributeModel } from '../models/AttributeModel.js';
+import type { BasisName } from '../seed/sourceDocument.js';
 import type { EntityModel } from '../models/EntityModel.js';
 import type { RelationModel } from '../models/RelationModel.js';
 import { kindOfId } from '../seed/sourceDocument.js';
@@ -48,18 +49,36 @@ export function entityProjection(variable: string, shape: ProjectionShape): stri
     read(`${v}.aliases`, shape.aliases),
     read(`${v}.evidenceIds`, shape.entityEvidence),
     read(`${v}.text`, shape.text),
-    read(`CASE WHEN ${v}:Agreement THEN ${v}.signedOn END`, shape.signedOn),
+    read(`CASE WHEN ${v}:Agreement AND ${v}.signedEarliest = ${v}.signedOn THEN ${v}.signedOn END`, shape.signedOn),
     ...SOURCE_METADATA.map((property) => read(`${v}.${property}`, shape.sourceMetadata)),
   ]);
 }
 
 /** A relation as `relationProjection` lists it; a missing `evidenceIds` reads as null. */
-export type RelationRow = [id: string, type: string, fromId: string, toId: string, role: string | null, evidenceIds?: string[] | null];
+export type RelationRow = [
+  id: string,
+  type: string,
+  fromId: string,
+  toId: string,
+  role: string | null,
+  evidenceIds?: string[] | null,
+  basis?: string | null,
+  inference?: string | null,
+];
 
 /** Cypher list of the relationship bound to `variable`, read back by `toRelationModel`; `evidenceIds` only where `shape` asks. */
 export function relationProjection(variable: string, shape: ProjectionShape): string {
   const v = variable;
-  return cypherList([`${v}.id`, `type(${v})`, `startNode(${v}).id`, `endNode(${v}).id`, `${v}.role`, shape.relationEvidence ? `${v}.evidenceIds` : 'null']);
+  return cypherList([
+    `${v}.id`,
+    `type(${v})`,
+    `startNode(${v}).id`,
+    `endNode(${v}).id`,
+    `${v}.role`,
+    shape.relationEvidence ? `${v}.evidenceIds` : 'null',
+    `${v}.basis`,
+    `${v}.inference`,
+  ]);
 }
 
 /** An attribute as `attributeProjection` lists it. */
@@ -72,11 +91,18 @@ export type AttributeRow = [
   unit: string | null,
   qualifier: string | null,
   evidenceIds: string[] | null,
+  basis?: string | null,
+  inference?: string | null,
+  precision?: string | null,
+  earliest?: string | null,
+  latest?: string | null,
 ];
 
 /** Cypher list of the attribute node bound to `variable`, read back by `toAttributeModel`. */
 export const attributeProjection = (variable: string): string =>
-  `[${['id', 'entityId', 'key', 'value', 'number', 'unit', 'qualifier', 'evidenceIds'].map((property) => `${variable}.${property}`).join(', ')}]`;
+  `[${['id', 'entityId', 'key', 'value', 'number', 'unit', 'qualifier', 'evidenceIds', 'basis', 'inference', 'precision', 'earliest', 'latest']
+    .map((property) => `${variable}.${property}`)
+    .join(', ')}]`;
 
 /** Maps a projected entity row to the plain model resolvers use. */
 export function toEntityModel(row: EntityRow): EntityModel {
@@ -116,11 +142,30 @@ function toNames(names: NamesRow): EntityModel['names'] {
 }
 
 /** Maps a projected relation row; a missing evidence list becomes empty. */
-export function toRelationModel([id, type, fromId, toId, role, evidenceIds]: RelationRow): RelationModel {
-  return { id, type, fromId, toId, role, evidenceIds: evidenceIds ?? [] };
+export function toRelationModel([id, type, fromId, toId, role, evidenceIds, basis, inference]: RelationRow): RelationModel {
+  return { id, type, fromId, toId, role, evidenceIds: evidenceIds ?? [], basis: toBasis(basis), inference: inference ?? null };
+}
+
+/** A stored basis; facts written before `basis` existed (migration 5 backfills them) read as stated. */
+export function toBasis(basis: string | null | undefined): BasisName {
+  return basis === 'INFERRED' ? 'INFERRED' : 'STATED';
 }
 
 /** Maps a projected attribute row. */
-export function toAttributeModel([id, entityId, key, value, number, unit, qualifier, evidenceIds]: AttributeRow): AttributeModel {
-  return { id, entityId, key, value, number, unit, qualifier, evidenceIds: evidenceIds ?? [] };
+export function toAttributeModel([id, entityId, key, value, number, unit, qualifier, evidenceIds, basis, inference, precision, earliest, latest]: AttributeRow): AttributeModel {
+  return {
+    id,
+    entityId,
+    key,
+    value,
+    number,
+    unit,
+    qualifier,
+    evidenceIds: evidenceIds ?? [],
+    basis: toBasis(basis),
+    inference: inference ?? null,
+    precision: precision === 'DAY' || precision === 'MONTH' || precision === 'YEAR' ? precision : null,
+    earliest: earliest ?? null,
+    latest: latest ?? null,
+  };
 }

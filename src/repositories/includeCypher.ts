@@ -10,6 +10,7 @@ import {
   attributeProjection,
   entityProjection,
   toAttributeModel,
+  toBasis,
   toEntityModel,
   type AttributeRow,
   type EntityRow,
@@ -56,6 +57,8 @@ export type IncludedRelationRow = [
   evidenceIds?: string[] | null,
   outgoing?: boolean | null,
   evidence?: ExcerptRow[] | null,
+  basis?: string | null,
+  inference?: string | null,
 ];
 
 /** An excerpt. Its source travels once per statement, in the statement's `sourcesSubquery`. */
@@ -111,6 +114,8 @@ export function relationsSubquery(variable: string, include: RelationInclude, sc
     scope.shape.relationEvidence ? `${r}.evidenceIds` : 'null',
     include.direction === 'BOTH' ? `startNode(${r}) = ${variable}` : 'null',
     evidence,
+    `${r}.basis`,
+    `${r}.inference`,
   ]);
   return `COLLECT {
     MATCH ${relationPattern(variable, r, m, include.direction, inPattern ? types : null)}
@@ -247,7 +252,7 @@ export function readIncluded([row, relations, attributes, evidence, country]: In
 export function includedRelationReader(include: RelationInclude): (row: IncludedRelationRow, entityId: string) => RelationModel {
   const { direction } = include;
   const onlyType = soleType(include);
-  return ([[[endId]], id, role, type, evidenceIds, outgoing], entityId) => {
+  return ([[[endId]], id, role, type, evidenceIds, outgoing, , basis, inference], entityId) => {
     const fromHere = direction === 'OUTGOING' || (direction === 'BOTH' && outgoing === true);
     return {
       id: id ?? '',
@@ -256,6 +261,8 @@ export function includedRelationReader(include: RelationInclude): (row: Included
       toId: fromHere ? endId : entityId,
       role,
       evidenceIds: evidenceIds ?? [],
+      basis: toBasis(basis),
+      inference: inference ?? null,
     };
   };
 }

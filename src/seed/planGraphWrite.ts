@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { normalizeName } from '../search/normalizeName.js';
-import { kindPrefix, type EntityKindName, type SourceDocument } from './sourceDocument.js';
+import { dateBounds } from './dateBounds.js';
+import { kindPrefix, type BasisName, type DatePrecisionName, type EntityKindName, type SourceDocument } from './sourceDocument.js';
 import { SeedValidationError } from './SeedValidationError.js';
 
 /** Rows ready for batched `UNWIND … MERGE` writes; ids are content hashes, so the same input gives the same rows. */
@@ -38,6 +39,12 @@ export interface AttributeRow {
   unit: string | null;
   qualifier: string | null;
   evidenceIds: string[];
+  basis: BasisName;
+  inference: string | null;
+  /** For a date value: its precision and bounds (see `dateBounds`); null otherwise. */
+  precision: DatePrecisionName | null;
+  earliest: string | null;
+  latest: string | null;
 }
 
 export interface RelationRow {
@@ -47,6 +54,17 @@ export interface RelationRow {
   to: string;
   role: string | null;
   evidenceIds: string[];
+  basis: BasisName;
+  inference: string | null;
+}
+
+/**
+ * How a fact stated by several claims is known: stated when any claim states it (its inference is then moot),
+ * else inferred with the first reasoning given. Writers apply the same rule to stored facts (`MERGE_BASIS`).
+ */
+export function mergeBasis<T extends { basis: BasisName; inference: string | null }>(previous: T, next: T): Pick<T, 'basis' | 'inference'> {
+  if (previous.basis === 'STATED' || next.basis === 'STATED') return { basis: 'STATED', inference: null };
+  return { basis: 'INFERRED', inference: previous.inference ?? next.inference };
 }
 
 /** A stable id for content: `prefix/` and 16 hex digits of the SHA-256 of the parts. */
@@ -120,6 +138,7 @@ export function planGraphWrite(documents: { file: string; document: SourceDocume
       });
       for (const attribute of entity.attributes) {
         const value = String(attribute.value);
+        const bounds = typeof attribute.value === 'string' ? dateBounds(value, attribute.qualifier) : null;
         const row: AttributeRow = {
           id: contentId('attribute', entity.id, attribute.key, value, attribute.unit, attribute.qualifier),
           entityId: entity.id,
@@ -129,9 +148,14 @@ export function planGraphWrite(documents: { file: string; document: SourceDocume
           unit: attribute.unit ?? null,
           qualifier: attribute.qualifier ?? null,
           evidenceIds: excerptIds(attribute.evidence),
+          basis: attribute.basis,
+          inference: attribute.inference ?? null,
+          precision: bounds?.precision ?? null,
+          earliest: bounds?.earliest ?? null,
+          latest: bounds?.latest ?? null,
         };
         const previous = attributes.get(row.id);
-        attributes.set(row.id, previous ? { ...row, evidenceIds: union(previous.evidenceIds, row.evidenceIds) } : row);
+        attributes.set(row.id, previous ? { ...row, ...mergeBasis(previous, row), evidenceIds: union(previous.evidenceIds, row.evidenceIds) } : row);
       }
     });
 
@@ -143,9 +167,11 @@ export function planGraphWrite(documents: { file: string; document: SourceDocume
         to: relation.to,
         role: relation.role ?? null,
         evidenceIds: excerptIds(relation.evidence),
+        basis: relation.basis,
+        inference: relation.inference ?? null,
       };
       const previous = relations.get(row.id);
-      relations.set(row.id, previous ? { ...row, evidenceIds: union(previous.evidenceIds, row.evidenceIds) } : row);
+      relations.set(row.id, previous ? { ...row, ...mergeBasis(previous, row), evidenceIds: union(previous.evidenceIds, row.evidenceIds) } : row);
       if (!relationOrigins.has(row.id)) relationOrigins.set(row.id, `${file}: relations[${index}] (${relation.type} ${relation.from} → ${relation.to})`);
     });
   }

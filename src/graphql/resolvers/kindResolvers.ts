@@ -11,9 +11,11 @@ import type {
 } from '../generated/resolversTypes.js';
 import { entityFields } from './entityFields.js';
 import { RELATION_FIELDS } from '../relationFields.js';
-import { loadAttributeValue, loadCountry, loadEnd, loadEvidence, loadFieldRelations, loadFirstRelated, loadRelated, whenLoaded, type MaybePromise } from './loading.js';
+import { loadAttributes, loadAttributeValue, loadCountry, loadEnd, loadEvidence, loadFieldRelations, loadFirstRelated, loadRelated, whenLoaded, type MaybePromise } from './loading.js';
 import type { EntityModel } from '../../models/EntityModel.js';
 import { asDate } from './asDate.js';
+import { isDisputed } from '../../models/isDisputed.js';
+import { knownDay, mostPreciseDate } from '../../models/mostPreciseDate.js';
 
 export const countryResolvers: CountryResolvers = { ...entityFields };
 
@@ -32,7 +34,12 @@ export const organizationResolvers: OrganizationResolvers = {
 
 export const eventResolvers: EventResolvers = {
   ...entityFields,
-  date: (event, _, context) => whenLoaded(loadAttributeValue(context, event.id, 'date'), asDate),
+  date: (event, _, context) =>
+    whenLoaded(loadAttributes(context, event.id), (attributes) => {
+      const claim = mostPreciseDate(attributes, 'date');
+      return knownDay(claim, claim !== null && isDisputed(claim, attributes));
+    }),
+  dateAsKnown: (event, _, context) => whenLoaded(loadAttributes(context, event.id), (attributes) => mostPreciseDate(attributes, 'date')),
   location: (event, _, context) => loadFirstRelated(context, event.id, RELATION_FIELDS.Event.location),
   agreements: (event, _, context) => loadRelated(context, event.id, RELATION_FIELDS.Event.agreements),
   statements: (event, _, context) => loadRelated(context, event.id, RELATION_FIELDS.Event.statements),
