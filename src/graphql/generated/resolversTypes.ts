@@ -31,7 +31,7 @@ export type Scalars = {
 
 export type AddRelationInput = {
   /** STATED when the excerpts say it in so many words; INFERRED needs `inference`. */
-  basis?: Basis;
+  basis?: InputMaybe<Basis>;
   evidence: EvidenceInput;
   fromId: Scalars['ID']['input'];
   /** How it was concluded, in one sentence; required when basis is INFERRED, refused when STATED. */
@@ -135,7 +135,7 @@ export type AgreementFilter = {
 /** An existing entity an agreement links to, with the excerpts (from the mutation's source) that state the link. */
 export type AgreementLinkInput = {
   /** STATED when the excerpts say it in so many words; INFERRED needs `inference`. */
-  basis?: Basis;
+  basis?: InputMaybe<Basis>;
   excerpts: Array<Scalars['String']['input']>;
   id: Scalars['ID']['input'];
   /** How it was concluded, in one sentence; required when basis is INFERRED, refused when STATED. */
@@ -189,7 +189,7 @@ export type Attribute = {
 /** A figure or property; give exactly one of `value` and `number`. Its excerpts come from the mutation's source. */
 export type AttributeInput = {
   /** STATED when the excerpts say it in so many words; INFERRED needs `inference`. */
-  basis?: Basis;
+  basis?: InputMaybe<Basis>;
   excerpts: Array<Scalars['String']['input']>;
   /** How it was concluded, in one sentence; required when basis is INFERRED, refused when STATED. */
   inference?: InputMaybe<Scalars['String']['input']>;
@@ -878,7 +878,7 @@ export type SearchHit = {
 
 /** When an agreement was signed, with the excerpts that say so. */
 export type SignedOnInput = {
-  basis?: Basis;
+  basis?: InputMaybe<Basis>;
   date: Scalars['Date']['input'];
   excerpts: Array<Scalars['String']['input']>;
   /** Required when basis is INFERRED. */
