@@ -30,7 +30,7 @@ const EXPECTATIONS: Record<string, (data: any) => void> = {
       'agreement/moscow-oblast-almaty-oblast-cooperation-memorandum',
     ]);
     expect(event.statements.length).toBeGreaterThanOrEqual(3);
-    expect(event.attributes).toContainEqual(expect.objectContaining({ key: 'participants', value: '100', qualifier: 'more than' }));
+    expect(event.attributes).toContainEqual(expect.objectContaining({ key: 'openingParticipants', value: '100', qualifier: 'more than', basis: 'STATED' }));
   },
   'slavtrans-to-samruk.graphql': (data) => {
     expect(data.path.nodes[0].id).toBe('organization/slavtrans-service');

@@ -555,8 +555,12 @@ export type Network = {
 
 export type NetworkEdge = {
   __typename?: 'NetworkEdge';
+  /** How the relation is known; exports carry it as the `basis` attribute. */
+  basis: Basis;
   evidence: Array<Evidence>;
   id: Scalars['ID']['output'];
+  /** How it was concluded, in one sentence, when basis is INFERRED. */
+  inference?: Maybe<Scalars['String']['output']>;
   /** A readable label: the role when there is one, else the type in words. */
   label: Scalars['String']['output'];
   /** The role the relation states, such as a party's in an agreement (`PARTY_TO`); null when it has none. */
@@ -1313,8 +1317,10 @@ export type NetworkResolvers<ContextType = Context, ParentType extends Resolvers
 };
 
 export type NetworkEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NetworkEdge'] = ResolversParentTypes['NetworkEdge']> = {
+  basis?: Resolver<ResolversTypes['Basis'], ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
