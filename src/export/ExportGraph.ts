@@ -4,7 +4,7 @@
  */
 export interface ExportGraph {
   nodes: { id: string; kind: string; label: string; names: { en: string | null; ru: string | null; kk: string | null }; aliases: string[] }[];
-  edges: { id: string; source: string; target: string; type: string; label: string; role: string | null; evidence: { excerpt: string; sourceId: string }[] }[];
+  edges: { id: string; source: string; target: string; type: string; label: string; role: string | null; evidence: { excerpt: string; sourceId: string }[]; basis: 'STATED' | 'INFERRED'; inference: string | null }[];
   truncated: boolean;
 }
 

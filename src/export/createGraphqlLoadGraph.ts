@@ -24,7 +24,7 @@ export const EXPORT_NETWORK_QUERY = /* GraphQL */ `
         label
         entity { names { lang value } aliases }
       }
-      edges { id source target type label role evidence { excerpt source { id } } }
+      edges { id source target type label role evidence { excerpt source { id } } basis inference }
     }
   }
 `;
@@ -59,6 +59,8 @@ const resultSchema = z.object({
         label: z.string(),
         role: z.string().nullable(),
         evidence: z.array(z.object({ excerpt: z.string(), source: z.object({ id: z.string() }) })),
+        basis: z.enum(['STATED', 'INFERRED']),
+        inference: z.string().nullable(),
       }),
     ),
   }),
@@ -95,6 +97,8 @@ export function createGraphqlLoadGraph(execute: ExecuteGraphql): (args: ExportQu
         label: edge.label,
         role: edge.role,
         evidence: edge.evidence.map((evidence) => ({ excerpt: evidence.excerpt, sourceId: evidence.source.id })),
+        basis: edge.basis,
+        inference: edge.inference,
       })),
     };
   };

@@ -6,7 +6,7 @@ import type { ExportEdge, ExportNode } from './ExportGraph.js';
  * Gephi's spreadsheet import reserves an edge column named `type` for directed/undirected.
  */
 export const NODE_COLUMNS = ['id', 'label', 'kind', 'name_en', 'name_ru', 'name_kk', 'aliases'] as const;
-export const EDGE_COLUMNS = ['id', 'source', 'target', 'relation_type', 'label', 'role', 'evidence'] as const;
+export const EDGE_COLUMNS = ['id', 'source', 'target', 'relation_type', 'label', 'role', 'evidence', 'basis', 'inference'] as const;
 
 export type NodeColumn = (typeof NODE_COLUMNS)[number];
 export type EdgeColumn = (typeof EDGE_COLUMNS)[number];
@@ -24,7 +24,7 @@ export function toNodeRow(node: ExportNode): Record<NodeColumn, string | null> {
   };
 }
 
-/** An edge as flat text values; `evidence` is a JSON array of `{ excerpt, sourceId }`. */
+/** An edge as flat text values; `evidence` is a JSON array of `{ excerpt, sourceId }`; `basis` is STATED or INFERRED. */
 export function toEdgeRow(edge: ExportEdge): Record<EdgeColumn, string | null> {
   return {
     id: edge.id,
@@ -34,5 +34,7 @@ export function toEdgeRow(edge: ExportEdge): Record<EdgeColumn, string | null> {
     label: edge.label,
     role: edge.role,
     evidence: JSON.stringify(edge.evidence.map(({ excerpt, sourceId }) => ({ excerpt, sourceId }))),
+    basis: edge.basis,
+    inference: edge.inference,
   };
 }

@@ -5,7 +5,7 @@ export interface CytoscapeJson {
   data: { name: string; truncated: boolean };
   elements: {
     nodes: { data: { id: string; label: string; kind: string; name_en: string | null; name_ru: string | null; name_kk: string | null; aliases: string[] } }[];
-    edges: { data: { id: string; source: string; target: string; type: string; label: string; role: string | null; evidence: { excerpt: string; sourceId: string }[] } }[];
+    edges: { data: { id: string; source: string; target: string; type: string; label: string; role: string | null; evidence: { excerpt: string; sourceId: string }[]; basis: string; inference: string | null } }[];
   };
 }
 
@@ -34,6 +34,8 @@ function toCytoscapeEdge(edge: ExportEdge): CytoscapeEdge {
       label: edge.label,
       role: edge.role,
       evidence: edge.evidence.map(({ excerpt, sourceId }) => ({ excerpt, sourceId })),
+      basis: edge.basis,
+      inference: edge.inference,
     },
   };
 }

@@ -83,7 +83,7 @@ export function generateScaleDocument(counts: ScaleCounts, index: number): Scale
     return sentence;
   };
   const relate = (type: string, from: string, to: string, evidence: string, role?: string) =>
-    relations.push({ type, from, to, evidence, ...(role ? { role } : {}) });
+    relations.push({ type, from, to, evidence, basis: 'STATED', ...(role ? { role } : {}) });
   const declare = (id: string, kind: EntityInput['kind'], name: SyntheticName, evidence: string | string[], extra: Partial<EntityInput> = {}) =>
     entities.push({ id, kind, names: { en: name.en, ru: name.ru }, evidence, ...extra });
 
@@ -116,7 +116,7 @@ export function generateScaleDocument(counts: ScaleCounts, index: number): Scale
     const sentence = say(`${name.en} (${name.ru}), a ${legalForm}, is based in ${regionOf(region).en}.`);
     declare(id, 'ORGANIZATION', name, sentence, {
       aliases: [name.en.split(' ')[0]!.toUpperCase()],
-      attributes: [{ key: 'legalForm', value: legalForm, evidence: sentence }],
+      attributes: [{ key: 'legalForm', value: legalForm, evidence: sentence, basis: 'STATED' }],
     });
     relate('BASED_IN', id, syntheticId('region', region), sentence);
   }
@@ -158,7 +158,7 @@ export function generateScaleDocument(counts: ScaleCounts, index: number): Scale
     const region = anyRegion();
     const date = eventDate(event);
     const sentence = say(`The ${name.en} (${name.ru}) was held in ${regionOf(region).en} on ${date}.`);
-    declare(id, 'EVENT', name, sentence, { attributes: [{ key: 'date', value: date, evidence: sentence }] });
+    declare(id, 'EVENT', name, sentence, { attributes: [{ key: 'date', value: date, evidence: sentence, basis: 'STATED' }] });
     relate('HELD_IN', id, syntheticId('region', region), sentence);
     const participants = distinct(random.int(20, 60), () =>
       random.chance(0.7)
@@ -181,7 +181,7 @@ export function generateScaleDocument(counts: ScaleCounts, index: number): Scale
     const investment = 5 * random.int(1, 400);
     const sentence = say(`The ${name.en} (${name.ru}) in ${regionOf(region).en} plans an investment of ${investment} million dollars.`);
     declare(id, 'PROJECT', name, sentence, {
-      attributes: [{ key: 'investment', value: investment, unit: 'million USD', evidence: sentence }],
+      attributes: [{ key: 'investment', value: investment, unit: 'million USD', evidence: sentence, basis: 'STATED' }],
     });
     relate('LOCATED_IN', id, syntheticId('region', region), sentence);
   }
@@ -199,7 +199,7 @@ export function generateScaleDocument(counts: ScaleCounts, index: number): Scale
     const signedOn = event === null ? dateOf(3, agreement) : eventDate(event);
     const where = event === null ? '' : ` at the ${eventNameOf(event).en}`;
     const sentence = say(`On ${signedOn}, ${parties.map((party) => nameOfId(party).en).join(', ')} signed the ${name.en} (${name.ru})${where}.`);
-    declare(id, 'AGREEMENT', name, sentence, { attributes: [{ key: 'signedOn', value: signedOn, evidence: sentence }] });
+    declare(id, 'AGREEMENT', name, sentence, { attributes: [{ key: 'signedOn', value: signedOn, evidence: sentence, basis: 'STATED' }] });
     for (const party of parties) relate('PARTY_TO', party, id, sentence, random.pick(PARTY_ROLES));
     if (event !== null) relate('SIGNED_AT', id, syntheticId('event', event), sentence);
     const signatories = distinct(random.int(1, 3), () => syntheticId('person', random.int(0, counts.people - 1)));

@@ -62,4 +62,25 @@ export const MIGRATIONS: readonly Migration[] = [
        CALL (n) { SET n:NeedsLemmas } IN TRANSACTIONS OF 10000 ROWS`,
     ],
   },
+  {
+    version: 6,
+    name: 'how facts are known and signing bounds',
+    statements: [
+      // Facts written before `basis` existed were all written from verbatim excerpts: stated.
+      `MATCH (a:Attribute) WHERE a.basis IS NULL
+       CALL (a) { SET a.basis = 'STATED' } IN TRANSACTIONS OF 10000 ROWS`,
+      `MATCH ()-[r]->() WHERE r.basis IS NULL AND r.evidenceIds IS NOT NULL
+       CALL (r) { SET r.basis = 'STATED' } IN TRANSACTIONS OF 10000 ROWS`,
+      // Agreements filter on both ends of the signing interval (see signedOnProperty.ts).
+      `MATCH (a:Attribute {key: 'signedOn'}) WITH DISTINCT a.entityId AS id
+       CALL (id) {
+         MATCH (n:Entity {id: id})
+         WITH n, COLLECT { MATCH (x:Attribute {entityId: id, key: 'signedOn'}) WHERE x.retractedAt IS NULL
+                         RETURN x ORDER BY CASE WHEN x.precision IS NULL THEN 0 WHEN x.earliest IS NULL OR x.latest IS NULL THEN null
+                                   ELSE duration.inDays(date(x.earliest), date(x.latest)).days END, x.id LIMIT 1 }[0] AS x
+         SET n.signedOn = CASE WHEN x IS NULL THEN null WHEN x.precision IS NULL THEN x.value ELSE x.latest END,
+             n.signedEarliest = CASE WHEN x IS NULL THEN null WHEN x.precision IS NULL THEN x.value ELSE x.earliest END
+       } IN TRANSACTIONS OF 10000 ROWS`,
+    ],
+  },
 ];

@@ -13,7 +13,7 @@ export interface AgreementEdgeModel {
   node: EntityModel;
 }
 
-/** Agreements sort by signing date, newest first (undated last), then by id. */
+/** Agreements sort by the last day each can have been signed, newest first (undated last), then by id. */
 export interface AgreementPosition {
   signedOn: string;
   id: string;

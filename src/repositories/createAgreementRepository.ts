@@ -78,7 +78,10 @@ function conditions(query: AgreementQuery, anchored: AnchorFilter | null): strin
 
 function dateConditions(query: AgreementQuery): string[] {
   const parts: string[] = [];
-  if (query.signedFrom !== null) parts.push("sortKey <> '' AND sortKey >= $signedFrom");
+  // A date known only roughly matches when its whole interval lies in the range: its first possible day
+  // (`signedEarliest`, null when unbounded) is on or after `signedFrom`, its last (`signedOn`) on or before `signedTo`.
+  // `sortKey >= $signedFrom` is implied (earliest <= latest) but lets the page read a range of the index.
+  if (query.signedFrom !== null) parts.push("sortKey <> '' AND sortKey >= $signedFrom AND n.signedEarliest >= $signedFrom");
   if (query.signedTo !== null) parts.push("sortKey <> '' AND sortKey <= $signedTo");
   return parts;
 }

@@ -1,4 +1,5 @@
 import type { AttributeModel } from '../models/AttributeModel.js';
+import type { BasisName, DatePrecisionName } from '../domain/howKnown.js';
 import type { EntityModel } from '../models/EntityModel.js';
 import type { RelationModel } from '../models/RelationModel.js';
 import { kindOfId } from '../domain/entityKinds.js';
@@ -66,7 +67,7 @@ export function entityProjection(variable: string, shape: ProjectionShape): stri
     aliases: read(`${v}.aliases`, shape.aliases),
     evidenceIds: read(`${v}.evidenceIds`, shape.entityEvidence),
     text: read(`${v}.text`, shape.text),
-    signedOn: read(`CASE WHEN ${v}:Agreement THEN ${v}.signedOn END`, shape.signedOn),
+    signedOn: read(`CASE WHEN ${v}:Agreement AND ${v}.signedEarliest = ${v}.signedOn THEN ${v}.signedOn END`, shape.signedOn),
     title: metadata('title'),
     publisher: metadata('publisher'),
     publishedOn: metadata('publishedOn'),
@@ -84,6 +85,8 @@ export interface RelationColumns {
   toId: string;
   role: string | null;
   evidenceIds: string[] | null;
+  basis: string | null;
+  inference: string | null;
 }
 
 export const RELATION_COLUMNS = defineColumns<RelationColumns>({
@@ -93,6 +96,8 @@ export const RELATION_COLUMNS = defineColumns<RelationColumns>({
   toId: 'always',
   role: 'always',
   evidenceIds: 'optional',
+  basis: 'always',
+  inference: 'always',
 });
 
 export type RelationRow = Row<RelationColumns>;
@@ -107,6 +112,8 @@ export function relationProjection(variable: string, shape: ProjectionShape): st
     toId: `endNode(${v}).id`,
     role: `${v}.role`,
     evidenceIds: shape.relationEvidence ? `${v}.evidenceIds` : null,
+    basis: `${v}.basis`,
+    inference: `${v}.inference`,
   });
 }
 
@@ -120,6 +127,11 @@ export interface AttributeColumns {
   unit: string | null;
   qualifier: string | null;
   evidenceIds: string[] | null;
+  basis: string | null;
+  inference: string | null;
+  precision: string | null;
+  earliest: string | null;
+  latest: string | null;
 }
 
 export const ATTRIBUTE_COLUMNS = defineColumns<AttributeColumns>({
@@ -131,6 +143,11 @@ export const ATTRIBUTE_COLUMNS = defineColumns<AttributeColumns>({
   unit: 'always',
   qualifier: 'always',
   evidenceIds: 'always',
+  basis: 'always',
+  inference: 'always',
+  precision: 'always',
+  earliest: 'always',
+  latest: 'always',
 });
 
 export type AttributeRow = Row<AttributeColumns>;
@@ -190,7 +207,19 @@ export function toRelationModel(row: RelationRow): RelationModel {
     toId: relation.toId(row),
     role: relation.role(row),
     evidenceIds: relation.evidenceIds(row) ?? [],
+    basis: toBasis(relation.basis(row)),
+    inference: relation.inference(row),
   };
+}
+
+/** A stored precision, or null for a value that is no date. */
+function toPrecision(precision: string | null): DatePrecisionName | null {
+  return precision === 'DAY' || precision === 'MONTH' || precision === 'YEAR' ? precision : null;
+}
+
+/** A stored basis; facts written before `basis` existed (a migration backfills them) read as stated. */
+export function toBasis(basis: string | null | undefined): BasisName {
+  return basis === 'INFERRED' ? 'INFERRED' : 'STATED';
 }
 
 const attribute = ATTRIBUTE_COLUMNS.read;
@@ -206,5 +235,10 @@ export function toAttributeModel(row: AttributeRow): AttributeModel {
     unit: attribute.unit(row),
     qualifier: attribute.qualifier(row),
     evidenceIds: attribute.evidenceIds(row) ?? [],
+    basis: toBasis(attribute.basis(row)),
+    inference: attribute.inference(row),
+    precision: toPrecision(attribute.precision(row)),
+    earliest: attribute.earliest(row),
+    latest: attribute.latest(row),
   };
 }

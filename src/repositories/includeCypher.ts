@@ -14,6 +14,7 @@ import {
   ENTITY_COLUMNS,
   entityProjection,
   toAttributeModel,
+  toBasis,
   toEntityModel,
   type AttributeRow,
   type EntityRow,
@@ -96,6 +97,8 @@ export interface IncludedRelationColumns {
   evidenceIds: string[] | null;
   outgoing: boolean | null;
   evidence: ExcerptRow[] | null;
+  basis: string | null;
+  inference: string | null;
 }
 
 export const INCLUDED_RELATION_COLUMNS = defineColumns<IncludedRelationColumns>({
@@ -106,6 +109,8 @@ export const INCLUDED_RELATION_COLUMNS = defineColumns<IncludedRelationColumns>(
   evidenceIds: 'optional',
   outgoing: 'optional',
   evidence: 'optional',
+  basis: 'always',
+  inference: 'always',
 });
 
 export type IncludedRelationRow = Row<IncludedRelationColumns>;
@@ -187,6 +192,8 @@ export function relationsSubquery(variable: string, include: RelationInclude, sc
     evidenceIds: scope.shape.relationEvidence ? `${r}.evidenceIds` : null,
     outgoing: include.direction === 'BOTH' ? `startNode(${r}) = ${variable}` : null,
     evidence: include.evidence ? excerptsSubquery(`${r}.evidenceIds`, scope) : null,
+    basis: `${r}.basis`,
+    inference: `${r}.inference`,
   });
   return subquery(
     scope,
@@ -386,6 +393,8 @@ export function includedRelationReader(include: RelationInclude): (row: Included
       toId: fromHere ? endId : entityId,
       role: includedRelation.role(row),
       evidenceIds: includedRelation.evidenceIds(row) ?? [],
+      basis: toBasis(includedRelation.basis(row)),
+      inference: includedRelation.inference(row),
     };
   };
 }

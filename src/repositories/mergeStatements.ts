@@ -53,8 +53,18 @@ export const mergeEntities = (label: string) => `UNWIND $rows AS row
       n += coalesce(row.sourceProps, {})
   SET n.searchText = ${SEARCH_TEXT('n')}`;
 
+/**
+ * Cypher SET items merging how a fact stated again is known into `variable` (see `mergeBasis`): stated once any
+ * claim states it, else inferred with the first reasoning. Must come before the evidence is merged.
+ */
+export const MERGE_BASIS = (variable: string) =>
+  `${variable}.basis = CASE WHEN ${variable}.basis = 'STATED' OR row.basis = 'STATED' THEN 'STATED' ELSE 'INFERRED' END,
+   ${variable}.inference = CASE WHEN ${variable}.basis = 'STATED' OR row.basis = 'STATED' THEN null ELSE coalesce(${variable}.inference, row.inference) END`;
+
 export const MERGE_ATTRIBUTES = `UNWIND $rows AS row
   MERGE (a:Attribute {id: row.id})
   ON CREATE SET a.entityId = row.entityId, a.key = row.key, a.value = row.value, a.number = row.number,
-                a.unit = row.unit, a.qualifier = row.qualifier
-  SET a.evidenceIds = ${UNION('a.evidenceIds', 'row.evidenceIds')}`;
+                a.unit = row.unit, a.qualifier = row.qualifier, a.precision = row.precision,
+                a.earliest = row.earliest, a.latest = row.latest
+  SET ${MERGE_BASIS('a')},
+      a.evidenceIds = ${UNION('a.evidenceIds', 'row.evidenceIds')}`;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ManagedTransaction } from 'neo4j-driver';
-import { MERGE_ATTRIBUTES, MERGE_EXCERPTS, mergeEntities, RETRACT_EXCERPTS_OF_RETRACTED_SOURCES, sourceIdsOf, UNION } from './mergeStatements.js';
+import { MERGE_ATTRIBUTES, MERGE_BASIS, MERGE_EXCERPTS, mergeEntities, RETRACT_EXCERPTS_OF_RETRACTED_SOURCES, sourceIdsOf, UNION } from './mergeStatements.js';
 import type { Database } from '../neo4j/Database.js';
 import type { GraphWritePlan } from '../seed/planGraphWrite.js';
 import type { RelationOrigin, WriteProblem } from '../domain/WriteProblem.js';
@@ -57,7 +57,8 @@ export async function writeGraph(db: Database, plan: GraphWritePlan, audit: Writ
        MATCH (a:Entity {id: row.from}), (b:Entity {id: row.to})
        MERGE (a)-[r:$(row.type) {id: row.id}]->(b)
        ON CREATE SET r.role = row.role
-       SET r.evidenceIds = ${UNION('r.evidenceIds', 'row.evidenceIds')}`,
+       SET ${MERGE_BASIS('r')},
+           r.evidenceIds = ${UNION('r.evidenceIds', 'row.evidenceIds')}`,
       { rows: plan.relations },
     );
     const counts: GraphWriteCounts = {

@@ -4,7 +4,7 @@ import type { GraphWritePlan } from '../seed/planGraphWrite.js';
 import { relationTypeSchema } from '../seed/sourceDocument.js';
 import type { AttributeRow } from '../seed/planGraphWrite.js';
 import { entitiesWithSignedOn, SET_SIGNED_ON } from './signedOnProperty.js';
-import { MERGE_ATTRIBUTES, MERGE_EXCERPTS, mergeEntities, RETRACT_EXCERPTS_OF_RETRACTED_SOURCES, sourceIdsOf, UNION } from './mergeStatements.js';
+import { MERGE_ATTRIBUTES, MERGE_BASIS, MERGE_EXCERPTS, mergeEntities, RETRACT_EXCERPTS_OF_RETRACTED_SOURCES, sourceIdsOf, UNION } from './mergeStatements.js';
 
 /** Which rows of a plan to write: nodes (excerpts, entities, attributes) must all be in before relations. */
 export type BatchPart = 'nodes' | 'relations';
@@ -31,7 +31,8 @@ const relations = (type: string) => `UNWIND $rows AS row
   MATCH (b:Entity {id: row.to})
   MERGE (a)-[r:\`${type}\` {id: row.id}]->(b)
   ON CREATE SET r.role = row.role
-  SET r.evidenceIds = ${UNION('r.evidenceIds', 'row.evidenceIds')}
+  SET ${MERGE_BASIS('r')},
+      r.evidenceIds = ${UNION('r.evidenceIds', 'row.evidenceIds')}
   RETURN count(*) AS written`;
 
 /**

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { normalizeName } from '../search/normalizeName.js';
 import { kindPrefix, type EntityKindName } from '../domain/entityKinds.js';
 import type { RelationOrigin } from '../domain/WriteProblem.js';
+import { dateBounds } from './dateBounds.js';
+import type { BasisName, DatePrecisionName } from '../domain/howKnown.js';
 import type { SourceDocument } from './sourceDocument.js';
 import { SeedValidationError } from './SeedValidationError.js';
 
@@ -40,6 +42,12 @@ export interface AttributeRow {
   unit: string | null;
   qualifier: string | null;
   evidenceIds: string[];
+  basis: BasisName;
+  inference: string | null;
+  /** For a date value: its precision and bounds (see `dateBounds`); null otherwise. */
+  precision: DatePrecisionName | null;
+  earliest: string | null;
+  latest: string | null;
 }
 
 export interface RelationRow {
@@ -49,6 +57,17 @@ export interface RelationRow {
   to: string;
   role: string | null;
   evidenceIds: string[];
+  basis: BasisName;
+  inference: string | null;
+}
+
+/**
+ * How a fact stated by several claims is known: stated when any claim states it (its inference is then moot),
+ * else inferred with the first reasoning given. Writers apply the same rule to stored facts (`MERGE_BASIS`).
+ */
+export function mergeBasis<T extends { basis: BasisName; inference: string | null }>(previous: T, next: T): Pick<T, 'basis' | 'inference'> {
+  if (previous.basis === 'STATED' || next.basis === 'STATED') return { basis: 'STATED', inference: null };
+  return { basis: 'INFERRED', inference: previous.inference ?? next.inference };
 }
 
 /** A stable id for content: `prefix/` and 16 hex digits of the SHA-256 of the parts. */
@@ -122,6 +141,7 @@ export function planGraphWrite(documents: { file: string; document: SourceDocume
       });
       for (const attribute of entity.attributes) {
         const value = String(attribute.value);
+        const bounds = typeof attribute.value === 'string' ? dateBounds(value, attribute.qualifier) : null;
         const row: AttributeRow = {
           id: contentId('attribute', entity.id, attribute.key, value, attribute.unit, attribute.qualifier),
           entityId: entity.id,
@@ -131,9 +151,14 @@ export function planGraphWrite(documents: { file: string; document: SourceDocume
           unit: attribute.unit ?? null,
           qualifier: attribute.qualifier ?? null,
           evidenceIds: excerptIds(attribute.evidence),
+          basis: attribute.basis,
+          inference: attribute.inference ?? null,
+          precision: bounds?.precision ?? null,
+          earliest: bounds?.earliest ?? null,
+          latest: bounds?.latest ?? null,
         };
         const previous = attributes.get(row.id);
-        attributes.set(row.id, previous ? { ...row, evidenceIds: union(previous.evidenceIds, row.evidenceIds) } : row);
+        attributes.set(row.id, previous ? { ...row, ...mergeBasis(previous, row), evidenceIds: union(previous.evidenceIds, row.evidenceIds) } : row);
       }
     });
 
@@ -145,9 +170,11 @@ export function planGraphWrite(documents: { file: string; document: SourceDocume
         to: relation.to,
         role: relation.role ?? null,
         evidenceIds: excerptIds(relation.evidence),
+        basis: relation.basis,
+        inference: relation.inference ?? null,
       };
       const previous = relations.get(row.id);
-      relations.set(row.id, previous ? { ...row, evidenceIds: union(previous.evidenceIds, row.evidenceIds) } : row);
+      relations.set(row.id, previous ? { ...row, ...mergeBasis(previous, row), evidenceIds: union(previous.evidenceIds, row.evidenceIds) } : row);
       if (!relationOrigins.has(row.id)) relationOrigins.set(row.id, { file, index, type: relation.type, from: relation.from, to: relation.to });
     });
   }

@@ -57,11 +57,20 @@ function describePath(raw: unknown, issuePath: readonly PropertyKey[]): string {
   for (const key of issuePath) {
     node = node !== null && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined;
     if (typeof key === 'number') {
-      const id = node !== null && typeof node === 'object' ? (node as { id?: unknown }).id : undefined;
-      text += `[${key}]` + (typeof id === 'string' ? ` (${id})` : '');
+      const label = node !== null && typeof node === 'object' ? entryLabel(node as Record<string, unknown>) : null;
+      text += `[${key}]` + (label === null ? '' : ` (${label})`);
     } else {
       text += (text === '' ? '' : '.') + String(key);
     }
   }
   return text;
+}
+
+/** What names an entry for a reader: an entity's id, an attribute's key, a relation's type and ends. */
+function entryLabel(entry: Record<string, unknown>): string | null {
+  const { id, key, type, from, to } = entry;
+  if (typeof id === 'string') return id;
+  if (typeof key === 'string') return key;
+  if (typeof type === 'string' && typeof from === 'string' && typeof to === 'string') return `${type} ${from} → ${to}`;
+  return null;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ENTITY_ID, ENTITY_KINDS, kindPrefix } from '../domain/entityKinds.js';
 import { RELATION_TYPE } from '../domain/relationTypes.js';
+import { BASES, type BasisName } from '../domain/howKnown.js';
 
 /**
  * The shape of one curated source file in `seeds/`: a source, the entities it mentions, the relations it states.
@@ -52,13 +53,42 @@ export const namesSchema = z
   .strictObject({ en: nameText.optional(), ru: nameText.optional(), kk: nameText.optional() })
   .refine((names) => Boolean(names.en ?? names.ru ?? names.kk), 'expected at least one of en, ru, kk');
 
-export const attributeSchema = z.strictObject({
-  key: z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'expected a camelCase key such as "areaSquareMeters"'),
-  value: z.union([z.string().trim().min(1), z.number().finite(), z.boolean()]),
-  unit: nonEmpty.optional(),
-  qualifier: z.enum(['about', 'up to', 'more than', 'at least', 'less than', 'by']).optional(),
-  evidence: evidenceSchema,
-});
+
+export const QUALIFIERS = ['about', 'up to', 'more than', 'at least', 'less than', 'by', 'on or before', 'on or after'] as const;
+
+/**
+ * `basis` and `inference` of one fact. The basis has no default: a fact must say whether its source states it or
+ * the graph concludes it, and a conclusion names its reasoning in one sentence (and only a conclusion does).
+ */
+const howKnown = {
+  basis: z.enum(BASES, 'expected basis STATED (the excerpts say it in so many words) or INFERRED (concluded from them)'),
+  inference: z
+    .string()
+    .trim()
+    .min(10, 'expected the reasoning in one sentence')
+    .max(500, 'expected the reasoning in one sentence of at most 500 characters')
+    .optional(),
+};
+
+function refineHowKnown(fact: { basis: BasisName; inference?: string | undefined }, context: z.RefinementCtx): void {
+  if (fact.basis === 'INFERRED' && fact.inference === undefined) {
+    context.addIssue({ code: 'custom', path: ['inference'], message: 'expected "inference" (the reasoning in one sentence) when basis is INFERRED' });
+  }
+  if (fact.basis === 'STATED' && fact.inference !== undefined) {
+    context.addIssue({ code: 'custom', path: ['inference'], message: 'expected no "inference" when basis is STATED: the excerpts state it' });
+  }
+}
+
+export const attributeSchema = z
+  .strictObject({
+    key: z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'expected a camelCase key such as "areaSquareMeters"'),
+    value: z.union([z.string().trim().min(1), z.number().finite(), z.boolean()]),
+    unit: nonEmpty.optional(),
+    qualifier: z.enum(QUALIFIERS).optional(),
+    evidence: evidenceSchema,
+    ...howKnown,
+  })
+  .superRefine(refineHowKnown);
 
 export const entitySchema = z.strictObject({
   id: entityIdSchema,
@@ -75,13 +105,16 @@ export const relationTypeSchema = z
   .string()
   .regex(RELATION_TYPE, 'expected an UPPER_SNAKE_CASE relation type such as "PARTY_TO"');
 
-export const relationSchema = z.strictObject({
-  type: relationTypeSchema,
-  from: entityIdSchema,
-  to: entityIdSchema,
-  role: nonEmpty.optional(),
-  evidence: evidenceSchema,
-});
+export const relationSchema = z
+  .strictObject({
+    type: relationTypeSchema,
+    from: entityIdSchema,
+    to: entityIdSchema,
+    role: nonEmpty.optional(),
+    evidence: evidenceSchema,
+    ...howKnown,
+  })
+  .superRefine(refineHowKnown);
 
 export const sourceSchema = z.strictObject({
   id: entityIdSchema.refine((id) => id.startsWith('source/'), 'expected an id starting with "source/"'),

@@ -174,6 +174,39 @@ describe('mutations', () => {
     );
   });
 
+  it('refuses an inferred fact without its reasoning, and a stated one with reasoning, naming each field', async () => {
+    const response = await postGraphQL(
+      server.url,
+      ADD_RELATION,
+      { input: { type: 'BASED_IN', fromId: 'organization/test-mutation-auth', toId: 'region/krasnogorsk', evidence, basis: 'INFERRED' } },
+      bearer(keys.editor),
+    );
+    expect(response.errors?.[0]?.extensions?.problems).toEqual(['input.inference: expected "inference" (the reasoning in one sentence) when basis is INFERRED']);
+    const stated = await postGraphQL(
+      server.url,
+      UPSERT,
+      { input: { ...entity('basis'), attributes: [{ key: 'staff', number: 5, excerpts: [EXCERPT], inference: 'Counted from the staff list of the report.' }] } },
+      bearer(keys.editor),
+    );
+    expect(stated.errors?.[0]?.extensions?.problems).toEqual(['input.attributes[0].inference: expected no "inference" when basis is STATED: the excerpts state it']);
+  });
+
+  it('records an inferred relation with its reasoning', async () => {
+    const inference = 'The wire report names the company among firms of Krasnogorsk.';
+    const response = await postGraphQL<{ addRelation: { relation: { id: string } } }>(
+      server.url,
+      ADD_RELATION,
+      { input: { type: 'OPERATES_IN', fromId: 'organization/test-mutation-auth', toId: 'region/krasnogorsk', evidence, basis: 'INFERRED', inference } },
+      bearer(keys.editor),
+    );
+    expect(response.errors).toBeUndefined();
+    const read = await postGraphQL<{ entity: { relations: { basis: string; inference: string | null }[] } }>(
+      server.url,
+      '{ entity(id: "organization/test-mutation-auth") { relations(types: ["OPERATES_IN"]) { basis inference } } }',
+    );
+    expect(read.data!.entity.relations).toEqual([{ basis: 'INFERRED', inference }]);
+  });
+
   it('refuses evidence from a source that was never added', async () => {
     const response = await postGraphQL(
       server.url,

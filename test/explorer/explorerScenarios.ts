@@ -73,6 +73,9 @@ export async function searchExpandAndReadEvidence(browser: Browser, baseUrl: str
     await expect.poll(() => page.locator('#visible-list li').count()).toBe(await nodeCount(page));
 
     expect(await renderedNodeCount(page)).toBeGreaterThan(1);
+    // Every drawn relation says how it is known, and exactly the inferred ones are dashed.
+    expect(await page.evaluate(`${CY}.edges().filter((edge) => !['STATED', 'INFERRED'].includes(edge.data('basis'))).length`)).toBe(0);
+    expect(await page.evaluate(`${CY}.edges().filter((edge) => (edge.data('basis') === 'INFERRED') !== (edge.style('line-style') === 'dashed')).length`)).toBe(0);
     await expectDrawnGraph(browser, await page.locator('#graph').screenshot());
     if (screenshotPath) await page.screenshot({ path: screenshotPath, fullPage: true });
   } finally {

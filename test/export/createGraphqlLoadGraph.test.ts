@@ -18,7 +18,7 @@ const networkData = {
       { id: 'agreement/a', kind: 'AGREEMENT', label: 'A', entity: { names: [], aliases: [] } },
     ],
     edges: [
-      { id: 'relation/1', source: 'organization/ktz', target: 'agreement/a', type: 'PARTY_TO', label: 'party', role: 'party', evidence: [{ excerpt: 'АО «КТЖ»', source: { id: 'source/s' } }] },
+      { id: 'relation/1', source: 'organization/ktz', target: 'agreement/a', type: 'PARTY_TO', label: 'party', role: 'party', evidence: [{ excerpt: 'АО «КТЖ»', source: { id: 'source/s' } }], basis: 'INFERRED', inference: 'Read from the list of parties.' },
     ],
   },
 };
@@ -40,7 +40,7 @@ describe('createGraphqlLoadGraph', () => {
       aliases: ['КТЖ'],
     });
     expect(graph.edges).toEqual([
-      { id: 'relation/1', source: 'organization/ktz', target: 'agreement/a', type: 'PARTY_TO', label: 'party', role: 'party', evidence: [{ excerpt: 'АО «КТЖ»', sourceId: 'source/s' }] },
+      { id: 'relation/1', source: 'organization/ktz', target: 'agreement/a', type: 'PARTY_TO', label: 'party', role: 'party', evidence: [{ excerpt: 'АО «КТЖ»', sourceId: 'source/s' }], basis: 'INFERRED', inference: 'Read from the list of parties.' },
     ]);
   });
 

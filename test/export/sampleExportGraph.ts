@@ -38,6 +38,8 @@ export const sampleExportGraph: ExportGraph = {
         { excerpt: 'АО «Қазақстан темір жолы» & <b>"x"</b> \'y\'\nнастоящая строка', sourceId: 'source/2025-09-09-krasnogorsk-business-forum' },
         { excerpt: 'second excerpt, with comma', sourceId: 'source/other' },
       ],
+      basis: 'STATED',
+      inference: null,
     },
     {
       id: 'relation/ktz-party-to-memorandum',
@@ -47,6 +49,8 @@ export const sampleExportGraph: ExportGraph = {
       label: '<signatory> & "party"',
       role: '<signatory> & "party"',
       evidence: [],
+      basis: 'INFERRED',
+      inference: 'Read from the <list> of "parties" & signatories.',
     },
     {
       id: 'relation/ktz-also-based-in-kazakhstan',
@@ -56,6 +60,8 @@ export const sampleExportGraph: ExportGraph = {
       label: 'operates in',
       role: null,
       evidence: [{ excerpt: 'Қазақстан', sourceId: 'source/other' }],
+      basis: 'STATED',
+      inference: null,
     },
   ],
 };

@@ -39,6 +39,7 @@ describe('serializeCsvZip', () => {
       sampleExportGraph.edges.map((edge) => [edge.id, edge.source, edge.target, edge.type]),
     );
     expect(edges[1]?.['role']).toBe('<signatory> & "party"');
+    expect(edges.map((edge) => edge['basis'])).toEqual(['STATED', 'INFERRED', 'STATED']);
     expect(JSON.parse(edges[0]?.['evidence'] ?? '')).toEqual(sampleExportGraph.edges[0]?.evidence);
   });
 });

@@ -33,7 +33,7 @@ describe('serializeGexf', () => {
       children(group, 'attribute').map((attribute) => `${attr(group, 'class')}:${attr(attribute, 'id')}:${attr(attribute, 'type')}`),
     );
     expect(declared.sort()).toEqual(
-      ['node:kind', 'node:name_en', 'node:name_ru', 'node:name_kk', 'node:aliases', 'edge:relation_type', 'edge:role', 'edge:evidence']
+      ['node:kind', 'node:name_en', 'node:name_ru', 'node:name_kk', 'node:aliases', 'edge:relation_type', 'edge:role', 'edge:evidence', 'edge:basis', 'edge:inference']
         .map((name) => `${name}:string`)
         .sort(),
     );
@@ -57,6 +57,8 @@ describe('serializeGexf', () => {
     const values = edges.map(attvalues);
     expect(values.map((value) => value['relation_type'])).toEqual(['BASED_IN', 'PARTY_TO', 'OPERATES_IN']);
     expect(values[1]?.['role']).toBe('<signatory> & "party"');
+    expect(values.map((value) => value['basis'])).toEqual(['STATED', 'INFERRED', 'STATED']);
+    expect(values[1]?.['inference']).toBe('Read from the <list> of "parties" & signatories.');
     expect(JSON.parse(values[0]?.['evidence'] ?? '')).toEqual(sampleExportGraph.edges[0]?.evidence);
   });
 

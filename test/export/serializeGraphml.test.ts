@@ -25,7 +25,7 @@ describe('serializeGraphml', () => {
     const types = new Map(children(graphml, 'key').map((key) => [`${attr(key, 'for')}:${attr(key, 'attr.name')}`, attr(key, 'attr.type')]));
     expect(types.get('graph:truncated')).toBe('boolean');
     for (const name of ['label', 'kind', 'name_en', 'name_ru', 'name_kk', 'aliases']) expect(types.get(`node:${name}`)).toBe('string');
-    for (const name of ['relation_type', 'label', 'role', 'evidence']) expect(types.get(`edge:${name}`)).toBe('string');
+    for (const name of ['relation_type', 'label', 'role', 'evidence', 'basis', 'inference']) expect(types.get(`edge:${name}`)).toBe('string');
     expect(dataByName(graph, keyNames)).toEqual({ truncated: 'true' });
   });
 
@@ -48,6 +48,7 @@ describe('serializeGraphml', () => {
     const edges = children(graph, 'edge').map((edge) => dataByName(edge, keyNames));
     expect(edges.map((edge) => edge['relation_type'])).toEqual(['BASED_IN', 'PARTY_TO', 'OPERATES_IN']);
     expect(edges[1]?.['role']).toBe('<signatory> & "party"');
+    expect(edges.map((edge) => edge['basis'])).toEqual(['STATED', 'INFERRED', 'STATED']);
     expect(edges[0]?.['role']).toBeUndefined();
     expect(JSON.parse(edges[0]?.['evidence'] ?? '')).toEqual(sampleExportGraph.edges[0]?.evidence);
   });

@@ -51,11 +51,17 @@ describe('Query.agreements', () => {
     expect(await ids({ placeId: 'region/naro-fominsk-district' })).toEqual(['agreement/selyatino-hub-agreement']);
   });
 
-  it('finds agreements by signing date range and leaves undated ones out of a range', async () => {
-    expect(await ids({ signedFrom: '2025-09-09', signedTo: '2025-09-09', partyId: 'organization/slavtrans-service' })).toEqual([
-      'agreement/agrohub-trilateral-agreement',
-    ]);
-    expect(await ids({ signedTo: '2025-01-01', partyId: 'organization/ktz' })).toEqual([]);
+  it('matches a roughly known signing date only when its whole interval lies in the range', async () => {
+    // The agrohub agreement was signed on or before 2025-09-09 (no earliest day); the SPIEF one in 2024.
+    const agrohub = { partyId: 'organization/slavtrans-service' };
+    expect(await ids({ ...agrohub, signedTo: '2025-09-09' })).toEqual(['agreement/agrohub-trilateral-agreement']);
+    expect(await ids({ ...agrohub, signedTo: '2025-09-08' })).toEqual([]);
+    expect(await ids({ ...agrohub, signedFrom: '2025-09-09', signedTo: '2025-09-09' })).toEqual([]);
+    const spief = { partyId: 'organization/ktz' };
+    expect(await ids({ ...spief, signedFrom: '2024-01-01', signedTo: '2024-12-31' })).toEqual(['agreement/selyatino-hub-agreement']);
+    expect(await ids({ ...spief, signedFrom: '2024-06-01' })).toEqual([]);
+    expect(await ids({ ...spief, signedTo: '2024-06-30' })).toEqual([]);
+    expect(await ids({ ...spief, signedTo: '2025-01-01' })).toEqual(['agreement/selyatino-hub-agreement']);
   });
 
   it('finds agreements by words of their names in any script', async () => {
@@ -67,9 +73,12 @@ describe('Query.agreements', () => {
     expect(await ids({ signatoryId: 'person/andrey-vorobyov' })).toEqual([]);
   });
 
-  it('orders newest signing first and undated last', async () => {
-    const response = await postGraphQL<Page>(server.url, AGREEMENTS, { filter: { text: 'agreement' }, first: 100 });
-    const dates = response.data!.agreements.edges.map((edge) => edge.node.signedOn);
+  it('orders by the last day each can have been signed, newest first, and undated last', async () => {
+    const response = await postGraphQL<{ agreements: { edges: { node: { signedDate: { latest: string | null } | null } }[] } }>(
+      server.url,
+      '{ agreements(filter: {text: "agreement"}, first: 100) { edges { node { signedDate { latest } } } } }',
+    );
+    const dates = response.data!.agreements.edges.map((edge) => edge.node.signedDate?.latest ?? null);
     const dated = dates.filter((date): date is string => date !== null);
     expect(dated).toEqual([...dated].sort().reverse());
     expect(dates.slice(dated.length).every((date) => date === null)).toBe(true);
@@ -92,16 +101,17 @@ describe('Query.agreements', () => {
     expect(new Set(seen).size).toBe(totalCount);
   });
 
-  it('pages all agreements in the order of their signedOn attributes, dated newest first, undated last by id', async () => {
+  it('pages all agreements by the last day their most precise signedOn attribute allows, newest first, undated last by id', async () => {
     // The expected order from the attributes themselves, not from the `signedOn` property the page query reads.
     const { records } = await server.driver.executeQuery(
       `MATCH (n:Agreement) WHERE n.retractedAt IS NULL
        WITH n, coalesce(COLLECT { MATCH (x:Attribute {entityId: n.id, key: 'signedOn'}) WHERE x.retractedAt IS NULL
-                                  RETURN x.value ORDER BY x.id LIMIT 1 }[0], '') AS sortKey
+                                  RETURN coalesce(x.latest, x.value) AS latest
+                                  ORDER BY CASE WHEN x.precision IS NULL THEN 0 WHEN x.earliest IS NULL OR x.latest IS NULL THEN null
+                                                ELSE duration.inDays(date(x.earliest), date(x.latest)).days END, x.id LIMIT 1 }[0], '') AS sortKey
        RETURN n.id AS id, sortKey ORDER BY sortKey DESC, n.id`,
     );
     const expected = records.map((record) => record.get('id') as string);
-    expect(records.some((record) => record.get('sortKey') === '')).toBe(true);
     for (const first of [3, 100]) {
       const seen: string[] = [];
       let after: string | null = null;

@@ -2,13 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runMigrations } from '../../src/migrations/runMigrations.js';
 import { startIsolatedNeo4j, type IsolatedNeo4j } from '../support/startIsolatedNeo4j.js';
 
-// What agreements sort by, straight from the attributes: the first unretracted signedOn attribute by id.
+// What agreements sort and filter by, straight from the attributes: the bounds of the first unretracted signedOn
+// attribute by id.
 const FROM_ATTRIBUTES = `MATCH (n:Agreement)
-  RETURN n.id AS id, COLLECT { MATCH (x:Attribute {entityId: n.id, key: 'signedOn'}) WHERE x.retractedAt IS NULL
-                               RETURN x.value ORDER BY x.id LIMIT 1 }[0] AS signedOn ORDER BY id`;
-const FROM_PROPERTY = 'MATCH (n:Agreement) RETURN n.id AS id, n.signedOn AS signedOn ORDER BY id';
+  WITH n, COLLECT { MATCH (x:Attribute {entityId: n.id, key: 'signedOn'}) WHERE x.retractedAt IS NULL
+                    RETURN x ORDER BY x.id LIMIT 1 }[0] AS x
+  RETURN n.id AS id, x.latest AS signedOn, x.earliest AS signedEarliest ORDER BY id`;
+const FROM_PROPERTY = 'MATCH (n:Agreement) RETURN n.id AS id, n.signedOn AS signedOn, n.signedEarliest AS signedEarliest ORDER BY id';
 
-describe('migration 4: signedOn on agreement nodes', () => {
+describe('migrations 4 and 5: signing bounds on agreement nodes', () => {
   let neo4j: IsolatedNeo4j;
   beforeAll(async () => {
     neo4j = await startIsolatedNeo4j();
@@ -22,10 +24,10 @@ describe('migration 4: signedOn on agreement nodes', () => {
     expect(expected.some((row) => row.signedOn !== null)).toBe(true);
     expect(await rows(FROM_PROPERTY)).toEqual(expected);
 
-    // A store from before migration 4: no property, no record of the migration.
-    await neo4j.driver.executeQuery('MATCH (n:Agreement) REMOVE n.signedOn');
-    await neo4j.driver.executeQuery('MATCH (m:Migration {version: 4}) DELETE m');
-    expect(await runMigrations(neo4j.driver)).toEqual([4]);
+    // A store from before migration 4: no properties, no record of the migrations.
+    await neo4j.driver.executeQuery('MATCH (n:Agreement) REMOVE n.signedOn, n.signedEarliest');
+    await neo4j.driver.executeQuery('MATCH (m:Migration) WHERE m.version IN [4, 5] DELETE m');
+    expect(await runMigrations(neo4j.driver)).toEqual([4, 5]);
     expect(await rows(FROM_PROPERTY)).toEqual(expected);
     const { records } = await neo4j.driver.executeQuery("SHOW INDEXES YIELD name, state WHERE name = 'agreement_signed_on' RETURN state");
     expect(records[0]?.get('state')).toBe('ONLINE');

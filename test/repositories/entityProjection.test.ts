@@ -6,7 +6,7 @@ describe('entityProjection', () => {
   it('lists only the values the shape reads, ending at the last of them', () => {
     expect(entityProjection('n', NOTHING)).toBe("[n.id, coalesce('en' + n.nameEn, 'ru' + n.nameRu, 'kk' + n.nameKk)]");
     expect(entityProjection('n', { ...NOTHING, localizedNames: true, signedOn: true })).toBe(
-      '[n.id, [n.nameEn, n.nameRu, n.nameKk], null, null, null, CASE WHEN n:Agreement THEN n.signedOn END]',
+      '[n.id, [n.nameEn, n.nameRu, n.nameKk], null, null, null, CASE WHEN n:Agreement AND n.signedEarliest = n.signedOn THEN n.signedOn END]',
     );
     expect(entityProjection('n', FULL_PROJECTION)).toMatch(/, n\.contentSha256\]$/);
   });

@@ -14,7 +14,7 @@ const hostile: ExportGraph = {
     { id: 'organization/tabs', kind: 'ORGANIZATION', label: '\t=1+2', names: { en: '\r=1+2', ru: '-5', kk: 'x,=1+2";=1+2' }, aliases: [] },
     { id: 'organization/plain', kind: 'ORGANIZATION', label: 'Plain name', names: { en: "'quoted already", ru: null, kk: null }, aliases: [] },
   ],
-  edges: [{ id: 'relation/evil', source: 'organization/evil', target: 'organization/tabs', type: 'PARTY_TO', label: '-party', role: '=role()', evidence: [{ excerpt: '=x', sourceId: 'source/s' }] }],
+  edges: [{ id: 'relation/evil', source: 'organization/evil', target: 'organization/tabs', type: 'PARTY_TO', label: '-party', role: '=role()', evidence: [{ excerpt: '=x', sourceId: 'source/s' }], basis: 'INFERRED', inference: '=cmd()' }],
 };
 
 describe('CSV export against formula injection (issue 20, repro 11)', () => {
@@ -27,7 +27,7 @@ describe('CSV export against formula injection (issue 20, repro 11)', () => {
   it('prefixes a single quote to every cell starting with =, +, -, @, tab or carriage return, and reads back as that text', () => {
     expect(nodes[0]).toMatchObject({ label: `'${HYPERLINK}`, name_en: `'${HYPERLINK}`, name_ru: "'+7 727 000 00 00", name_kk: "'@SUM(1+1)*cmd|' /C calc'!A0" });
     expect(nodes[1]).toMatchObject({ label: "'\t=1+2", name_en: "'\r=1+2", name_ru: "'-5" });
-    expect(edges[0]).toMatchObject({ label: "'-party", role: "'=role()" });
+    expect(edges[0]).toMatchObject({ label: "'-party", role: "'=role()", basis: 'INFERRED', inference: "'=cmd()" });
   });
 
   it('quotes every field, so that a separator or quote inside a value cannot start a new cell', () => {

@@ -10,6 +10,7 @@ const SELYATINO_AGREEMENT = 'agreement/selyatino-hub-agreement';
 const AGROHUB_AGREEMENT = 'agreement/agrohub-trilateral-agreement';
 const SELYATINO_HUB = 'project/selyatino-transport-logistics-hub';
 const AGROHUB = 'project/almaty-oblast-agrohub';
+const BORDER_REGIONS = 'region/kazakhstan-russia-border-regions';
 const AMBASSADOR = 'Ambassador Extraordinary and Plenipotentiary of Kazakhstan to Russia';
 
 let document: SourceDocument;
@@ -67,10 +68,14 @@ describe('the Krasnogorsk business forum article', () => {
       expect(relations({ type: 'SIGNED_AT', from: agreement }).map((relation) => relation.to)).toEqual([event]);
     });
 
-    it('dates the two forum agreements 2025-09-09 and leaves the SPIEF-2024 agreement undated', () => {
-      expect(figure(MEMORANDUM, 'signedOn')?.value).toBe('2025-09-09');
-      expect(figure(AGROHUB_AGREEMENT, 'signedOn')?.value).toBe('2025-09-09');
-      expect(figure(SELYATINO_AGREEMENT, 'signedOn')).toBeUndefined();
+    it('bounds the forum signings by the dateline instead of stating the day, and dates the SPIEF-2024 one to its year', () => {
+      for (const agreement of [MEMORANDUM, AGROHUB_AGREEMENT]) {
+        expect(figure(agreement, 'signedOn'), agreement).toMatchObject({ value: '2025-09-09', qualifier: 'on or before', basis: 'INFERRED' });
+      }
+      expect(figure(SELYATINO_AGREEMENT, 'signedOn')).toMatchObject({ value: '2024', basis: 'INFERRED' });
+      expect(figure('event/spief-2024', 'date')).toMatchObject({ value: '2024', basis: 'INFERRED' });
+      expect(figure(FORUM, 'date')).toMatchObject({ value: '2025-09-09', qualifier: 'on or before', basis: 'INFERRED' });
+      expect(figure('event/spief-2024', 'year')).toBeUndefined();
     });
 
     it('types each agreement', () => {
@@ -122,16 +127,14 @@ describe('the Krasnogorsk business forum article', () => {
       [SELYATINO_HUB, 'area', { value: 65000, unit: 'm²' }],
       [SELYATINO_HUB, 'jobsCreated', { value: 1500, unit: 'jobs' }],
       [SELYATINO_HUB, 'investment', { value: 14000000000, unit: 'RUB' }],
-      [SELYATINO_HUB, 'completionBy', { value: '2026-04', qualifier: 'by' }],
+      [SELYATINO_HUB, 'completionBy', { value: '2026-04', qualifier: 'by', basis: 'INFERRED' }],
       [SELYATINO_HUB, 'agroExportShareAfterPhase2', { value: 40, unit: '%', qualifier: 'up to' }],
       [SELYATINO_HUB, 'agroExportShareMultiplierWithChina', { value: 3, unit: '×', qualifier: 'up to' }],
       [AGROHUB, 'area', { value: 75, unit: 'ha' }],
-      [FORUM, 'participants', { value: 100, qualifier: 'more than' }],
-      [FORUM, 'date', { value: '2025-09-09' }],
-      ['country/kazakhstan', 'borderRegionsWithRussia', { value: 7 }],
-      ['country/russia', 'borderRegionsWithKazakhstan', { value: 12 }],
-      ['country/kazakhstan', 'borderRegionsPopulation', { value: 30000000, unit: 'people', qualifier: 'about' }],
-      ['country/russia', 'borderRegionsPopulation', { value: 30000000, unit: 'people', qualifier: 'about' }],
+      [FORUM, 'openingParticipants', { value: 100, qualifier: 'more than', basis: 'STATED' }],
+      ['country/kazakhstan', 'borderRegionsWithRussia', { value: 7, basis: 'INFERRED' }],
+      ['country/russia', 'borderRegionsWithKazakhstan', { value: 12, basis: 'INFERRED' }],
+      [BORDER_REGIONS, 'population', { value: 30000000, unit: 'people', qualifier: 'about', basis: 'STATED' }],
     ])('gives %s the %s stated in the article', (id, key, expected) => {
       expect(figure(id, key)).toMatchObject({ key, ...expected });
     });
@@ -153,7 +156,66 @@ describe('the Krasnogorsk business forum article', () => {
     });
   });
 
+  describe('the re-audit (issue 16)', () => {
+    it('keeps the population of the border regions of both sides on the group, not on either country', () => {
+      expect(figure('country/kazakhstan', 'borderRegionsPopulation')).toBeUndefined();
+      expect(figure('country/russia', 'borderRegionsPopulation')).toBeUndefined();
+      expect(relations({ type: 'PART_OF', from: BORDER_REGIONS }).map((relation) => relation.to).sort()).toEqual(['country/kazakhstan', 'country/russia']);
+    });
+
+    it('no longer calls the opening participants the forum participants', () => {
+      expect(figure(FORUM, 'participants')).toBeUndefined();
+    });
+
+    it('marks where each quotation was said as inferred, and cites no sentence about something else', () => {
+      const placed = relations({ type: 'STATED_AT' });
+      expect(placed).toHaveLength(4);
+      for (const relation of placed) expect(relation, relation.from).toMatchObject({ basis: 'INFERRED', inference: expect.any(String) });
+      const humanitarian = relations({ type: 'STATED_AT', from: 'statement/vorobyov-on-humanitarian-expansion' })[0]!;
+      expect(humanitarian.evidence).not.toContain('На форуме между регионами');
+    });
+
+    it('spells Dauren Abaev in Kazakh as Kazakh-language media do', () => {
+      expect(entity('person/dauren-abaev').names.kk).toBe('Дәурен Абаев');
+      expect(entity('person/marat-sultangaziev').names.kk).toBe('Марат Сұлтанғазиев');
+      expect(entity('region/almaty-oblast').names.kk).toBe('Алматы облысы');
+      expect(entity('organization/samruk-kazyna').names.kk).toBe('Самұрық-Қазына');
+    });
+
+    it('adds China, which the tripled export figure counts', () => {
+      expect(entity('country/china').names).toEqual({ en: 'China', ru: 'Китай', kk: 'Қытай' });
+      expect(relations({ type: 'DEPENDS_ON', from: SELYATINO_HUB }).map((relation) => relation.to)).toEqual(['country/china']);
+    });
+
+    it('no longer says the dateline is the date of the forum', () => {
+      expect(document.source.note).not.toMatch(/also the date of the forum/);
+      expect(document.source.note).toMatch(/bounds their dates/);
+    });
+  });
+
   describe('integrity', () => {
+    it('gives every attribute and relation a basis, and every inferred one its reasoning', () => {
+      const facts = [...document.entities.flatMap((declaration) => declaration.attributes), ...document.relations];
+      for (const fact of facts) {
+        expect(['STATED', 'INFERRED']).toContain(fact.basis);
+        expect(fact.inference === undefined, JSON.stringify(fact)).toBe(fact.basis === 'STATED');
+      }
+    });
+
+    it('states no date more precisely than its evidence: a date from the dateline alone is a bound, not a day', () => {
+      const dated = document.entities.flatMap((declaration) =>
+        declaration.attributes.filter((attribute) => typeof attribute.value === 'string' && /^\d{4}(-\d{2}){0,2}$/.test(attribute.value)),
+      );
+      expect(dated.length).toBeGreaterThan(0);
+      for (const attribute of dated) {
+        const fromDateline = attribute.evidence.includes(`date ${document.source.publishedOn}`);
+        const value = String(attribute.value);
+        const spelledOut = attribute.evidence.some((excerpt) => excerpt !== `date ${document.source.publishedOn}` && excerpt.includes(value));
+        if (value.length === 10 && !spelledOut) expect(attribute.qualifier, `${attribute.key} ${value}`).toBe('on or before');
+        if (fromDateline || !spelledOut) expect(attribute.basis, `${attribute.key} ${value}`).toBe('INFERRED');
+      }
+    });
+
     it('gives every entity, attribute and relation at least one excerpt', () => {
       for (const { id, evidence, attributes } of document.entities) {
         expect(evidence.length, id).toBeGreaterThan(0);

@@ -14,11 +14,11 @@ describe('collectExcerpts', () => {
             names: { en: 'S' },
             text: 'quoted text',
             evidence: ['one', 'two'],
-            attributes: [{ key: 'indirect', value: true, evidence: 'three' }],
+            attributes: [{ key: 'indirect', value: true, evidence: 'three', basis: 'STATED' }],
           },
           { id: 'person/p', kind: 'PERSON', names: { en: 'P' }, evidence: 'four' },
         ],
-        relations: [{ type: 'SPOKE', from: 'person/p', to: 'statement/s', evidence: 'five' }],
+        relations: [{ type: 'SPOKE', from: 'person/p', to: 'statement/s', evidence: 'five', basis: 'STATED' }],
       });
     const files = [
       { file: 'a.yaml', document: document('source/a') },

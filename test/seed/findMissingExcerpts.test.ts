@@ -21,7 +21,7 @@ function seedFile(sourceId: string, excerpts: { entity?: string; attribute?: str
         kind: 'PERSON',
         names: { en: 'Andrey Vorobyov' },
         evidence: excerpts.entity ?? 'Андрей Воробьев',
-        attributes: [{ key: 'office', value: 'governor', evidence: excerpts.attribute ?? 'Губернатор' }],
+        attributes: [{ key: 'office', value: 'governor', evidence: excerpts.attribute ?? 'Губернатор', basis: 'STATED' }],
       },
       {
         id: 'statement/vorobyov-praise',
@@ -37,6 +37,7 @@ function seedFile(sourceId: string, excerpts: { entity?: string; attribute?: str
         from: 'person/andrey-vorobyov',
         to: 'statement/vorobyov-praise',
         evidence: excerpts.relation ?? 'Воробьев сказал',
+        basis: 'STATED',
       },
     ],
   };

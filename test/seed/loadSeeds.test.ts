@@ -73,6 +73,7 @@ relations:
     from: organization/loader-orphan
     to: agreement/does-not-exist
     evidence: a dangling excerpt
+    basis: STATED
 `,
     });
     const before = await readGraphDigest(db);
@@ -85,5 +86,32 @@ relations:
       'kind.yaml': `${SOURCE}entities:\n  - id: person/loader-kind\n    kind: ORGANIZATION\n    names: { en: Kind }\n    evidence: an excerpt\n`,
     });
     await expect(loadSeeds(db, directory)).rejects.toThrow('entities[0] (person/loader-kind).id: expected an id starting with "organization/" for kind ORGANIZATION, got "person/loader-kind"');
+  });
+
+  it('refuses a fact without a basis, or inferred without its reasoning, naming the file and the entry', async () => {
+    const directory = await seedDirectory('basis', {
+      'basis.yaml': `${SOURCE}entities:
+  - id: organization/loader-basis
+    kind: ORGANIZATION
+    names: { en: Basis }
+    evidence: an excerpt
+    attributes:
+      - key: legalForm
+        value: JSC
+        evidence: an excerpt
+relations:
+  - type: BASED_IN
+    from: organization/loader-basis
+    to: organization/loader-basis
+    evidence: an excerpt
+    basis: INFERRED
+`,
+    });
+    const refusal = loadSeeds(db, directory);
+    const file = path.join(directory, 'basis.yaml');
+    await expect(refusal).rejects.toThrow(`${file}: entities[0] (organization/loader-basis).attributes[0] (legalForm).basis: expected basis STATED`);
+    await expect(refusal).rejects.toThrow(
+      `${file}: relations[0] (BASED_IN organization/loader-basis → organization/loader-basis).inference: expected "inference" (the reasoning in one sentence) when basis is INFERRED`,
+    );
   });
 });

@@ -27,7 +27,7 @@ function bigSeed(count: number): string {
   return stringify({
     source: { id: 'source/fault-test', title: 'Fault test', publishedOn: '2025-01-01', language: 'en' },
     entities: [...regions, ...organizations],
-    relations: organizations.map((organization, index) => ({ type: 'BASED_IN', from: organization.id, to: regions[index % 10]!.id, evidence: text })),
+    relations: organizations.map((organization, index) => ({ type: 'BASED_IN', from: organization.id, to: regions[index % 10]!.id, evidence: text, basis: 'STATED' })),
   });
 }
 

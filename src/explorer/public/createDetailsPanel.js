@@ -20,6 +20,14 @@ function figureText({ value, unit, qualifier }) {
   return [qualifier, value, unit].filter(Boolean).join(' ');
 }
 
+/** How a fact is known, shown beside it: nothing for a quotation, the reasoning for a conclusion. */
+function howKnown({ basis, inference, disputed }) {
+  return [
+    basis === 'INFERRED' && h('p', { class: 'inferred', title: inference ?? '' }, h('strong', {}, 'Inferred: '), inference ?? ''),
+    disputed && h('p', { class: 'disputed' }, 'Disputed: sources give other values for this figure.'),
+  ];
+}
+
 /**
  * The side panel's "Details" section: an entity's names in every language, aliases, figures (with units and
  * qualifiers) and evidence with its source; or a relation's evidence; or a path. `section` keeps its heading.
@@ -60,7 +68,7 @@ export function createDetailsPanel(section) {
             { class: 'figures' },
             ...entity.attributes.flatMap((attribute) => [
               h('dt', {}, attribute.key),
-              h('dd', {}, figureText(attribute), h('details', {}, h('summary', {}, 'evidence'), evidenceList(attribute.evidence))),
+              h('dd', {}, figureText(attribute), ...howKnown(attribute), h('details', {}, h('summary', {}, 'evidence'), evidenceList(attribute.evidence))),
             ]),
           ),
         h('h3', {}, 'Evidence'),
@@ -73,6 +81,7 @@ export function createDetailsPanel(section) {
         body,
         h('h3', {}, `${fromLabel} → ${toLabel}`),
         h('p', { class: 'note' }, `${edge.label} (${typeInWords(edge.type)})`),
+        ...howKnown(edge),
         h('h3', {}, 'Evidence'),
         evidenceList(edge.evidence),
       );

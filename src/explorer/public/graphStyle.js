@@ -54,6 +54,8 @@ export function graphStyle({ labelSize = 11 } = {}) {
         'text-background-padding': '1px',
       },
     },
+    // A relation the graph concludes rather than quotes is dashed; the details panel says why.
+    { selector: 'edge[basis = "INFERRED"]', style: { 'line-style': 'dashed' } },
     { selector: 'edge:selected', style: { width: 3, 'line-color': '#0b57d0', 'target-arrow-color': '#0b57d0' } },
     { selector: 'node.on-path', style: { 'border-width': 4, 'border-color': '#1a1a1a', 'border-style': 'solid' } },
     { selector: 'edge.on-path', style: { 'line-color': '#1a1a1a', 'target-arrow-color': '#1a1a1a', width: 4 } },

@@ -190,7 +190,7 @@ async function findPath(fromId, toId) {
     const { path } = await request(PATH_QUERY, { from: fromId, to: toId, lang });
     if (!path) return 'No path of at most 6 relations joins them.';
     const nodes = path.nodes.map((node) => ({ id: node.id, kind: node.kind, label: node.name, names: node.names, signedOn: node.signedOn }));
-    const edges = path.relations.map((relation) => ({ id: relation.id, source: relation.from.id, target: relation.to.id, type: relation.type, label: relation.role ?? typeInWords(relation.type), evidence: relation.evidence }));
+    const edges = path.relations.map((relation) => ({ id: relation.id, source: relation.from.id, target: relation.to.id, type: relation.type, label: relation.role ?? typeInWords(relation.type), basis: relation.basis, inference: relation.inference, evidence: relation.evidence }));
     for (const node of nodes) seeds.add(node.id);
     view.merge({ nodes, edges });
     setStatus('', 'ready');

@@ -5,7 +5,7 @@ export const NETWORK_QUERY = `
     network(ids: $ids, depth: $depth, limit: 500, lang: $lang) {
       truncated
       nodes { id kind label entity { names { lang value } ... on Agreement { signedOn } } }
-      edges { id source target type label evidence { excerpt source { id title } } }
+      edges { id source target type label basis inference evidence { excerpt source { id title } } }
     }
   }`;
 
@@ -22,7 +22,7 @@ export const ENTITY_QUERY = `
       id kind name(lang: $lang)
       names { lang value }
       aliases
-      attributes { key value unit qualifier ${EVIDENCE} }
+      attributes { key value unit qualifier basis inference disputed ${EVIDENCE} }
       ${EVIDENCE}
       ... on Agreement { signedOn }
     }
@@ -33,7 +33,7 @@ export const PATH_QUERY = `
     path(fromId: $from, toId: $to, maxHops: 6) {
       length
       nodes { id kind name(lang: $lang) names { lang value } ... on Agreement { signedOn } }
-      relations { id type role from { id } to { id } evidence { excerpt source { id title } } }
+      relations { id type role basis inference from { id } to { id } evidence { excerpt source { id title } } }
     }
   }`;
 

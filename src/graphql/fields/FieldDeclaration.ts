@@ -1,5 +1,6 @@
 import type { FieldNode } from 'graphql';
 import type { RelationDirection } from '../../domain/RelationQuery.js';
+import type { AttributeModel } from '../../models/AttributeModel.js';
 import type { ProjectionShape } from '../../repositories/ProjectionShape.js';
 import { fixedRelationTypes } from '../../repositories/includeCypher.js';
 
@@ -15,8 +16,8 @@ export type FieldDeclaration =
   | { reads: 'model'; value: (parent: never, args: never) => unknown; projection?: ProjectionNeed }
   /** The first value of the parent entity's attribute `key`, shaped by `shape`. */
   | { reads: 'attribute'; key: string; shape: (value: string | null) => unknown }
-  /** All of the parent entity's unretracted attributes. */
-  | { reads: 'attributes' }
+  /** The parent entity's unretracted attributes, all of them or shaped into one value by `shape`. */
+  | { reads: 'attributes'; shape?: (attributes: AttributeModel[]) => unknown }
   /** The relations of one shape: answered as the entities at their other ends, the first of them, or the relations. */
   | { reads: 'relations'; types: readonly string[]; direction: RelationDirection; answers: 'ends' | 'first end' | 'relations' }
   /** `relations(types, direction, first)`: relations of a shape the client gives. */
@@ -36,6 +37,11 @@ export function modelValue<P, A = unknown>(value: (parent: P, args: A) => unknow
 /** The first value of an attribute, as a string unless `shape` says otherwise. */
 export function attribute(key: string, shape: (value: string | null) => unknown = (value) => value): FieldDeclaration {
   return { reads: 'attribute', key, shape };
+}
+
+/** A value worked out from all of the entity's attributes, such as the most precise of several dates. */
+export function fromAttributes(shape: (attributes: AttributeModel[]) => unknown): FieldDeclaration {
+  return { reads: 'attributes', shape };
 }
 
 /** The entities at the other ends of relations of `types` in `direction`, sorted as the loaders key them. */

@@ -5,10 +5,13 @@ import type { OfficeModel } from '../../models/OfficeModel.js';
 import type { RelationModel } from '../../models/RelationModel.js';
 import type { Lang } from '../generated/resolversTypes.js';
 import { asDate } from '../resolvers/asDate.js';
+import { isDisputed } from '../../models/isDisputed.js';
+import { knownDay, mostPreciseDate } from '../../models/mostPreciseDate.js';
 import { entityName, entityNames } from './entityName.js';
 import {
   attribute,
   end,
+  fromAttributes,
   evidence,
   firstRelatedEntity,
   modelValue,
@@ -62,7 +65,11 @@ export const FIELD_REGISTRY: Readonly<Record<string, Readonly<Record<string, Fie
   },
   Event: {
     ...ENTITY_FIELDS,
-    date: attribute('date', asDate),
+    date: fromAttributes((attributes) => {
+      const claim = mostPreciseDate(attributes, 'date');
+      return knownDay(claim, claim !== null && isDisputed(claim, attributes));
+    }),
+    dateAsKnown: fromAttributes((attributes) => mostPreciseDate(attributes, 'date')),
     location: firstRelatedEntity(['HELD_IN'], 'OUTGOING'),
     agreements: relatedEntities(['SIGNED_AT'], 'INCOMING'),
     statements: relatedEntities(['STATED_AT'], 'INCOMING'),
@@ -70,8 +77,10 @@ export const FIELD_REGISTRY: Readonly<Record<string, Readonly<Record<string, Fie
   },
   Agreement: {
     ...ENTITY_FIELDS,
-    // The node's `signedOn` equals the first unretracted signedOn attribute (writers keep it so): no attribute read.
+    // The node keeps the bounds of the most precise signedOn attribute (writers keep it so), and the projection answers
+  // the day only when they are equal: no attribute read.
     signedOn: modelValue((agreement: EntityModel) => asDate(agreement.signedOn), 'signedOn'),
+    signedDate: fromAttributes((attributes) => mostPreciseDate(attributes, 'signedOn')),
     signedAt: firstRelatedEntity(['SIGNED_AT'], 'OUTGOING'),
     parties: relations(['PARTY_TO'], 'INCOMING'),
     signatories: relatedEntities(['SIGNATORY_OF'], 'INCOMING'),

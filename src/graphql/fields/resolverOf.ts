@@ -34,8 +34,11 @@ export function resolverOf(declaration: FieldDeclaration): Resolver {
       return declaration.value;
     case 'attribute':
       return (entity: EntityModel, _, context) => whenLoaded(loadAttributeValue(context, entity.id, declaration.key), declaration.shape);
-    case 'attributes':
+    case 'attributes': {
+      const { shape } = declaration;
+      if (shape) return (entity: EntityModel, _, context) => whenLoaded(loadAttributes(context, entity.id), shape);
       return (entity: EntityModel, _, context) => loadAttributes(context, entity.id);
+    }
     case 'relations':
       switch (declaration.answers) {
         case 'ends':

@@ -33,8 +33,12 @@ export type Scalars = {
 };
 
 export type AddRelationInput = {
+  /** STATED when the excerpts say it in so many words; INFERRED needs `inference`. */
+  basis?: InputMaybe<Basis>;
   evidence: EvidenceInput;
   fromId: Scalars['ID']['input'];
+  /** How it was concluded, in one sentence; required when basis is INFERRED, refused when STATED. */
+  inference?: InputMaybe<Scalars['String']['input']>;
   role?: InputMaybe<Scalars['String']['input']>;
   toId: Scalars['ID']['input'];
   /** UPPER_SNAKE_CASE, such as `PARTY_TO` or `LOCATED_IN`. */
@@ -71,6 +75,12 @@ export type Agreement = Entity & Node & {
   signatories: Array<Person>;
   /** The event at which it was signed. */
   signedAt?: Maybe<Event>;
+  /**
+   * When it was signed, as far as it is known: value, precision, bounds (`earliest`, `latest`), basis and evidence.
+   * Null when no source dates it.
+   */
+  signedDate?: Maybe<Attribute>;
+  /** The signing day, only when it is known to the day (`signedDate.earliest` equals `signedDate.latest`); else null. */
   signedOn?: Maybe<Scalars['Date']['output']>;
   /** Projects and facilities it is about. */
   subjects: Array<Entity>;
@@ -113,9 +123,13 @@ export type AgreementFilter = {
   placeId?: InputMaybe<Scalars['ID']['input']>;
   /** A person who signed. */
   signatoryId?: InputMaybe<Scalars['ID']['input']>;
-  /** Signed on or after this date. */
+  /**
+   * Signed on or after this date. A date known only roughly matches when its whole interval lies in the range: an
+   * agreement signed `on or before 2025-09-09` (no earliest bound) never matches `signedFrom`; one signed in `2024`
+   * matches `signedFrom: "2024-01-01"` but not `signedFrom: "2024-06-01"`. Undated agreements never match.
+   */
   signedFrom?: InputMaybe<Scalars['Date']['input']>;
-  /** Signed on or before this date. */
+  /** Signed on or before this date: the latest day it can have been signed (`signedDate.latest`) is on or before it. */
   signedTo?: InputMaybe<Scalars['Date']['input']>;
   /** Words in the agreement's names or aliases, in any script. */
   text?: InputMaybe<Scalars['String']['input']>;
@@ -123,8 +137,12 @@ export type AgreementFilter = {
 
 /** An existing entity an agreement links to, with the excerpts (from the mutation's source) that state the link. */
 export type AgreementLinkInput = {
+  /** STATED when the excerpts say it in so many words; INFERRED needs `inference`. */
+  basis?: InputMaybe<Basis>;
   excerpts: Array<Scalars['String']['input']>;
   id: Scalars['ID']['input'];
+  /** How it was concluded, in one sentence; required when basis is INFERRED, refused when STATED. */
+  inference?: InputMaybe<Scalars['String']['input']>;
   /** For parties: the party's role, such as `party` or `Kazakhstan company`. */
   role?: InputMaybe<Scalars['String']['input']>;
 };
@@ -137,16 +155,34 @@ export type AgreementParty = {
   role?: Maybe<Scalars['String']['output']>;
 };
 
-/** A typed figure or property of an entity, such as an area or a legal form. */
+/**
+ * A typed figure or property of an entity, such as an area or a legal form. Several sources giving the same value add
+ * their evidence to one attribute; sources giving different values for one key each keep theirs (see `disputed`).
+ */
 export type Attribute = {
   __typename?: 'Attribute';
+  basis: Basis;
+  /**
+   * True when another value is recorded for the same key of the same entity (by another source or an editor's
+   * correction) and the two cannot both hold; the entity's `attributes` list every value with its evidence. Two dates
+   * disagree only when their intervals (`earliest`..`latest`) do not overlap.
+   */
+  disputed: Scalars['Boolean']['output'];
+  /** For a date: the first day it can be, from its value, precision and qualifier; null when unbounded or not a date. */
+  earliest?: Maybe<Scalars['Date']['output']>;
   evidence: Array<Evidence>;
   /** Stable content id, for `retractFact`. */
   id: Scalars['ID']['output'];
+  /** How it was concluded, in one sentence, when basis is INFERRED. */
+  inference?: Maybe<Scalars['String']['output']>;
   key: Scalars['String']['output'];
+  /** For a date: the last day it can be (`on or before 2025-09-09` gives 2025-09-09); null when unbounded or not a date. */
+  latest?: Maybe<Scalars['Date']['output']>;
   /** The value as a number, when it is one. */
   number?: Maybe<Scalars['Float']['output']>;
-  /** How the source bounds the value: `about`, `up to`, `more than`, `at least`, `less than`, `by`. */
+  /** For a date (`2025-09-09`, `2026-04`, `2024`): how precisely it is given; null for other values. */
+  precision?: Maybe<DatePrecision>;
+  /** How the source bounds the value: `about`, `up to`, `more than`, `at least`, `less than`, `by`, `on or before`, `on or after`. */
   qualifier?: Maybe<Scalars['String']['output']>;
   unit?: Maybe<Scalars['String']['output']>;
   /** The value as text; numbers are written without grouping (`65000`), dates as ISO-8601 (`2026-04`). */
@@ -155,15 +191,27 @@ export type Attribute = {
 
 /** A figure or property; give exactly one of `value` and `number`. Its excerpts come from the mutation's source. */
 export type AttributeInput = {
+  /** STATED when the excerpts say it in so many words; INFERRED needs `inference`. */
+  basis?: InputMaybe<Basis>;
   excerpts: Array<Scalars['String']['input']>;
+  /** How it was concluded, in one sentence; required when basis is INFERRED, refused when STATED. */
+  inference?: InputMaybe<Scalars['String']['input']>;
   /** camelCase, such as `areaSquareMeters`. */
   key: Scalars['String']['input'];
   number?: InputMaybe<Scalars['Float']['input']>;
-  /** `about`, `up to`, `more than`, `at least`, `less than` or `by`. */
+  /** `about`, `up to`, `more than`, `at least`, `less than`, `by`, `on or before` or `on or after`. */
   qualifier?: InputMaybe<Scalars['String']['input']>;
   unit?: InputMaybe<Scalars['String']['input']>;
   value?: InputMaybe<Scalars['String']['input']>;
 };
+
+/**
+ * How a fact is known. `STATED`: its excerpts say it in so many words. `INFERRED`: it is concluded from them, and
+ * `inference` says how, so that a conclusion is never quoted as if a source had said it.
+ */
+export type Basis =
+  | 'INFERRED'
+  | 'STATED';
 
 /** One accepted write: who made it, when, and what it touched. */
 export type Change = {
@@ -220,6 +268,12 @@ export type CountryRelationsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
+
+/** How precisely a date is known, as Wikidata records time: to the day, the month or the year. */
+export type DatePrecision =
+  | 'DAY'
+  | 'MONTH'
+  | 'YEAR';
 
 /** Which way a relation points, seen from the entity asking. */
 export type Direction =
@@ -284,7 +338,10 @@ export type Event = Entity & Node & {
   agreements: Array<Agreement>;
   aliases: Array<Scalars['String']['output']>;
   attributes: Array<Attribute>;
+  /** The day it took place, only when a source gives it to the day; else null (see `dateAsKnown`). */
   date?: Maybe<Scalars['Date']['output']>;
+  /** When it took place as far as it is known: precision, bounds, basis and evidence; null when undated. */
+  dateAsKnown?: Maybe<Attribute>;
   evidence: Array<Evidence>;
   id: Scalars['ID']['output'];
   kind: EntityKind;
@@ -442,7 +499,9 @@ export type Mention = {
  * Each mutation is one Neo4j write transaction: it lands whole or not at all, and records a `Change` in the audit
  * trail. Every fact it asserts needs evidence exactly as a seed file does: the source (added before with
  * `addSource`) and verbatim excerpts of it. Upserts are idempotent by id; names are replaced when given, aliases
- * and evidence only grow.
+ * and evidence only grow. A fact another source already states gains this source's evidence. An attribute with
+ * another value for a key does not overwrite the stored one: an editor's correction is a new claim beside the old,
+ * both answer (`Attribute.disputed`) and `changes` lists both writes; `retractFact` withdraws the wrong one.
  */
 export type Mutation = {
   __typename?: 'Mutation';
@@ -468,7 +527,9 @@ export type Mutation = {
  * Each mutation is one Neo4j write transaction: it lands whole or not at all, and records a `Change` in the audit
  * trail. Every fact it asserts needs evidence exactly as a seed file does: the source (added before with
  * `addSource`) and verbatim excerpts of it. Upserts are idempotent by id; names are replaced when given, aliases
- * and evidence only grow.
+ * and evidence only grow. A fact another source already states gains this source's evidence. An attribute with
+ * another value for a key does not overwrite the stored one: an editor's correction is a new claim beside the old,
+ * both answer (`Attribute.disputed`) and `changes` lists both writes; `retractFact` withdraws the wrong one.
  */
 export type MutationAddRelationArgs = {
   input: AddRelationInput;
@@ -480,7 +541,9 @@ export type MutationAddRelationArgs = {
  * Each mutation is one Neo4j write transaction: it lands whole or not at all, and records a `Change` in the audit
  * trail. Every fact it asserts needs evidence exactly as a seed file does: the source (added before with
  * `addSource`) and verbatim excerpts of it. Upserts are idempotent by id; names are replaced when given, aliases
- * and evidence only grow.
+ * and evidence only grow. A fact another source already states gains this source's evidence. An attribute with
+ * another value for a key does not overwrite the stored one: an editor's correction is a new claim beside the old,
+ * both answer (`Attribute.disputed`) and `changes` lists both writes; `retractFact` withdraws the wrong one.
  */
 export type MutationAddSourceArgs = {
   input: AddSourceInput;
@@ -492,7 +555,9 @@ export type MutationAddSourceArgs = {
  * Each mutation is one Neo4j write transaction: it lands whole or not at all, and records a `Change` in the audit
  * trail. Every fact it asserts needs evidence exactly as a seed file does: the source (added before with
  * `addSource`) and verbatim excerpts of it. Upserts are idempotent by id; names are replaced when given, aliases
- * and evidence only grow.
+ * and evidence only grow. A fact another source already states gains this source's evidence. An attribute with
+ * another value for a key does not overwrite the stored one: an editor's correction is a new claim beside the old,
+ * both answer (`Attribute.disputed`) and `changes` lists both writes; `retractFact` withdraws the wrong one.
  */
 export type MutationRecordAgreementArgs = {
   input: RecordAgreementInput;
@@ -504,7 +569,9 @@ export type MutationRecordAgreementArgs = {
  * Each mutation is one Neo4j write transaction: it lands whole or not at all, and records a `Change` in the audit
  * trail. Every fact it asserts needs evidence exactly as a seed file does: the source (added before with
  * `addSource`) and verbatim excerpts of it. Upserts are idempotent by id; names are replaced when given, aliases
- * and evidence only grow.
+ * and evidence only grow. A fact another source already states gains this source's evidence. An attribute with
+ * another value for a key does not overwrite the stored one: an editor's correction is a new claim beside the old,
+ * both answer (`Attribute.disputed`) and `changes` lists both writes; `retractFact` withdraws the wrong one.
  */
 export type MutationRetractFactArgs = {
   input: RetractFactInput;
@@ -516,7 +583,9 @@ export type MutationRetractFactArgs = {
  * Each mutation is one Neo4j write transaction: it lands whole or not at all, and records a `Change` in the audit
  * trail. Every fact it asserts needs evidence exactly as a seed file does: the source (added before with
  * `addSource`) and verbatim excerpts of it. Upserts are idempotent by id; names are replaced when given, aliases
- * and evidence only grow.
+ * and evidence only grow. A fact another source already states gains this source's evidence. An attribute with
+ * another value for a key does not overwrite the stored one: an editor's correction is a new claim beside the old,
+ * both answer (`Attribute.disputed`) and `changes` lists both writes; `retractFact` withdraws the wrong one.
  */
 export type MutationUpsertEntityArgs = {
   input: UpsertEntityInput;
@@ -540,8 +609,12 @@ export type Network = {
 
 export type NetworkEdge = {
   __typename?: 'NetworkEdge';
+  /** How the relation is known; exports carry it as the `basis` attribute. */
+  basis: Basis;
   evidence: Array<Evidence>;
   id: Scalars['ID']['output'];
+  /** How it was concluded, in one sentence, when basis is INFERRED. */
+  inference?: Maybe<Scalars['String']['output']>;
   /** A readable label: the role when there is one, else the type in words. */
   label: Scalars['String']['output'];
   /** The role the relation states, such as a party's in an agreement (`PARTY_TO`); null when it has none. */
@@ -688,7 +761,7 @@ export type ProjectRelationsArgs = {
 
 export type Query = {
   __typename?: 'Query';
-  /** Agreements, newest signing first, then by id; stable under paging. */
+  /** Agreements, newest signing first (by the latest day each can have been signed), then by id; stable under paging. */
   agreements: AgreementConnection;
   /** Mentions of known entities and proposed new ones in a text, and proposed facts; writes nothing. Editor role; `text` is 1–100,000 characters of Russian or Kazakh; `language` RU or KK, detected when omitted. */
   analyzeText: TextAnalysis;
@@ -830,9 +903,13 @@ export type RegionRelationsArgs = {
 /** A stated relationship between two entities, read from `from` to `to`. */
 export type Relation = {
   __typename?: 'Relation';
+  basis: Basis;
+  /** Every source that states it adds its excerpts here: one relation, several evidences. */
   evidence: Array<Evidence>;
   from: Entity;
   id: Scalars['ID']['output'];
+  /** How it was concluded, in one sentence, when basis is INFERRED. */
+  inference?: Maybe<Scalars['String']['output']>;
   /** The role of `from` in the relation, such as an office title or a party's role. */
   role?: Maybe<Scalars['String']['output']>;
   to: Entity;
@@ -874,8 +951,13 @@ export type SearchHit = {
 
 /** When an agreement was signed, with the excerpts that say so. */
 export type SignedOnInput = {
+  basis?: InputMaybe<Basis>;
   date: Scalars['Date']['input'];
   excerpts: Array<Scalars['String']['input']>;
+  /** Required when basis is INFERRED. */
+  inference?: InputMaybe<Scalars['String']['input']>;
+  /** `on or before` when the source only bounds the day (a dated report of a past signing). */
+  qualifier?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A published text that facts are taken from. */
@@ -1071,12 +1153,14 @@ export type ResolversTypes = {
   AgreementParty: ResolverTypeWrapper<ParticipationModel>;
   Attribute: ResolverTypeWrapper<AttributeModel>;
   AttributeInput: AttributeInput;
+  Basis: Basis;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Change: ResolverTypeWrapper<ChangeModel>;
   ChangeConnection: ResolverTypeWrapper<Omit<ChangeConnection, 'edges'> & { edges: Array<ResolversTypes['ChangeEdge']> }>;
   ChangeEdge: ResolverTypeWrapper<Omit<ChangeEdge, 'node'> & { node: ResolversTypes['Change'] }>;
   Country: ResolverTypeWrapper<EntityModel>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  DatePrecision: DatePrecision;
   Direction: Direction;
   Entity: ResolverTypeWrapper<EntityModel>;
   EntityKind: EntityKind;
@@ -1199,6 +1283,7 @@ export type AgreementResolvers<ContextType = Context, ParentType extends Resolve
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<AgreementRelationsArgs, 'direction' | 'first'>>;
   signatories?: Resolver<Array<ResolversTypes['Person']>, ParentType, ContextType>;
   signedAt?: Resolver<Maybe<ResolversTypes['Event']>, ParentType, ContextType>;
+  signedDate?: Resolver<Maybe<ResolversTypes['Attribute']>, ParentType, ContextType>;
   signedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   subjects?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -1222,10 +1307,16 @@ export type AgreementPartyResolvers<ContextType = Context, ParentType extends Re
 };
 
 export type AttributeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Attribute'] = ResolversParentTypes['Attribute']> = {
+  basis?: Resolver<ResolversTypes['Basis'], ParentType, ContextType>;
+  disputed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  earliest?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  latest?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   number?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  precision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
   qualifier?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   unit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1282,6 +1373,7 @@ export type EventResolvers<ContextType = Context, ParentType extends ResolversPa
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   attributes?: Resolver<Array<ResolversTypes['Attribute']>, ParentType, ContextType>;
   date?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  dateAsKnown?: Resolver<Maybe<ResolversTypes['Attribute']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
@@ -1368,8 +1460,10 @@ export type NetworkResolvers<ContextType = Context, ParentType extends Resolvers
 };
 
 export type NetworkEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NetworkEdge'] = ResolversParentTypes['NetworkEdge']> = {
+  basis?: Resolver<ResolversTypes['Basis'], ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1478,9 +1572,11 @@ export type RegionResolvers<ContextType = Context, ParentType extends ResolversP
 };
 
 export type RelationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Relation'] = ResolversParentTypes['Relation']> = {
+  basis?: Resolver<ResolversTypes['Basis'], ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   from?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   to?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

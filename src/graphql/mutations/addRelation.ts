@@ -2,6 +2,7 @@ import type { AddRelationInput } from '../generated/resolversTypes.js';
 import type { ChangeModel } from '../../models/ChangeModel.js';
 import type { Database } from '../../neo4j/Database.js';
 import { contentId } from '../../seed/planGraphWrite.js';
+import { howKnown } from './howKnown.js';
 import { loadCitedSource } from './loadCitedSource.js';
 import { parseDraft } from './parseDraft.js';
 import { toPath } from './toPath.js';
@@ -13,8 +14,9 @@ const FIELD: Record<string, string> = { type: 'type', from: 'fromId', to: 'toId'
 export async function addRelation(db: Database, input: AddRelationInput, actor: string): Promise<{ relationId: string; change: ChangeModel }> {
   const source = await loadCitedSource(db, input.evidence.sourceId, 'input.evidence.sourceId');
   const { type, fromId, toId, role, evidence } = input;
+  const relationDraft = { type, from: fromId, to: toId, ...(role === null || role === undefined ? {} : { role }), evidence: evidence.excerpts, ...howKnown(input) };
   const document = parseDraft({
-    document: { source, relations: [{ type, from: fromId, to: toId, ...(role === null || role === undefined ? {} : { role }), evidence: evidence.excerpts }] },
+    document: { source, relations: [relationDraft] },
     fieldOf: (path) => {
       const [, , name, ...rest] = path;
       return `input.${FIELD[String(name)] ?? toPath(path.slice(2))}${rest.length > 0 ? `[${String(rest[0])}]` : ''}`;

@@ -6,6 +6,7 @@ import { loadCitedSource } from './loadCitedSource.js';
 import { parseDraft } from './parseDraft.js';
 import { toAttributeDrafts } from './toAttributeDrafts.js';
 import { entityField } from './upsertEntity.js';
+import { howKnown } from './howKnown.js';
 import { withoutNulls } from './withoutNulls.js';
 import { writeDocument } from './writeDocument.js';
 
@@ -22,7 +23,7 @@ export function toAgreementDraft(input: RecordAgreementInput, source: unknown): 
   const link = (field: string, type: string, linkInput: AgreementLinkInput, direction: 'in' | 'out') => {
     const role = linkInput.role === null || linkInput.role === undefined ? {} : { role: linkInput.role };
     const ends = direction === 'in' ? { from: linkInput.id, to: input.id } : { from: input.id, to: linkInput.id };
-    relations.push({ type, ...ends, ...role, evidence: linkInput.excerpts });
+    relations.push({ type, ...ends, ...role, evidence: linkInput.excerpts, ...howKnown(linkInput) });
     relationFields.push(field);
   };
   input.parties.forEach((party, index) => link(`input.parties[${index}]`, 'PARTY_TO', party, 'in'));
@@ -31,7 +32,10 @@ export function toAgreementDraft(input: RecordAgreementInput, source: unknown): 
   (input.subjects ?? []).forEach((subject, index) => link(`input.subjects[${index}]`, 'CONCERNS', subject, 'out'));
 
   const attributes = toAttributeDrafts(input.attributes, 'input.attributes', problems);
-  if (input.signedOn) attributes.push({ key: 'signedOn', value: input.signedOn.date, evidence: input.signedOn.excerpts });
+  if (input.signedOn) {
+    const { date, excerpts, qualifier } = input.signedOn;
+    attributes.push({ key: 'signedOn', value: date, ...withoutNulls({ qualifier }), evidence: excerpts, ...howKnown(input.signedOn) });
+  }
   const signedOnIndex = input.signedOn ? attributes.length - 1 : -1;
   const agreementField = entityField('input');
 
@@ -50,7 +54,10 @@ export function toAgreementDraft(input: RecordAgreementInput, source: unknown): 
         if (name === 'evidence') return `${field}.excerpts${rest.length > 0 ? `[${String(rest[0])}]` : ''}`;
         return name === 'from' || name === 'to' ? `${field}.id` : `${field}.${String(name)}`;
       }
-      if (name === 'attributes' && rest[0] === signedOnIndex) return rest[1] === 'evidence' ? 'input.signedOn.excerpts' : 'input.signedOn.date';
+      if (name === 'attributes' && rest[0] === signedOnIndex) {
+        if (rest[1] === 'evidence') return 'input.signedOn.excerpts';
+        return `input.signedOn.${rest[1] === 'value' ? 'date' : String(rest[1])}`;
+      }
       return agreementField(path);
     },
     problems,

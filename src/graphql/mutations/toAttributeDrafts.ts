@@ -1,4 +1,5 @@
 import type { AttributeInput } from '../generated/resolversTypes.js';
+import { howKnown } from './howKnown.js';
 import { withoutNulls } from './withoutNulls.js';
 
 /** Attribute inputs as seed-file attributes (`excerpts` → `evidence`); reports inputs without exactly one of value and number. */
@@ -8,7 +9,7 @@ export function toAttributeDrafts(inputs: readonly AttributeInput[] | null | und
     if ((number === null || number === undefined) === (value === null || value === undefined)) {
       problems.push(`${field}[${index}]: expected exactly one of "value" and "number"`);
     }
-    return { ...withoutNulls(rest), value: number ?? value ?? undefined, evidence: excerpts };
+    return { ...withoutNulls(rest), ...howKnown(input), value: number ?? value ?? undefined, evidence: excerpts };
   });
 }
 

@@ -2,7 +2,7 @@ import type { EntityKind, Resolvers } from '../generated/resolversTypes.js';
 import type { EntityModel } from '../../models/EntityModel.js';
 import { dateScalar } from '../dateScalar.js';
 import { registryResolvers } from '../fields/registryResolvers.js';
-import { evidenceResolvers } from './factResolvers.js';
+import { attributeResolvers, evidenceResolvers } from './factResolvers.js';
 import {
   agreementConnectionResolvers,
   agreementEdgeResolvers,
@@ -45,6 +45,7 @@ export const explicitResolvers: Resolvers = {
   Node: { __resolveType: resolveType },
   Entity: { __resolveType: resolveType },
   Person: personResolvers,
+  Attribute: attributeResolvers,
   Evidence: evidenceResolvers,
   Network: networkResolvers,
   NetworkNode: networkNodeResolvers,
