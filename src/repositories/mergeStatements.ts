@@ -42,7 +42,8 @@ export const SEARCH_TEXT = (n: string) => `reduce(text = '', key IN ${n}.searchK
 export const mergeEntities = (label: string) => `UNWIND $rows AS row
   MERGE (n:Entity {id: row.id})
   ON CREATE SET n.kind = row.kind
-  SET n:${label}:${NEEDS_LEMMAS},
+  WITH n, row, size(coalesce(n.searchKeys, [])) AS keysBefore
+  SET n:${label},
       n.nameEn = coalesce(row.nameEn, n.nameEn),
       n.nameRu = coalesce(row.nameRu, n.nameRu),
       n.nameKk = coalesce(row.nameKk, n.nameKk),
@@ -51,6 +52,9 @@ export const mergeEntities = (label: string) => `UNWIND $rows AS row
       n.evidenceIds = ${UNION('n.evidenceIds', 'row.evidenceIds')},
       n.searchKeys = ${UNION('n.searchKeys', 'row.searchKeys')},
       n += coalesce(row.sourceProps, {})
+  // Search keys only grow, so a name or alias that is new grows them: only then do the lemma keys need redoing, and an
+  // entity written again unchanged keeps its labels (loading the seeds twice leaves the graph identical).
+  FOREACH (_ IN CASE WHEN n.lemmaKeys IS NULL OR size(n.searchKeys) <> keysBefore THEN [1] ELSE [] END | SET n:${NEEDS_LEMMAS})
   SET n.searchText = ${SEARCH_TEXT('n')}`;
 
 /**

@@ -207,6 +207,17 @@ describe('mutations', () => {
     expect(read.data!.entity.relations).toEqual([{ basis: 'INFERRED', inference }]);
   });
 
+  it('answers an added relation whose selection leaves out its id', async () => {
+    const response = await postGraphQL<{ addRelation: { relation: { type: string; role: string; to: { id: string } } } }>(
+      server.url,
+      'mutation ($input: AddRelationInput!) { addRelation(input: $input) { relation { type role to { id } } } }',
+      { input: { type: 'SUPPLIES', fromId: 'organization/test-mutation-auth', toId: 'region/krasnogorsk', role: 'grain', evidence } },
+      bearer(keys.editor),
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data!.addRelation.relation).toEqual({ type: 'SUPPLIES', role: 'grain', to: { id: 'region/krasnogorsk' } });
+  });
+
   it('refuses evidence from a source that was never added', async () => {
     const response = await postGraphQL(
       server.url,

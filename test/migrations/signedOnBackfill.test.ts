@@ -10,7 +10,7 @@ const FROM_ATTRIBUTES = `MATCH (n:Agreement)
   RETURN n.id AS id, x.latest AS signedOn, x.earliest AS signedEarliest ORDER BY id`;
 const FROM_PROPERTY = 'MATCH (n:Agreement) RETURN n.id AS id, n.signedOn AS signedOn, n.signedEarliest AS signedEarliest ORDER BY id';
 
-describe('migrations 4 and 5: signing bounds on agreement nodes', () => {
+describe('migrations 4 and 6: signing bounds on agreement nodes', () => {
   let neo4j: IsolatedNeo4j;
   beforeAll(async () => {
     neo4j = await startIsolatedNeo4j();
@@ -24,10 +24,10 @@ describe('migrations 4 and 5: signing bounds on agreement nodes', () => {
     expect(expected.some((row) => row.signedOn !== null)).toBe(true);
     expect(await rows(FROM_PROPERTY)).toEqual(expected);
 
-    // A store from before migration 4: no properties, no record of the migrations.
+    // A store from before migrations 4 and 6: no properties, no record of them.
     await neo4j.driver.executeQuery('MATCH (n:Agreement) REMOVE n.signedOn, n.signedEarliest');
-    await neo4j.driver.executeQuery('MATCH (m:Migration) WHERE m.version IN [4, 5] DELETE m');
-    expect(await runMigrations(neo4j.driver)).toEqual([4, 5]);
+    await neo4j.driver.executeQuery('MATCH (m:Migration) WHERE m.version IN [4, 6] DELETE m');
+    expect(await runMigrations(neo4j.driver)).toEqual([4, 6]);
     expect(await rows(FROM_PROPERTY)).toEqual(expected);
     const { records } = await neo4j.driver.executeQuery("SHOW INDEXES YIELD name, state WHERE name = 'agreement_signed_on' RETURN state");
     expect(records[0]?.get('state')).toBe('ONLINE');
