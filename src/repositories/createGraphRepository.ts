@@ -27,6 +27,8 @@ export interface GraphRepository {
    * the start entities and then the highest-degree entities are kept and `truncated` is true.
    */
   findNetwork(ids: readonly string[], depth: number, limit: number): Promise<NetworkModel>;
+  /** Those of `ids` that name no entity, or a retracted one, in the order given. */
+  findMissingIds(ids: readonly string[]): Promise<string[]>;
 }
 
 export function createGraphRepository(db: Database, shape: ProjectionShape = FULL_PROJECTION): GraphRepository {
@@ -76,6 +78,18 @@ export function createGraphRepository(db: Database, shape: ProjectionShape = FUL
         relations: selection.relations.map(toRelationModel),
         truncated: selection.truncated,
       };
+    },
+
+    async findMissingIds(ids) {
+      const rows = await db.read<{ id: string }>(
+        `UNWIND $ids AS id
+         OPTIONAL MATCH (n:Entity {id: id}) WHERE n.retractedAt IS NULL
+         WITH id, n WHERE n IS NULL
+         RETURN id`,
+        { ids },
+      );
+      const missing = new Set(rows.map((row) => row.id));
+      return ids.filter((id) => missing.has(id));
     },
   };
 }

@@ -17,7 +17,7 @@ async function startApp(): Promise<{ url: string; calls: ExportQuery[]; close():
       loadGraph: async (args): Promise<ExportGraph> => {
         calls.push(args);
         if (args.ids[0] === 'organization/unknown') {
-          throw new GraphQLError('Argument "ids": no entity organization/unknown.', { extensions: { code: 'BAD_USER_INPUT' } });
+          throw new GraphQLError('Argument "ids": no entity "organization/unknown".', { extensions: { code: 'NOT_FOUND', ids: ['organization/unknown'] } });
         }
         if (args.ids[0] === 'organization/outage') throw Object.assign(new Error('Could not connect'), { code: 'ServiceUnavailable' });
         if (args.ids[0] === 'organization/bug') throw new Error('secret internals');
@@ -106,11 +106,11 @@ describe('createExportRouter', () => {
     expect(error.message).toContain('graphml, gexf, csv, cytoscape');
   });
 
-  it('answers 400 with the message of a BAD_USER_INPUT error from loadGraph', async () => {
-    expect(await errorOf('/export/gexf?ids=organization/unknown')).toEqual({
-      status: 400,
-      code: 'BAD_USER_INPUT',
-      message: 'Argument "ids": no entity organization/unknown.',
+  it('answers 404 NOT_FOUND with the unknown ids when loadGraph finds none', async () => {
+    const response = await fetch(`${app.url}/export/gexf?ids=organization/unknown`);
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({
+      error: { code: 'NOT_FOUND', message: 'Argument "ids": no entity "organization/unknown".', ids: ['organization/unknown'] },
     });
   });
 

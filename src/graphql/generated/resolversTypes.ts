@@ -650,7 +650,10 @@ export type Query = {
   network: Network;
   /** Any node by id; null when there is none. */
   node?: Maybe<Node>;
-  /** A shortest path between two entities, at most `maxHops` (1–8) relations long; null when there is none. */
+  /**
+   * A shortest path between two entities, at most `maxHops` (1–8) relations long; null when there is none. An id that
+   * names no entity is an error with code `NOT_FOUND` and the unknown `ids` in its extensions.
+   */
   path?: Maybe<GraphPath>;
   /** Entities whose names or aliases match `query` in any script or spelling, best first. `first` is at most 100. */
   search: Array<SearchHit>;

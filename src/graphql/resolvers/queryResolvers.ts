@@ -1,11 +1,12 @@
 import type { QueryResolvers } from '../generated/resolversTypes.js';
-import { badUserInput, requireIntInRange } from '../../errors.js';
+import { badUserInput, notFound, requireIntInRange } from '../../errors.js';
 import { ENTITY_KINDS, entityIdSchema } from '../../seed/sourceDocument.js';
 import { boundedList } from '../boundedList.js';
 import { toLuceneQuery } from '../../search/toLuceneQuery.js';
 import { toSearchKey } from '../../search/toSearchKey.js';
 import type { AgreementQuery } from '../../repositories/createAgreementRepository.js';
-import { MAX_NETWORK_DEPTH, MAX_PATH_HOPS } from '../../repositories/createGraphRepository.js';
+import { MAX_NETWORK_DEPTH, MAX_PATH_HOPS, type GraphRepository } from '../../repositories/createGraphRepository.js';
+import type { NetworkModel } from '../../models/NetworkModel.js';
 import { decodeAgreementCursor } from '../agreementCursor.js';
 import { planIncludes } from '../planIncludes.js';
 import { primeLoaders } from '../primeLoaders.js';
@@ -50,8 +51,14 @@ export const queryResolvers: QueryResolvers = {
     return { edges, hasNextPage: rows.length > limit, totalCount: totalCount ?? 0 };
   },
 
-  path: (_, { fromId, toId, maxHops }, { repositories }) =>
-    repositories.graph.findPath(fromId, toId, requireIntInRange('maxHops', maxHops ?? 6, 1, MAX_PATH_HOPS)),
+  path: async (_, { fromId, toId, maxHops }, { repositories }) => {
+    const path = await repositories.graph.findPath(fromId, toId, requireIntInRange('maxHops', maxHops ?? 6, 1, MAX_PATH_HOPS));
+    if (path !== null) return path;
+    // Only a missing path costs the second read: it tells "not connected" from "no such entity".
+    const missing = await repositories.graph.findMissingIds([...new Set([fromId, toId])]);
+    if (missing.length > 0) throw notFound(missing.length === 2 || missing[0] === fromId ? 'fromId' : 'toId', missing);
+    return null;
+  },
 
   network: async (_, { ids: sent, depth, limit, lang }, { repositories }) => {
     const ids = boundedList('ids', sent, MAX_NETWORK_IDS);
@@ -63,6 +70,19 @@ export const queryResolvers: QueryResolvers = {
       requireIntInRange('depth', depth ?? 1, 1, MAX_NETWORK_DEPTH),
       requireIntInRange('limit', limit ?? 200, 1, MAX_NETWORK_LIMIT),
     );
+    await requireFound(repositories.graph, ids, network);
     return { ...network, lang: lang ?? 'EN' };
   },
 };
+
+/**
+ * Throws NOT_FOUND naming the start ids that are no entity. A start absent from an untruncated answer is one; when
+ * `limit` cut the answer, a start may have been cut too, so the graph is asked.
+ */
+async function requireFound(graph: GraphRepository, ids: readonly string[], network: NetworkModel): Promise<void> {
+  const found = new Set(network.entities.map((entity) => entity.id));
+  const absent = ids.filter((id) => !found.has(id));
+  if (absent.length === 0) return;
+  const missing = network.truncated ? await graph.findMissingIds(absent) : absent;
+  if (missing.length > 0) throw notFound('ids', missing);
+}
