@@ -30,8 +30,10 @@ describe('createGraphqlLoadGraph', () => {
       seen.push([query, variables]);
       return { data: networkData };
     });
-    const graph = await loadGraph({ ids: ['organization/ktz'], depth: 2, limit: 10, lang: 'KK' }, new AbortController().signal);
-    expect(seen).toEqual([[EXPORT_NETWORK_QUERY, { ids: ['organization/ktz'], depth: 2, limit: 10, lang: 'KK' }]]);
+    const filter = { types: ['PARTY_TO'], kinds: null, excludeKinds: ['STATEMENT' as const], from: '2024-01-01', to: null };
+    const graph = await loadGraph({ ids: ['organization/ktz'], depth: 2, limit: 10, lang: 'KK', ...filter, undirected: true }, new AbortController().signal);
+    expect(seen).toEqual([[EXPORT_NETWORK_QUERY, { ids: ['organization/ktz'], depth: 2, limit: 10, lang: 'KK', filter }]]);
+    expect(graph.directed).toBe(false);
     expect(graph.nodes[0]).toEqual({
       id: 'organization/ktz',
       kind: 'ORGANIZATION',
@@ -46,7 +48,7 @@ describe('createGraphqlLoadGraph', () => {
 
   it('rethrows the first GraphQL error with its code', async () => {
     const loadGraph = createGraphqlLoadGraph(async () => ({ errors: [{ message: 'Argument "depth": too deep', extensions: { code: 'BAD_USER_INPUT' } }] }));
-    const failure = loadGraph({ ids: ['organization/ktz'], depth: 1, limit: 1, lang: 'EN' }, new AbortController().signal);
+    const failure = loadGraph({ ids: ['organization/ktz'], depth: 1, limit: 1, lang: 'EN', types: null, kinds: null, excludeKinds: null, from: null, to: null, undirected: false }, new AbortController().signal);
     await expect(failure).rejects.toBeInstanceOf(GraphQLError);
     await expect(failure).rejects.toMatchObject({ message: 'Argument "depth": too deep', extensions: { code: 'BAD_USER_INPUT' } });
   });

@@ -3,27 +3,40 @@ import type { ExportGraph } from '../../src/export/ExportGraph.js';
 /** Names and excerpts with every character XML and CSV must escape, Cyrillic and Kazakh letters, and parallel edges. */
 export const sampleExportGraph: ExportGraph = {
   truncated: true,
+  directed: true,
   nodes: [
     {
       id: 'organization/ktz',
       kind: 'ORGANIZATION',
+      measures: { degree: 2, betweenness: 0.5, community: 0 },
       label: 'Қазақстан темір жолы <"КТЖ"> & \'Co\'',
       names: { en: 'Kazakhstan Temir Zholy & <Sons> "quoted" \'single\'', ru: 'Казахстан темир жолы', kk: 'Қазақстан темір жолы' },
       aliases: ['КТЖ', 'A "b" <c> & d', 'semi;colon,comma'],
+      attributes: [{ key: 'legalForm', value: 'АО', unit: null, qualifier: null, evidence: [{ excerpt: 'АО «КТЖ»', sourceId: 'source/other', sourceTitle: 'Other <source>', publisher: 'Pub & Co', publishedOn: '2025-09-10', url: 'https://example.org/a?b=1&c=2' }] }],
+      evidence: [],
+      start: null,
     },
     {
       id: 'country/kazakhstan',
       kind: 'COUNTRY',
+      measures: { degree: 2, betweenness: 0.5, community: 0 },
       label: 'Қазақстан',
       names: { en: null, ru: null, kk: 'Қазақстан' },
       aliases: [],
+      attributes: [],
+      evidence: [],
+      start: null,
     },
     {
       id: 'agreement/two-lines',
       kind: 'AGREEMENT',
+      measures: { degree: 2, betweenness: 0.5, community: 0 },
       label: 'Line one\nline two\twith tab',
       names: { en: 'Line one\nline two\twith tab', ru: 'Меморандум «о сотрудничестве»', kk: null },
       aliases: [],
+      attributes: [{ key: 'signedOn', value: '2025-09-09', unit: null, qualifier: null, evidence: [] }],
+      evidence: [],
+      start: '2025-09-09',
     },
   ],
   edges: [
@@ -34,9 +47,10 @@ export const sampleExportGraph: ExportGraph = {
       type: 'BASED_IN',
       label: 'based in',
       role: null,
+      date: null,
       evidence: [
-        { excerpt: 'АО «Қазақстан темір жолы» & <b>"x"</b> \'y\'\nнастоящая строка', sourceId: 'source/2025-09-09-krasnogorsk-business-forum' },
-        { excerpt: 'second excerpt, with comma', sourceId: 'source/other' },
+        { excerpt: 'АО «Қазақстан темір жолы» & <b>"x"</b> \'y\'\nнастоящая строка', sourceId: 'source/2025-09-09-krasnogorsk-business-forum', sourceTitle: 'Forum', publisher: null, publishedOn: '2025-09-09', url: null },
+        { excerpt: 'second excerpt, with comma', sourceId: 'source/other', sourceTitle: 'Other <source>', publisher: 'Pub & Co', publishedOn: '2025-09-10', url: 'https://example.org/a?b=1&c=2' },
       ],
     },
     {
@@ -46,6 +60,7 @@ export const sampleExportGraph: ExportGraph = {
       type: 'PARTY_TO',
       label: '<signatory> & "party"',
       role: '<signatory> & "party"',
+      date: '2025-09-09',
       evidence: [],
     },
     {
@@ -55,7 +70,8 @@ export const sampleExportGraph: ExportGraph = {
       type: 'OPERATES_IN',
       label: 'operates in',
       role: null,
-      evidence: [{ excerpt: 'Қазақстан', sourceId: 'source/other' }],
+      date: '2024',
+      evidence: [{ excerpt: 'Қазақстан', sourceId: 'source/other', sourceTitle: 'Other <source>', publisher: 'Pub & Co', publishedOn: '2025-09-10', url: 'https://example.org/a?b=1&c=2' }],
     },
   ],
 };

@@ -1,6 +1,9 @@
 import type { QueryResolvers } from '../generated/resolversTypes.js';
 import { badUserInput, notFound, requireIntInRange } from '../../errors.js';
-import { ENTITY_KINDS, entityIdSchema } from '../../seed/sourceDocument.js';
+import { ENTITY_KINDS, entityIdSchema, relationTypeSchema } from '../../seed/sourceDocument.js';
+import { MAX_RELATION_TYPES } from '../relationFields.js';
+import { NO_NETWORK_FILTER, type NetworkFilter } from '../../repositories/NetworkFilter.js';
+import type { NetworkFilter as NetworkFilterInput } from '../generated/resolversTypes.js';
 import { boundedList } from '../boundedList.js';
 import { toLuceneQuery } from '../../search/toLuceneQuery.js';
 import { toSearchKey } from '../../search/toSearchKey.js';
@@ -60,7 +63,7 @@ export const queryResolvers: QueryResolvers = {
     return null;
   },
 
-  network: async (_, { ids: sent, depth, limit, lang }, { repositories }) => {
+  network: async (_, { ids: sent, depth, limit, lang, filter }, { repositories }) => {
     const ids = boundedList('ids', sent, MAX_NETWORK_IDS);
     if (ids.length === 0) throw badUserInput('ids', `1 to ${MAX_NETWORK_IDS} entity ids`, ids.length);
     const malformed = ids.find((id) => !entityIdSchema.safeParse(id).success);
@@ -69,6 +72,7 @@ export const queryResolvers: QueryResolvers = {
       ids,
       requireIntInRange('depth', depth ?? 1, 1, MAX_NETWORK_DEPTH),
       requireIntInRange('limit', limit ?? 200, 1, MAX_NETWORK_LIMIT),
+      toNetworkFilter(filter),
     );
     await requireFound(repositories.graph, ids, network);
     return { ...network, lang: lang ?? 'EN' };
@@ -85,4 +89,18 @@ async function requireFound(graph: GraphRepository, ids: readonly string[], netw
   if (absent.length === 0) return;
   const missing = network.truncated ? await graph.findMissingIds(absent) : absent;
   if (missing.length > 0) throw notFound('ids', missing);
+}
+
+/** Checks `network(filter:)`: bounded lists of well-formed types and kinds, and a range that is not reversed. */
+export function toNetworkFilter(input: NetworkFilterInput | null | undefined): NetworkFilter {
+  if (!input) return NO_NETWORK_FILTER;
+  const types = input.types ? boundedList('filter.types', input.types, MAX_RELATION_TYPES) : null;
+  const malformed = types?.find((type) => !relationTypeSchema.safeParse(type).success);
+  if (malformed !== undefined) throw badUserInput('filter.types', 'UPPER_SNAKE_CASE relation types such as "PARTY_TO"', malformed);
+  const kinds = input.kinds ? boundedList('filter.kinds', input.kinds, ENTITY_KINDS.length) : null;
+  const excludeKinds = input.excludeKinds ? boundedList('filter.excludeKinds', input.excludeKinds, ENTITY_KINDS.length) : null;
+  const from = input.from ?? null;
+  const to = input.to ?? null;
+  if (from !== null && to !== null && from > to) throw badUserInput('filter.to', `a date on or after filter.from (${from})`, to);
+  return { types, kinds, excludeKinds, from, to };
 }
