@@ -59,7 +59,7 @@ print(json.dumps({
     );
     // The byte-order mark is read as such, not as part of the first column's name.
     expect(facts.firstColumn).toBe('id');
-    expect(facts.graph).toEqual({ truncated: 'False', directed: 'True' });
+    expect(facts.graph).toEqual({ truncated: 'false', directed: 'true' });
     expect(facts.forum.start).toBe('2025-09-09');
     expect(facts.forum.attributes).toContainEqual(expect.objectContaining({ key: 'date', value: '2025-09-09' }));
     expect(facts.forum.attributes[0]!.evidence[0]).toMatchObject({ sourceTitle: expect.any(String), publishedOn: '2025-09-09' });
