@@ -97,14 +97,15 @@ export function createGraphRepository(db: Database, shape: ProjectionShape = FUL
       const pattern = filtered ? FILTERED_NEIGHBOURHOOD(depth) : NEIGHBOURHOOD[depth];
       // One round trip: rank with a Top (LIMIT) instead of sorting every reached entity, then read the relations
       // among the kept ones by expanding from the nodes already in hand instead of looking their ids up again.
-      // Each relation row ends with its date (see `relationDate`), read by the same expansion.
-      const [selection] = await db.read<{ nodes: EntityRow[]; relations: [...RelationRow, string | null][]; truncated: boolean }>(
+      // Each relation comes paired with its date (see `relationDate`), read by the same expansion: a pair, not an
+      // appended column, since `relationProjection` drops trailing nulls and rows vary in length.
+      const [selection] = await db.read<{ nodes: EntityRow[]; relations: [RelationRow, string | null][]; truncated: boolean }>(
         `${ids.length === 1 ? keptAroundOne(pattern) : keptAroundMany(pattern)}
          CALL (kept) {
            UNWIND kept AS a
            MATCH (a)-[r]->(b) WHERE b IN kept AND r.retractedAt IS NULL${filtered ? ` AND ${relationKept('r')}` : ''}
            WITH r ORDER BY r.id
-           RETURN collect(${relationProjection('r', shape)} + [${relationDate('r')}]) AS relations
+           RETURN collect([${relationProjection('r', shape)}, ${relationDate('r')}]) AS relations
          }
          RETURN [n IN kept | ${entityProjection('n', shape)}] AS nodes, relations, truncated`,
         {
@@ -120,9 +121,9 @@ export function createGraphRepository(db: Database, shape: ProjectionShape = FUL
       if (!selection || selection.nodes.length === 0) return { entities: [], relations: [], truncated: false, relationDates: new Map() };
       return {
         entities: selection.nodes.map(toEntityModel),
-        relations: selection.relations.map((row) => toRelationModel(row.slice(0, 6) as RelationRow)),
+        relations: selection.relations.map(([row]) => toRelationModel(row)),
         truncated: selection.truncated,
-        relationDates: new Map(selection.relations.flatMap((row) => (row[6] ? [[row[0], row[6]] as const] : []))),
+        relationDates: new Map(selection.relations.flatMap(([row, date]) => (date ? [[row[0], date] as const] : []))),
       };
     },
 
