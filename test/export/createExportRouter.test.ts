@@ -65,12 +65,12 @@ describe('createExportRouter', () => {
     const response = await fetch(`${app.url}/export/cytoscape?ids=organization/ktz,country/kazakhstan&ids=region/almaty-oblast&depth=3&limit=5000&lang=kk`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-disposition')).toContain('coopgraph-organization-ktz-and-2-more.cyjs');
-    expect(app.calls.at(-1)).toEqual({ ids: ['organization/ktz', 'country/kazakhstan', 'region/almaty-oblast'], depth: 3, limit: 5000, lang: 'KK' });
+    expect(app.calls.at(-1)).toEqual({ ids: ['organization/ktz', 'country/kazakhstan', 'region/almaty-oblast'], depth: 3, limit: 5000, lang: 'KK', types: null, kinds: null, excludeKinds: null, from: null, to: null, undirected: false });
   });
 
-  it('defaults depth to 1, limit to 200 and lang to EN', async () => {
+  it('defaults depth to 1, limit to 200, lang to EN, no filter and directed edges', async () => {
     await fetch(`${app.url}/export/gexf?ids=organization/ktz`);
-    expect(app.calls.at(-1)).toEqual({ ids: ['organization/ktz'], depth: 1, limit: 200, lang: 'EN' });
+    expect(app.calls.at(-1)).toEqual({ ids: ['organization/ktz'], depth: 1, limit: 200, lang: 'EN', types: null, kinds: null, excludeKinds: null, from: null, to: null, undirected: false });
   });
 
   it.each([

@@ -42,6 +42,6 @@ describe('CSV export against formula injection (issue 20, repro 11)', () => {
     expect(nodes.map((node) => node['id'])).toEqual(['organization/evil', 'organization/tabs', 'organization/plain']);
     expect(JSON.parse(nodes[0]?.['aliases'] ?? '')).toEqual(['=1+2']);
     expect(nodes[2]).toMatchObject({ label: 'Plain name', name_en: "'quoted already", name_ru: '' });
-    expect(JSON.parse(edges[0]?.['evidence'] ?? '')).toEqual([{ excerpt: '=x', sourceId: 'source/s' }]);
+    expect(JSON.parse(edges[0]?.['evidence'] ?? '')).toEqual([{ excerpt: '=x', sourceId: 'source/s', sourceTitle: '=title', publisher: null, publishedOn: null, url: null }]);
   });
 });
