@@ -1,11 +1,6 @@
+import type { FtmEntity } from '../ftm/FtmEntity.js';
+import { ftmId } from '../ftm/ftmId.js';
 import type { ExportEdge, ExportEvidence, ExportGraph, ExportNode } from './ExportGraph.js';
-
-/** One FollowTheMoney entity as its JSON form: every property value is a list of strings. */
-export interface FtmEntity {
-  id: string;
-  schema: string;
-  properties: Record<string, string[]>;
-}
 
 /** Our kinds as FtM schemata; kinds absent here (statements, sources) are not exported, nor their relations. */
 const SCHEMA_OF_KIND: Readonly<Record<string, string>> = {
@@ -27,11 +22,6 @@ const LINK_OF_TYPE: Readonly<Record<string, { schema: string; from: string; to: 
   HOLDS_OFFICE: { schema: 'Directorship', from: 'director', to: 'organization' },
   PRESS_SERVICE_OF: { schema: 'Representation', from: 'agent', to: 'client' },
 };
-
-/** The FtM id of one of our ids: FtM ids are free strings, `/` is kept out of them for URL-based tools (Aleph). */
-export function ftmId(id: string): string {
-  return `coopgraph-${id.replace('/', '-')}`;
-}
 
 /**
  * The network as FollowTheMoney entities, one JSON object a line (the `ftm` tools' and Aleph's bulk format):
