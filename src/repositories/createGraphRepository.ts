@@ -21,12 +21,15 @@ const NEIGHBOURHOOD: Record<number, string> = {
 };
 
 /**
- * The same neighbourhoods walking only relations and entities `filter` keeps (see `NetworkFilter`): a quantified
- * path pattern, whose inner predicates hold at every hop. `$types`, `$prefixes`, `$excludedPrefixes`, `$from` and
- * `$to` are parameters (null: no condition).
+ * The same neighbourhoods walking only relations and entities `filter` keeps (see `NetworkFilter`), as a named
+ * variable-length path whose `all(…)` predicates the planner checks while it expands, so that `RETURN DISTINCT m`
+ * still runs as a pruning (breadth-first) expand. The start is exempt from the entity conditions. `$types`,
+ * `$prefixes`, `$excludedPrefixes`, `$from` and `$to` are parameters (null: no condition).
  */
 const FILTERED_NEIGHBOURHOOD = (depth: number) =>
-  `(s) (()-[r]-(x) WHERE ${relationKept('r')} AND x.retractedAt IS NULL AND ${entityKept('x')}){1,${depth}} (m)`;
+  `p = ${NEIGHBOURHOOD[depth]} WHERE all(r IN relationships(p) WHERE ${relationKept('r')})
+     AND all(x IN nodes(p) WHERE x = s OR (x.retractedAt IS NULL AND ${entityKept('x')}))
+     AND`;
 
 /** Cypher: is the relationship `r` of a kept type and dated in range (or undated)? */
 function relationKept(r: string): string {
@@ -144,11 +147,16 @@ export function createGraphRepository(db: Database, shape: ProjectionShape = FUL
 // Both bind `kept` (the start entities, then the highest-degree others, at most $limit) and `truncated`. Only
 // entities have relationships, so the plain degree (read from the store, not by expanding) is the same.
 
+/** A neighbourhood pattern ready for one more condition: a filtered one ends with its own `WHERE … AND`. */
+function where(pattern: string): string {
+  return pattern.endsWith('AND') ? pattern : `${pattern} WHERE`;
+}
+
 /** Around one start: the reached entities stay rows, so the ranking is a Top over the expansion itself. */
 function keptAroundOne(pattern: string): string {
   return `MATCH (s:Entity) WHERE s.id IN $ids AND s.retractedAt IS NULL
     OPTIONAL CALL (s) {
-      MATCH ${pattern} WHERE m <> s AND m.retractedAt IS NULL
+      MATCH ${where(pattern)} m <> s AND m.retractedAt IS NULL
       RETURN DISTINCT m
     }
     WITH s, m, COUNT { (m)--() } AS degree ORDER BY degree DESC, m.id LIMIT $limit
@@ -160,7 +168,7 @@ function keptAroundOne(pattern: string): string {
 function keptAroundMany(pattern: string): string {
   return `MATCH (s:Entity) WHERE s.id IN $ids AND s.retractedAt IS NULL
     OPTIONAL CALL (s) {
-      MATCH ${pattern} WHERE m.retractedAt IS NULL
+      MATCH ${where(pattern)} m.retractedAt IS NULL
       RETURN DISTINCT m
     }
     WITH collect(DISTINCT s) AS starts, collect(DISTINCT m) AS reached
