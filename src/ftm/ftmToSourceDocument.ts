@@ -28,10 +28,14 @@ const RELATION_OF_SCHEMA: Readonly<Record<string, { type: string | null; from: s
   UnknownLink: { type: null, from: 'subject', to: 'object' },
 };
 
-/** Dated properties read as attributes, by schema: the FtM property and our attribute key. */
-const DATE_OF_SCHEMA: Readonly<Record<string, { property: string; key: string }>> = {
-  Contract: { property: 'contractDate', key: 'signedOn' },
-  Event: { property: 'date', key: 'date' },
+/** Properties read as attributes, by schema: the FtM property and our attribute key (the export writes them back). */
+const ATTRIBUTES_OF_SCHEMA: Readonly<Record<string, readonly { property: string; key: string }[]>> = {
+  Contract: [{ property: 'contractDate', key: 'signedOn' }],
+  Event: [{ property: 'date', key: 'date' }],
+  Organization: [{ property: 'legalForm', key: 'legalForm' }],
+  Company: [{ property: 'legalForm', key: 'legalForm' }],
+  PublicBody: [{ property: 'legalForm', key: 'legalForm' }],
+  LegalEntity: [{ property: 'legalForm', key: 'legalForm' }],
 };
 
 /** What the import leaves out, by schema, so that the caller can say so. */
@@ -72,16 +76,19 @@ export function ftmToSourceDocument(lines: readonly FtmLine[], source: SourceDoc
     const assigned = known ? { en: known.en ?? undefined, ru: known.ru ?? undefined, kk: known.kk ?? undefined } : byScript(names);
     const named = new Set([assigned.en, assigned.ru, assigned.kk]);
     const aliases = [...new Set([...names, ...values(entity, 'alias')])].filter((name) => !named.has(name));
-    const date = DATE_OF_SCHEMA[entity.schema];
-    const dated = date ? values(entity, date.property)[0] : undefined;
+    const evidence = evidenceOf(entity, names);
+    // An attribute's evidence is its value as the file writes it, or the entity's when the value is too short to quote.
+    const attributes = (ATTRIBUTES_OF_SCHEMA[entity.schema] ?? []).flatMap(({ property, key }) =>
+      values(entity, property).slice(0, 1).map((value) => ({ key, value, evidence: value.trim().length >= 3 ? [value] : evidence })),
+    );
     entityLines.push(line);
     entities.push({
       id,
       kind: kindOfId(id),
       names: assigned,
       aliases,
-      evidence: evidenceOf(entity, names),
-      attributes: dated ? [{ key: date!.key, value: dated, evidence: [dated] }] : [],
+      evidence,
+      attributes,
     });
   }
   const relations: NonNullable<SourceDocumentInput['relations']> = [];

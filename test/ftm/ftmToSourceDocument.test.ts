@@ -13,7 +13,7 @@ const FILE = [
   { id: 'addr-1', schema: 'Address', properties: { full: ['Moscow'] } },
   { id: 'd-1', schema: 'Directorship', properties: { director: ['Q7747'], organization: ['ru-govt'], role: ['Chairman'] } },
   { id: 'l-1', schema: 'UnknownLink', properties: { subject: ['Q7747'], object: ['addr-1'] } },
-  { id: 'coopgraph-organization-ktz', schema: 'Company', properties: { name: ['Қазақстан темір жолы'] } },
+  { id: 'coopgraph-organization-ktz', schema: 'Company', properties: { name: ['Қазақстан темір жолы'], legalForm: ['АО'] } },
 ].map((entity) => JSON.stringify(entity)).join('\n');
 
 describe('ftmToSourceDocument', () => {
@@ -33,7 +33,8 @@ describe('ftmToSourceDocument', () => {
   it('names by script and keeps the rest as aliases; evidence is the summary, else a name', () => {
     expect(parsed.entities[0]).toMatchObject({ names: { en: 'Vladimir Putin', ru: 'Владимир Путин' }, aliases: ['V. Putin'], evidence: ['Vladimir Putin'] });
     expect(parsed.entities[1]).toMatchObject({ names: { ru: 'Правительство России' }, evidence: ['the government of Russia, as the file says'] });
-    expect(parsed.entities[2]).toMatchObject({ names: { kk: 'Қазақстан темір жолы' } });
+    // A legal form too short to quote is evidenced by the entity's own evidence.
+    expect(parsed.entities[2]).toMatchObject({ names: { kk: 'Қазақстан темір жолы' }, attributes: [{ key: 'legalForm', value: 'АО', evidence: ['Қазақстан темір жолы'] }] });
   });
 
   it('reads a Directorship as HOLDS_OFFICE with its role as evidence, and says what it left out', () => {
