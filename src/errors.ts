@@ -23,6 +23,11 @@ export enum ErrorCode {
   RESPONSE_TOO_LARGE = 'RESPONSE_TOO_LARGE',
   /** The caller sent more requests than its allowance (RATE_LIMIT_*); retry after `Retry-After` seconds (HTTP 429). */
   RATE_LIMITED = 'RATE_LIMITED',
+  /**
+   * Ids an operation was asked about name no entity (or a retracted one); `ids` lists them. An export where none
+   * exists answers HTTP 404.
+   */
+  NOT_FOUND = 'NOT_FOUND',
 }
 
 /** What a client is told of an unavailable or busy Neo4j, whose own reasons may name addresses and internals. */
@@ -118,6 +123,15 @@ export function responseTooLarge(limitBytes: number): GraphQLError {
     `The answer would be larger than the server's limit of ${limitBytes} bytes read from the graph; ask for less (smaller first, limit or depth, fewer nested fields) or page through it.`,
     { extensions: { code: ErrorCode.RESPONSE_TOO_LARGE, limitBytes, http: { status: 422 } } },
   );
+}
+
+/**
+ * Entities named by `argument` do not exist: answering an empty graph instead would hide a typo. Lists the ids, so
+ * that a client can drop or fix them.
+ */
+export function notFound(argument: string, ids: readonly string[]): GraphQLError {
+  const list = ids.map((id) => `"${id}"`).join(', ');
+  return new GraphQLError(`Argument "${argument}": no entity ${list}.`, { extensions: { code: ErrorCode.NOT_FOUND, argument, ids: [...ids] } });
 }
 
 /** A list argument longer than allowed; names the argument, the bound and the length received. */

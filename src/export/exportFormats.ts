@@ -3,8 +3,9 @@ import { writeCsvZip } from './serializeCsvZip.js';
 import { writeCytoscapeJson } from './serializeCytoscapeJson.js';
 import { writeGexf } from './serializeGexf.js';
 import { writeGraphml } from './serializeGraphml.js';
+import { writeFtm } from './serializeFtm.js';
 
-export const EXPORT_FORMAT_NAMES = ['graphml', 'gexf', 'csv', 'cytoscape'] as const;
+export const EXPORT_FORMAT_NAMES = ['graphml', 'gexf', 'csv', 'cytoscape', 'ftm'] as const;
 export type ExportFormatName = (typeof EXPORT_FORMAT_NAMES)[number];
 
 /** How one format is written and sent. */
@@ -22,6 +23,7 @@ export const EXPORT_FORMATS: Record<ExportFormatName, ExportFormat> = {
   gexf: { contentType: 'application/gexf+xml; charset=utf-8', extension: 'gexf', write: writeGexf },
   csv: { contentType: 'application/zip', extension: 'csv.zip', write: writeCsvZip },
   cytoscape: { contentType: 'application/json; charset=utf-8', extension: 'cyjs', write: writeCytoscapeJson },
+  ftm: { contentType: 'application/x-ndjson; charset=utf-8', extension: 'ftm.jsonl', write: writeFtm },
 };
 
 export function isExportFormatName(value: string): value is ExportFormatName {

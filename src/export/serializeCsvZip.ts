@@ -24,9 +24,16 @@ export function serializeEdgesCsv(graph: ExportGraph): string {
 }
 
 /**
- * One zip holding `nodes.csv` and `edges.csv`, so that the page needs one download and a script one request, written
- * a batch of rows at a time (fflate's streaming Zip) so that neither file exists whole in memory. No byte-order mark:
- * pandas, R and Gephi read UTF-8 as it is.
+ * Each file starts with a UTF-8 byte-order mark: without it Excel opens a CSV in the machine's legacy code page and
+ * Cyrillic and Kazakh names turn to mojibake. pandas, R's readr and Gephi skip the mark; XLSX would need a second,
+ * non-streaming writer for the same table, so the mark is the cheaper fix.
+ */
+const BOM = '\uFEFF';
+
+/**
+ * One zip holding `nodes.csv`, `edges.csv` and `graph.csv` (one row: `truncated`, `directed`), so that the page
+ * needs one download and a script one request, written a batch of rows at a time (fflate's streaming Zip) so that
+ * no file exists whole in memory.
  */
 export function* writeCsvZip(graph: ExportGraph): Generator<Uint8Array> {
   const out: Uint8Array[] = [];
@@ -37,6 +44,7 @@ export function* writeCsvZip(graph: ExportGraph): Generator<Uint8Array> {
   const files = [
     { name: 'nodes.csv', batches: csvBatches(lazyMap(graph.nodes, toNodeRow), NODE_COLUMNS) },
     { name: 'edges.csv', batches: csvBatches(lazyMap(graph.edges, toEdgeRow), EDGE_COLUMNS) },
+    { name: 'graph.csv', batches: csvBatches([{ truncated: String(graph.truncated), directed: String(graph.directed) }], ['truncated', 'directed']) },
   ];
   for (const { name, batches } of files) {
     const file = new ZipDeflate(name, { level: 6 });
@@ -68,15 +76,17 @@ export function serializeCsvZip(graph: ExportGraph): Uint8Array {
 function* csvBatches<Column extends string>(rows: Iterable<Record<Column, string | null>>, columns: readonly Column[]): Generator<string> {
   let batch: Record<Column, string | null>[] = [];
   let header = true;
+  let prefix = BOM;
   for (const row of rows) {
     batch.push(row);
     if (batch.length === ROWS_PER_BATCH) {
-      yield stringify(batch, { ...CSV_OPTIONS, header, columns: [...columns] });
+      yield prefix + stringify(batch, { ...CSV_OPTIONS, header, columns: [...columns] });
       header = false;
+      prefix = '';
       batch = [];
     }
   }
-  if (batch.length > 0 || header) yield stringify(batch, { ...CSV_OPTIONS, header, columns: [...columns] });
+  if (batch.length > 0 || header) yield prefix + stringify(batch, { ...CSV_OPTIONS, header, columns: [...columns] });
 }
 
 function* lazyMap<T, U>(items: readonly T[], map: (item: T) => U): Generator<U> {

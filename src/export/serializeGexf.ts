@@ -9,7 +9,18 @@ const NODE_ATTRIBUTES = NODE_COLUMNS.filter((column) => column !== 'id' && colum
 const EDGE_ATTRIBUTES = EDGE_COLUMNS.filter((column) => column !== 'id' && column !== 'source' && column !== 'target' && column !== 'label');
 
 /**
- * GEXF 1.3 for Gephi: node and edge `label` are the display labels, every other export column is a string
+ * A GEXF `start` (open-ended spell: from then on) for Gephi's timeline; a year or month starts on its first day, since
+ * `timeformat="date"` takes full dates only. Elements without one exist at every time.
+ */
+function startAttribute(date: string | null): string {
+  if (date === null) return '';
+  const full = /^\d{4}$/.test(date) ? `${date}-01-01` : /^\d{4}-\d{2}$/.test(date) ? `${date}-01` : date;
+  return /^\d{4}-\d{2}-\d{2}$/.test(full) ? ` start="${full}"` : '';
+}
+
+/**
+ * GEXF 1.3 for Gephi, a dynamic graph: an agreement's node starts at its signing, an event's at its date, and an
+ * edge at its `date`, so that the timeline filters by date. Node and edge `label` are the display labels, every other export column is a string
  * `attvalue` (left out when null); whether `limit` cut the network is said in the meta description. Written one
  * element at a time (a chunk per node or edge), so that no copy of the whole network is built.
  */
@@ -22,17 +33,17 @@ export function* writeGexf(graph: ExportGraph): Generator<string> {
     <creator>coopgraph</creator>
     <description>${graph.truncated ? 'coopgraph network (truncated by limit)' : 'coopgraph network'}</description>
   </meta>
-  <graph defaultedgetype="directed">
+  <graph mode="dynamic" timeformat="date" defaultedgetype="${graph.directed ? 'directed' : 'undirected'}">
 ${declarations('node', NODE_ATTRIBUTES)}${declarations('edge', EDGE_ATTRIBUTES)}    <nodes>
 `;
   for (const node of graph.nodes) {
     const row = toNodeRow(node);
-    yield `      <node id="${escapeXml(node.id)}" label="${escapeXml(node.label)}">\n${attvalues(NODE_ATTRIBUTES, row)}      </node>\n`;
+    yield `      <node id="${escapeXml(node.id)}" label="${escapeXml(node.label)}"${startAttribute(node.start)}>\n${attvalues(NODE_ATTRIBUTES, row)}      </node>\n`;
   }
   yield '    </nodes>\n    <edges>\n';
   for (const edge of graph.edges) {
     const row = toEdgeRow(edge);
-    const attributes = `id="${escapeXml(edge.id)}" source="${escapeXml(edge.source)}" target="${escapeXml(edge.target)}" label="${escapeXml(edge.label)}"`;
+    const attributes = `id="${escapeXml(edge.id)}" source="${escapeXml(edge.source)}" target="${escapeXml(edge.target)}" label="${escapeXml(edge.label)}"${startAttribute(edge.date)}`;
     yield `      <edge ${attributes}>\n${attvalues(EDGE_ATTRIBUTES, row)}      </edge>\n`;
   }
   yield '    </edges>\n  </graph>\n</gexf>\n';

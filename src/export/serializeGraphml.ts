@@ -7,7 +7,7 @@ const NODE_KEYS = NODE_COLUMNS.filter((column) => column !== 'id');
 const EDGE_KEYS = EDGE_COLUMNS.filter((column) => column !== 'id' && column !== 'source' && column !== 'target');
 
 /**
- * GraphML for Gephi, yEd, networkx and igraph: a directed graph whose nodes and edges keep their `kind/slug` and
+ * GraphML for Gephi, yEd, networkx and igraph: a directed graph (undirected when `graph.directed` is false) whose nodes and edges keep their `kind/slug` and
  * relation ids, with every other export column declared as a string `<key>` (`attr.name` is the column name, the key
  * id is prefixed `n_`/`e_`) and a boolean graph key `truncated`. Null values are left out, as GraphML means by absence.
  * Written one element at a time (a chunk per node or edge), so that no tree or string of the whole network is built.
@@ -16,7 +16,7 @@ export function* writeGraphml(graph: ExportGraph): Generator<string> {
   yield `<?xml version="1.0" encoding="UTF-8"?>
 <graphml xmlns="${GRAPHML_NS}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="${GRAPHML_NS} ${GRAPHML_NS}/1.0/graphml.xsd">
   <key id="g_truncated" for="graph" attr.name="truncated" attr.type="boolean"/>
-${NODE_KEYS.map((column) => `  <key id="n_${column}" for="node" attr.name="${column}" attr.type="string"/>\n`).join('')}${EDGE_KEYS.map((column) => `  <key id="e_${column}" for="edge" attr.name="${column}" attr.type="string"/>\n`).join('')}  <graph id="coopgraph" edgedefault="directed">
+${NODE_KEYS.map((column) => `  <key id="n_${column}" for="node" attr.name="${column}" attr.type="string"/>\n`).join('')}${EDGE_KEYS.map((column) => `  <key id="e_${column}" for="edge" attr.name="${column}" attr.type="string"/>\n`).join('')}  <graph id="coopgraph" edgedefault="${graph.directed ? 'directed' : 'undirected'}">
     <data key="g_truncated">${String(graph.truncated)}</data>
 `;
   for (const node of graph.nodes) {

@@ -6,6 +6,8 @@ export interface NetworkModel {
   entities: EntityModel[];
   relations: RelationModel[];
   truncated: boolean;
+  /** The date of each dated relation by relation id (see `NetworkFilter` for what dates a relation). */
+  relationDates: ReadonlyMap<string, string>;
   /** Language of node labels; set by the API, not the repository. */
   lang?: 'EN' | 'RU' | 'KK';
 }

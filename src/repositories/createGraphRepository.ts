@@ -1,8 +1,10 @@
 import type { Database } from '../neo4j/Database.js';
 import type { NetworkModel } from '../models/NetworkModel.js';
 import type { PathModel } from '../models/PathModel.js';
-import { entityProjection, relationProjection, toEntityModel, toRelationModel, type EntityRow, type RelationRow } from './entityProjection.js';
+import { entityProjection, RELATION_COLUMNS, relationProjection, toEntityModel, toRelationModel, type EntityRow, type RelationRow } from './entityProjection.js';
 import { FULL_PROJECTION, type ProjectionShape } from './ProjectionShape.js';
+import { isEmptyNetworkFilter, NO_NETWORK_FILTER, type NetworkFilter } from './NetworkFilter.js';
+import { kindPrefix } from '../domain/entityKinds.js';
 
 /** The longest path and deepest neighbourhood callers may ask for; the API checks arguments against these. */
 export const MAX_PATH_HOPS = 8;
@@ -18,6 +20,42 @@ const NEIGHBOURHOOD: Record<number, string> = {
   3: '(s)-[*1..3]-(m)',
 };
 
+/**
+ * The same neighbourhoods walking only relations and entities `filter` keeps (see `NetworkFilter`), as a named
+ * variable-length path whose `all(…)` predicates the planner checks while it expands, so that `RETURN DISTINCT m`
+ * still runs as a pruning (breadth-first) expand. The start is exempt from the entity conditions. `$types`,
+ * `$prefixes`, `$excludedPrefixes`, `$from` and `$to` are parameters (null: no condition).
+ */
+const FILTERED_NEIGHBOURHOOD = (depth: number) =>
+  `p = ${NEIGHBOURHOOD[depth]} WHERE all(r IN relationships(p) WHERE ${relationKept('r')})
+     AND all(x IN nodes(p) WHERE x = s OR (x.retractedAt IS NULL AND ${entityKept('x')}))
+     AND`;
+
+/** Cypher: is the relationship `r` of a kept type and dated in range (or undated)? */
+function relationKept(r: string): string {
+  return `($types IS NULL OR type(${r}) IN $types)
+    AND (($from IS NULL AND $to IS NULL) OR ${inRange(relationDate(r))})`;
+}
+
+/** Cypher: is the entity `x` of a kept kind? Its kind is its id's prefix. */
+function entityKept(x: string): string {
+  return `($prefixes IS NULL OR split(${x}.id, '/')[0] IN $prefixes)
+    AND ($excludedPrefixes IS NULL OR NOT split(${x}.id, '/')[0] IN $excludedPrefixes)`;
+}
+
+/** Cypher: a date (`2025-09-09`, `2025-09` or `2025`) overlaps `$from`..`$to`, or is null. */
+function inRange(date: string): string {
+  return `all(d IN [${date}] WHERE d IS NULL OR (($from IS NULL OR d >= left($from, size(d))) AND ($to IS NULL OR d <= left($to, size(d)))))`;
+}
+
+/**
+ * Cypher: the date of relationship `r`, as `NetworkFilter` defines it: the signing date of an agreement at one end
+ * (kept on the node, so no attribute is looked up per relation); null otherwise.
+ */
+export function relationDate(r: string): string {
+  return `coalesce(CASE WHEN startNode(${r}):Agreement THEN startNode(${r}).signedOn END, CASE WHEN endNode(${r}):Agreement THEN endNode(${r}).signedOn END)`;
+}
+
 /** Whole-graph reads: shortest paths and neighbourhoods. */
 export interface GraphRepository {
   /** A shortest path of at most `maxHops` relations, or null when the entities are not connected that closely. */
@@ -26,7 +64,9 @@ export interface GraphRepository {
    * The entities within `depth` hops of `ids` and the relations among them. When there are more than `limit`,
    * the start entities and then the highest-degree entities are kept and `truncated` is true.
    */
-  findNetwork(ids: readonly string[], depth: number, limit: number): Promise<NetworkModel>;
+  findNetwork(ids: readonly string[], depth: number, limit: number, filter?: NetworkFilter): Promise<NetworkModel>;
+  /** Those of `ids` that name no entity, or a retracted one, in the order given. */
+  findMissingIds(ids: readonly string[]): Promise<string[]>;
 }
 
 export function createGraphRepository(db: Database, shape: ProjectionShape = FULL_PROJECTION): GraphRepository {
@@ -54,28 +94,52 @@ export function createGraphRepository(db: Database, shape: ProjectionShape = FUL
       return { entities: row.nodes.map(toEntityModel), relations: row.relations.map(toRelationModel) };
     },
 
-    async findNetwork(ids, depth, limit) {
-      const pattern = NEIGHBOURHOOD[depth];
-      if (!pattern) throw new RangeError(`depth must be 1 to ${MAX_NETWORK_DEPTH}, got ${depth}`);
+    async findNetwork(ids, depth, limit, filter = NO_NETWORK_FILTER) {
+      if (!NEIGHBOURHOOD[depth]) throw new RangeError(`depth must be 1 to ${MAX_NETWORK_DEPTH}, got ${depth}`);
+      const filtered = !isEmptyNetworkFilter(filter);
+      const pattern = filtered ? FILTERED_NEIGHBOURHOOD(depth) : NEIGHBOURHOOD[depth];
       // One round trip: rank with a Top (LIMIT) instead of sorting every reached entity, then read the relations
       // among the kept ones by expanding from the nodes already in hand instead of looking their ids up again.
-      const [selection] = await db.read<{ nodes: EntityRow[]; relations: RelationRow[]; truncated: boolean }>(
+      // Each relation comes paired with its date (see `relationDate`), read by the same expansion: a pair, not an
+      // appended column, since `relationProjection` drops trailing nulls and rows vary in length.
+      const [selection] = await db.read<{ nodes: EntityRow[]; relations: [RelationRow, string | null][]; truncated: boolean }>(
         `${ids.length === 1 ? keptAroundOne(pattern) : keptAroundMany(pattern)}
          CALL (kept) {
            UNWIND kept AS a
-           MATCH (a)-[r]->(b) WHERE b IN kept AND r.retractedAt IS NULL
+           MATCH (a)-[r]->(b) WHERE b IN kept AND r.retractedAt IS NULL${filtered ? ` AND ${relationKept('r')}` : ''}
            WITH r ORDER BY r.id
-           RETURN collect(${relationProjection('r', shape)}) AS relations
+           RETURN collect([${relationProjection('r', shape)}, ${relationDate('r')}]) AS relations
          }
          RETURN [n IN kept | ${entityProjection('n', shape)}] AS nodes, relations, truncated`,
-        { ids, limit },
+        {
+          ids,
+          limit,
+          types: filter.types,
+          prefixes: filter.kinds?.map(kindPrefix) ?? null,
+          excludedPrefixes: filter.excludeKinds?.map(kindPrefix) ?? null,
+          from: filter.from,
+          to: filter.to,
+        },
       );
-      if (!selection || selection.nodes.length === 0) return { entities: [], relations: [], truncated: false };
+      if (!selection || selection.nodes.length === 0) return { entities: [], relations: [], truncated: false, relationDates: new Map() };
       return {
         entities: selection.nodes.map(toEntityModel),
-        relations: selection.relations.map(toRelationModel),
+        relations: selection.relations.map(([row]) => toRelationModel(row)),
         truncated: selection.truncated,
+        relationDates: new Map(selection.relations.flatMap(([row, date]) => (date ? [[RELATION_COLUMNS.read.id(row), date] as const] : []))),
       };
+    },
+
+    async findMissingIds(ids) {
+      const rows = await db.read<{ id: string }>(
+        `UNWIND $ids AS id
+         OPTIONAL MATCH (n:Entity {id: id}) WHERE n.retractedAt IS NULL
+         WITH id, n WHERE n IS NULL
+         RETURN id`,
+        { ids },
+      );
+      const missing = new Set(rows.map((row) => row.id));
+      return ids.filter((id) => missing.has(id));
     },
   };
 }
@@ -83,11 +147,16 @@ export function createGraphRepository(db: Database, shape: ProjectionShape = FUL
 // Both bind `kept` (the start entities, then the highest-degree others, at most $limit) and `truncated`. Only
 // entities have relationships, so the plain degree (read from the store, not by expanding) is the same.
 
+/** A neighbourhood pattern ready for one more condition: a filtered one ends with its own `WHERE … AND`. */
+function where(pattern: string): string {
+  return pattern.endsWith('AND') ? pattern : `${pattern} WHERE`;
+}
+
 /** Around one start: the reached entities stay rows, so the ranking is a Top over the expansion itself. */
 function keptAroundOne(pattern: string): string {
   return `MATCH (s:Entity) WHERE s.id IN $ids AND s.retractedAt IS NULL
     OPTIONAL CALL (s) {
-      MATCH ${pattern} WHERE m <> s AND m.retractedAt IS NULL
+      MATCH ${where(pattern)} m <> s AND m.retractedAt IS NULL
       RETURN DISTINCT m
     }
     WITH s, m, COUNT { (m)--() } AS degree ORDER BY degree DESC, m.id LIMIT $limit
@@ -99,7 +168,7 @@ function keptAroundOne(pattern: string): string {
 function keptAroundMany(pattern: string): string {
   return `MATCH (s:Entity) WHERE s.id IN $ids AND s.retractedAt IS NULL
     OPTIONAL CALL (s) {
-      MATCH ${pattern} WHERE m.retractedAt IS NULL
+      MATCH ${where(pattern)} m.retractedAt IS NULL
       RETURN DISTINCT m
     }
     WITH collect(DISTINCT s) AS starts, collect(DISTINCT m) AS reached

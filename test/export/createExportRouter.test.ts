@@ -17,7 +17,7 @@ async function startApp(): Promise<{ url: string; calls: ExportQuery[]; close():
       loadGraph: async (args): Promise<ExportGraph> => {
         calls.push(args);
         if (args.ids[0] === 'organization/unknown') {
-          throw new GraphQLError('Argument "ids": no entity organization/unknown.', { extensions: { code: 'BAD_USER_INPUT' } });
+          throw new GraphQLError('Argument "ids": no entity "organization/unknown".', { extensions: { code: 'NOT_FOUND', ids: ['organization/unknown'] } });
         }
         if (args.ids[0] === 'organization/outage') throw Object.assign(new Error('Could not connect'), { code: 'ServiceUnavailable' });
         if (args.ids[0] === 'organization/bug') throw new Error('secret internals');
@@ -65,12 +65,12 @@ describe('createExportRouter', () => {
     const response = await fetch(`${app.url}/export/cytoscape?ids=organization/ktz,country/kazakhstan&ids=region/almaty-oblast&depth=3&limit=5000&lang=kk`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-disposition')).toContain('coopgraph-organization-ktz-and-2-more.cyjs');
-    expect(app.calls.at(-1)).toEqual({ ids: ['organization/ktz', 'country/kazakhstan', 'region/almaty-oblast'], depth: 3, limit: 5000, lang: 'KK' });
+    expect(app.calls.at(-1)).toEqual({ ids: ['organization/ktz', 'country/kazakhstan', 'region/almaty-oblast'], depth: 3, limit: 5000, lang: 'KK', types: null, kinds: null, excludeKinds: null, from: null, to: null, undirected: false });
   });
 
-  it('defaults depth to 1, limit to 200 and lang to EN', async () => {
+  it('defaults depth to 1, limit to 200, lang to EN, no filter and directed edges', async () => {
     await fetch(`${app.url}/export/gexf?ids=organization/ktz`);
-    expect(app.calls.at(-1)).toEqual({ ids: ['organization/ktz'], depth: 1, limit: 200, lang: 'EN' });
+    expect(app.calls.at(-1)).toEqual({ ids: ['organization/ktz'], depth: 1, limit: 200, lang: 'EN', types: null, kinds: null, excludeKinds: null, from: null, to: null, undirected: false });
   });
 
   it.each([
@@ -106,11 +106,11 @@ describe('createExportRouter', () => {
     expect(error.message).toContain('graphml, gexf, csv, cytoscape');
   });
 
-  it('answers 400 with the message of a BAD_USER_INPUT error from loadGraph', async () => {
-    expect(await errorOf('/export/gexf?ids=organization/unknown')).toEqual({
-      status: 400,
-      code: 'BAD_USER_INPUT',
-      message: 'Argument "ids": no entity organization/unknown.',
+  it('answers 404 NOT_FOUND with the unknown ids when loadGraph finds none', async () => {
+    const response = await fetch(`${app.url}/export/gexf?ids=organization/unknown`);
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({
+      error: { code: 'NOT_FOUND', message: 'Argument "ids": no entity "organization/unknown".', ids: ['organization/unknown'] },
     });
   });
 

@@ -33,7 +33,10 @@ describe('serializeGexf', () => {
       children(group, 'attribute').map((attribute) => `${attr(group, 'class')}:${attr(attribute, 'id')}:${attr(attribute, 'type')}`),
     );
     expect(declared.sort()).toEqual(
-      ['node:kind', 'node:name_en', 'node:name_ru', 'node:name_kk', 'node:aliases', 'edge:relation_type', 'edge:role', 'edge:evidence', 'edge:basis', 'edge:inference']
+      [
+        ...['kind', 'name_en', 'name_ru', 'name_kk', 'aliases', 'start', 'degree', 'betweenness', 'community', 'attributes', 'evidence'].map((name) => `node:${name}`),
+        ...['relation_type', 'role', 'date', 'evidence', 'basis', 'inference'].map((name) => `edge:${name}`),
+      ]
         .map((name) => `${name}:string`)
         .sort(),
     );
@@ -48,8 +51,22 @@ describe('serializeGexf', () => {
       name_ru: ktz?.names.ru,
       name_kk: ktz?.names.kk,
       aliases: JSON.stringify(ktz?.aliases),
+      degree: '2',
+      betweenness: '0.5',
+      community: '0',
+      attributes: JSON.stringify(ktz?.attributes),
+      evidence: '[]',
     });
-    expect(attvalues(nodes[1] ?? {})).toEqual({ kind: 'COUNTRY', name_kk: 'Қазақстан', aliases: '[]' });
+    expect(attvalues(nodes[1] ?? {})).toEqual({ kind: 'COUNTRY', name_kk: 'Қазақстан', aliases: '[]', degree: '2', betweenness: '0.5', community: '0', attributes: '[]', evidence: '[]' });
+  });
+
+  it('is a dynamic graph whose agreements and dated edges start at their date, a year or month at its first day', () => {
+    expect([attr(graph, 'mode'), attr(graph, 'timeformat'), attr(graph, 'defaultedgetype')]).toEqual(['dynamic', 'date', 'directed']);
+    const start = (element: XmlElement) => element['@_start'] ?? null;
+    expect(nodes.map(start)).toEqual([null, null, '2025-09-09']);
+    expect(edges.map(start)).toEqual([null, '2025-09-09', '2024-01-01']);
+    const undirected = readXml(serializeGexf({ ...sampleExportGraph, directed: false }));
+    expect(attr(child(child(undirected, 'gexf'), 'graph'), 'defaultedgetype')).toBe('undirected');
   });
 
   it('carries relation types, labels, roles and evidence excerpts with their sources', () => {

@@ -24,8 +24,8 @@ describe('serializeGraphml', () => {
   it('declares every attribute as a string key and truncated as a boolean graph key', () => {
     const types = new Map(children(graphml, 'key').map((key) => [`${attr(key, 'for')}:${attr(key, 'attr.name')}`, attr(key, 'attr.type')]));
     expect(types.get('graph:truncated')).toBe('boolean');
-    for (const name of ['label', 'kind', 'name_en', 'name_ru', 'name_kk', 'aliases']) expect(types.get(`node:${name}`)).toBe('string');
-    for (const name of ['relation_type', 'label', 'role', 'evidence', 'basis', 'inference']) expect(types.get(`edge:${name}`)).toBe('string');
+    for (const name of ['label', 'kind', 'name_en', 'name_ru', 'name_kk', 'aliases', 'start', 'degree', 'betweenness', 'community', 'attributes', 'evidence']) expect(types.get(`node:${name}`)).toBe('string');
+    for (const name of ['relation_type', 'label', 'role', 'date', 'evidence', 'basis', 'inference']) expect(types.get(`edge:${name}`)).toBe('string');
     expect(dataByName(graph, keyNames)).toEqual({ truncated: 'true' });
   });
 
@@ -39,8 +39,13 @@ describe('serializeGraphml', () => {
       name_ru: source?.names.ru,
       name_kk: source?.names.kk,
       aliases: JSON.stringify(source?.aliases),
+      degree: '2',
+      betweenness: '0.5',
+      community: '0',
+      attributes: JSON.stringify(source?.attributes),
+      evidence: '[]',
     });
-    expect(kazakhstan).toEqual({ label: 'Қазақстан', kind: 'COUNTRY', name_kk: 'Қазақстан', aliases: '[]' });
+    expect(kazakhstan).toMatchObject({ label: 'Қазақстан', kind: 'COUNTRY', name_kk: 'Қазақстан', aliases: '[]' });
     expect(twoLines?.['label']).toBe('Line one\nline two\twith tab');
   });
 

@@ -55,9 +55,13 @@ describe('Query.path', () => {
     expect(response.data!.path).toBeNull();
   });
 
-  it('returns null when an end does not exist', async () => {
+  it('answers NOT_FOUND naming the end that does not exist', async () => {
     const response = await postGraphQL<PathResult>(server.url, PATH, { fromId: 'organization/ktz', toId: 'organization/nope' });
-    expect(response.data!.path).toBeNull();
+    expect(response.data?.path ?? null).toBeNull();
+    expect(response.errors?.[0]).toMatchObject({
+      message: 'Argument "toId": no entity "organization/nope".',
+      extensions: { code: 'NOT_FOUND', argument: 'toId', ids: ['organization/nope'] },
+    });
   });
 
   it('returns a path of length 0 from an entity to itself', async () => {
@@ -122,8 +126,16 @@ describe('Query.network', () => {
     expect(Math.max(...droppedDegrees)).toBeLessThanOrEqual(Math.min(...keptDegrees));
   });
 
-  it('returns an empty network for unknown ids', async () => {
-    expect(await network({ ids: ['organization/nope'] })).toEqual({ truncated: false, nodes: [], edges: [] });
+  it.each([
+    [{ ids: ['organization/nope'] }, ['organization/nope']],
+    [{ ids: ['organization/ktz', 'person/nobody', 'organization/nope'] }, ['person/nobody', 'organization/nope']],
+    // A limit below the number of starts cuts starts too: the graph is asked which of them exist.
+    [{ ids: ['organization/ktz', 'organization/samruk-kazyna', 'person/nobody'], limit: 1 }, ['person/nobody']],
+  ])('answers NOT_FOUND listing the unknown ids of %j', async (variables, ids) => {
+    const response = await postGraphQL<NetworkResult>(server.url, NETWORK, variables);
+    expect(response.data).toBeNull();
+    expect(response.errors).toHaveLength(1);
+    expect(response.errors![0]!.extensions).toMatchObject({ code: 'NOT_FOUND', argument: 'ids', ids });
   });
 
   it.each([

@@ -10,6 +10,7 @@ import type { OfficeModel } from '../../models/OfficeModel.js';
 import type { ParticipationModel } from '../../models/ParticipationModel.js';
 import type { NetworkModel } from '../../models/NetworkModel.js';
 import type { NetworkNodeModel } from '../../models/NetworkNodeModel.js';
+import type { NetworkEdgeModel } from '../../models/NetworkEdgeModel.js';
 import type { PathModel } from '../../models/PathModel.js';
 import type { SearchHitModel } from '../../models/SearchHitModel.js';
 import type { AgreementPageModel, AgreementEdgeModel } from '../../models/AgreementPageModel.js';
@@ -611,6 +612,11 @@ export type NetworkEdge = {
   __typename?: 'NetworkEdge';
   /** How the relation is known; exports carry it as the `basis` attribute. */
   basis: Basis;
+  /**
+   * When the relation holds: the signing date of the agreement at one end (`2025-09-09`, or a month `2025-09`); null
+   * when no end is a dated agreement.
+   */
+  date?: Maybe<Scalars['String']['output']>;
   evidence: Array<Evidence>;
   id: Scalars['ID']['output'];
   /** How it was concluded, in one sentence, when basis is INFERRED. */
@@ -626,8 +632,37 @@ export type NetworkEdge = {
   type: Scalars['String']['output'];
 };
 
+/**
+ * Narrows `network`: relations and entities left out are neither drawn nor walked through; the start entities are
+ * always kept. All given conditions hold.
+ */
+export type NetworkFilter = {
+  /** Entities of these kinds are not reached, such as `STATEMENT`. */
+  excludeKinds?: InputMaybe<Array<EntityKind>>;
+  /**
+   * Only relations dated on or after this date. A relation's date (`NetworkEdge.date`) is the signing date of the
+   * agreement at one end; undated relations always match, and a month-only date matches when it overlaps the range.
+   */
+  from?: InputMaybe<Scalars['Date']['input']>;
+  /** Only entities of these kinds are reached. */
+  kinds?: InputMaybe<Array<EntityKind>>;
+  /** Only relations dated on or before this date; see `from`. */
+  to?: InputMaybe<Scalars['Date']['input']>;
+  /** Only relations of these types (at most 50), such as `PARTY_TO`. */
+  types?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
 export type NetworkNode = {
   __typename?: 'NetworkNode';
+  /** Normalized betweenness centrality (0–1) within this answer, read as an undirected graph. */
+  betweenness: Scalars['Float']['output'];
+  /**
+   * Louvain community within this answer (fixed seed, so the same answer gets the same numbers), numbered from 0 for
+   * the largest; nodes with the same number cluster together.
+   */
+  community: Scalars['Int']['output'];
+  /** Edges of this answer that touch the node. */
+  degree: Scalars['Int']['output'];
   entity: Entity;
   id: Scalars['ID']['output'];
   kind: EntityKind;
@@ -777,11 +812,17 @@ export type Query = {
   entity?: Maybe<Entity>;
   /** Ids of the entities with the most relations to other entities (sources left out), most first; `first` is 1–50. What an overview starts from. */
   mostConnectedIds: Array<Scalars['ID']['output']>;
-  /** The neighbourhood of `ids` up to `depth` (1–3) hops, at most `limit` (1–5000) nodes, ready to draw. */
+  /**
+   * The neighbourhood of `ids` up to `depth` (1–3) hops, at most `limit` (1–5000) nodes, ready to draw, in the graph
+   * that `filter` leaves. Ids that name no entity are an error with code `NOT_FOUND` and the unknown `ids`.
+   */
   network: Network;
   /** Any node by id; null when there is none. */
   node?: Maybe<Node>;
-  /** A shortest path between two entities, at most `maxHops` (1–8) relations long; null when there is none. */
+  /**
+   * A shortest path between two entities, at most `maxHops` (1–8) relations long; null when there is none. An id that
+   * names no entity is an error with code `NOT_FOUND` and the unknown `ids` in its extensions.
+   */
   path?: Maybe<GraphPath>;
   /** Entities whose names or aliases match `query` in any script or spelling, best first. `first` is at most 100. */
   search: Array<SearchHit>;
@@ -826,6 +867,7 @@ export type QueryMostConnectedIdsArgs = {
 
 export type QueryNetworkArgs = {
   depth?: InputMaybe<Scalars['Int']['input']>;
+  filter?: InputMaybe<NetworkFilter>;
   ids: Array<Scalars['ID']['input']>;
   lang?: InputMaybe<Lang>;
   limit?: InputMaybe<Scalars['Int']['input']>;
@@ -1182,7 +1224,8 @@ export type ResolversTypes = {
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NamesInput: NamesInput;
   Network: ResolverTypeWrapper<NetworkModel>;
-  NetworkEdge: ResolverTypeWrapper<RelationModel>;
+  NetworkEdge: ResolverTypeWrapper<NetworkEdgeModel>;
+  NetworkFilter: NetworkFilter;
   NetworkNode: ResolverTypeWrapper<NetworkNodeModel>;
   Node: ResolverTypeWrapper<EntityModel>;
   Office: ResolverTypeWrapper<OfficeModel>;
@@ -1244,7 +1287,8 @@ export type ResolversParentTypes = {
   Mutation: Record<PropertyKey, never>;
   NamesInput: NamesInput;
   Network: NetworkModel;
-  NetworkEdge: RelationModel;
+  NetworkEdge: NetworkEdgeModel;
+  NetworkFilter: NetworkFilter;
   NetworkNode: NetworkNodeModel;
   Node: EntityModel;
   Office: OfficeModel;
@@ -1461,6 +1505,7 @@ export type NetworkResolvers<ContextType = Context, ParentType extends Resolvers
 
 export type NetworkEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NetworkEdge'] = ResolversParentTypes['NetworkEdge']> = {
   basis?: Resolver<ResolversTypes['Basis'], ParentType, ContextType>;
+  date?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   inference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1472,6 +1517,9 @@ export type NetworkEdgeResolvers<ContextType = Context, ParentType extends Resol
 };
 
 export type NetworkNodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NetworkNode'] = ResolversParentTypes['NetworkNode']> = {
+  betweenness?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  community?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  degree?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;

@@ -7,16 +7,21 @@ import type {
   NetworkResolvers,
 } from '../generated/resolversTypes.js';
 import { encodeAgreementCursor } from '../agreementCursor.js';
+import { networkMeasures } from '../networkMeasures.js';
 import { entityName } from '../fields/entityName.js';
 
 export const networkResolvers: NetworkResolvers = {
-  nodes: (network) => network.entities.map((entity) => ({ entity, label: entityName(entity, network.lang) })),
-  edges: (network) => network.relations,
+  nodes: (network) => network.entities.map((entity) => ({ entity, label: entityName(entity, network.lang), network })),
+  edges: (network) => network.relations.map((relation) => ({ ...relation, date: network.relationDates.get(relation.id) ?? null })),
 };
 
 export const networkNodeResolvers: NetworkNodeResolvers = {
   id: ({ entity }) => entity.id,
   kind: ({ entity }) => entity.kind,
+  // Measured lazily, once per answer, and only when a selection asks.
+  degree: ({ entity, network }) => networkMeasures(network).get(entity.id)?.degree ?? 0,
+  betweenness: ({ entity, network }) => networkMeasures(network).get(entity.id)?.betweenness ?? 0,
+  community: ({ entity, network }) => networkMeasures(network).get(entity.id)?.community ?? 0,
 };
 
 export const networkEdgeResolvers: NetworkEdgeResolvers = {
