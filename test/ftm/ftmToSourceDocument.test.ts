@@ -38,7 +38,7 @@ describe('ftmToSourceDocument', () => {
   });
 
   it('reads a Directorship as HOLDS_OFFICE with its role as evidence, and says what it left out', () => {
-    expect(parsed.relations).toEqual([{ type: 'HOLDS_OFFICE', from: parsed.entities[0]!.id, to: 'organization/ftm-ru-govt', role: 'Chairman', evidence: ['Chairman'] }]);
+    expect(parsed.relations).toEqual([{ type: 'HOLDS_OFFICE', basis: 'STATED', from: parsed.entities[0]!.id, to: 'organization/ftm-ru-govt', role: 'Chairman', evidence: ['Chairman'] }]);
     expect(skipped).toEqual({ Address: 1, 'UnknownLink (an end not imported)': 1 });
   });
 

@@ -24,7 +24,7 @@ const costOf = (query: string, variables: Record<string, unknown> = {}) => getCo
 
 describe('the cost estimate', () => {
   it('lets every example and explorer query through the default limit', () => {
-    const examples = readdirSync('examples').map((file) => readFileSync(`examples/${file}`, 'utf8'));
+    const examples = readdirSync('examples').filter((file) => file.endsWith('.graphql')).map((file) => readFileSync(`examples/${file}`, 'utf8'));
     expect(explorerQueries.length).toBeGreaterThanOrEqual(4);
     for (const query of [...examples, ...explorerQueries]) {
       expect(costOf(query, { ids: ['organization/ktz'], depth: 3, query: 'ktz', id: 'organization/ktz', from: 'organization/ktz', to: 'region/krasnogorsk' })).toBeLessThanOrEqual(DEFAULT_ABUSE_LIMITS.maxCost);
