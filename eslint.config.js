@@ -9,7 +9,24 @@ import tseslint from 'typescript-eslint';
  * one above. `domain` imports nothing of ours. Root files (`errors.ts`, `config.ts`, the entry points) are shared.
  */
 const LAYERS = {
-  server: ['explorer', 'export', 'ftm', 'graphiql', 'auth', 'graphql', 'analysis', 'changes', 'bulk', 'migrations', 'repositories', 'seed', 'nlp', 'search', 'neo4j', 'models'],
+  server: [
+    'explorer',
+    'export',
+    'ftm',
+    'graphiql',
+    'auth',
+    'graphql',
+    'analysis',
+    'changes',
+    'bulk',
+    'migrations',
+    'repositories',
+    'seed',
+    'nlp',
+    'search',
+    'neo4j',
+    'models',
+  ],
   export: ['ftm', 'graphql', 'repositories', 'seed', 'neo4j', 'models'],
   ftm: ['repositories', 'seed', 'neo4j', 'models'],
   explorer: [],
@@ -31,16 +48,32 @@ const LAYERS = {
 const FOLDERS = [...Object.keys(LAYERS), 'cli'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', '.cache/', 'src/graphql/generated/', 'src/*/public/', 'examples/', 'bench/results/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      '.cache/',
+      'src/graphql/generated/',
+      'src/*/public/',
+      'examples/',
+      'bench/results/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { parserOptions: { ecmaVersion: 'latest', sourceType: 'module' } },
     plugins: { import: importX },
-    settings: { ...importX.flatConfigs.typescript.settings, 'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })] },
+    settings: {
+      ...importX.flatConfigs.typescript.settings,
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })],
+    },
     rules: {
       'import/no-cycle': ['error', { ignoreExternal: true }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
     },
   },
   {
@@ -50,7 +83,12 @@ export default tseslint.config(
   },
   {
     files: ['src/domain/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['../*'], message: 'src/domain imports nothing of ours.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['../*'], message: 'src/domain imports nothing of ours.' }] },
+      ],
+    },
   },
   ...Object.entries(LAYERS).map(([folder, below]) => ({
     files: [`src/${folder}/**/*.ts`],
@@ -60,7 +98,9 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: FOLDERS.filter((other) => other !== folder && !below.includes(other)).map((other) => `**/${other}/**`),
+              group: FOLDERS.filter((other) => other !== folder && !below.includes(other)).map(
+                (other) => `**/${other}/**`,
+              ),
               message: `src/${folder} may import only ${['domain', ...below].map((name) => `src/${name}`).join(', ')} and root files: layers point one way.`,
             },
           ],

@@ -26,12 +26,19 @@ async function main(): Promise<number> {
   }
   const root = path.resolve(import.meta.dirname, '..');
   const started = performance.now();
-  const report = await runBench({ scale, quick, dataDir: path.join(root, '.data', `scale-${scale}`), log: (line) => console.error(line) });
+  const report = await runBench({
+    scale,
+    quick,
+    dataDir: path.join(root, '.data', `scale-${scale}`),
+    log: (line) => console.error(line),
+  });
   const directory = path.join(root, 'bench/results', quick ? 'tmp' : '');
   const name = `scale-${scale}${quick ? '-quick' : ''}`;
   await writeReport(report, directory, name);
   for (const line of summaryLines(report)) console.log(line);
-  console.log(`Report: ${path.join(directory, name)}.{json,md,svg} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+  console.log(
+    `Report: ${path.join(directory, name)}.{json,md,svg} (${((performance.now() - started) / 1000).toFixed(0)} s)`,
+  );
   return 0;
 }
 

@@ -33,8 +33,14 @@ export interface BenchParameters {
   detailId: string;
 }
 
-const graphql = (query: string, variables: Record<string, unknown> = {}): RequestStep => ({ path: '/graphql', body: () => ({ query, variables }) });
-const cypher = (text: string, params: Record<string, unknown> = {}): RequestStep => ({ path: '/cypher', body: () => ({ cypher: text, params }) });
+const graphql = (query: string, variables: Record<string, unknown> = {}): RequestStep => ({
+  path: '/graphql',
+  body: () => ({ query, variables }),
+});
+const cypher = (text: string, params: Record<string, unknown> = {}): RequestStep => ({
+  path: '/cypher',
+  body: () => ({ cypher: text, params }),
+});
 
 /** The agreement's signing date as all three executors read it: the `signedOn` property writers keep on the node. */
 const SIGNED_ON = (agreement: string) => `coalesce(${agreement}.signedOn, '')`;
@@ -56,19 +62,73 @@ export function benchOperations(p: BenchParameters): BenchOperation[] {
       steps: {
         ours: [
           graphql(
-            `query Q1($id: ID!) { agreements(filter: {partyId: $id}, first: 50) { edges { node {
-               id name signedOn parties { role party { id name } } signedAt { id name date } } } } }`,
+            `
+              query Q1($id: ID!) {
+                agreements(filter: { partyId: $id }, first: 50) {
+                  edges {
+                    node {
+                      id
+                      name
+                      signedOn
+                      parties {
+                        role
+                        party {
+                          id
+                          name
+                        }
+                      }
+                      signedAt {
+                        id
+                        name
+                        date
+                      }
+                    }
+                  }
+                }
+              }
+            `,
             { id: p.hubId },
           ),
         ],
         neo4jGraphql: [
           graphql(
-            `query Q1($id: ID!) { organizations(where: {id: {eq: $id}}) {
-               agreements(limit: 50, sort: [{signedOn: DESC}, {id: ASC}]) {
-                 id nameEn signedOn
-                 partiesConnection { edges { properties { role } node {
-                   ... on Organization { id nameEn } ... on Region { id nameEn } ... on Country { id nameEn } } } }
-                 signedAt { id nameEn date } } } }`,
+            `
+              query Q1($id: ID!) {
+                organizations(where: { id: { eq: $id } }) {
+                  agreements(limit: 50, sort: [{ signedOn: DESC }, { id: ASC }]) {
+                    id
+                    nameEn
+                    signedOn
+                    partiesConnection {
+                      edges {
+                        properties {
+                          role
+                        }
+                        node {
+                          ... on Organization {
+                            id
+                            nameEn
+                          }
+                          ... on Region {
+                            id
+                            nameEn
+                          }
+                          ... on Country {
+                            id
+                            nameEn
+                          }
+                        }
+                      }
+                    }
+                    signedAt {
+                      id
+                      nameEn
+                      date
+                    }
+                  }
+                }
+              }
+            `,
             { id: p.hubId },
           ),
         ],
@@ -90,11 +150,18 @@ export function benchOperations(p: BenchParameters): BenchOperation[] {
       id: 'Q2',
       title: 'search for a misspelled, transliterated name',
       steps: {
-        ours: [graphql('query Q2($q: String!) { search(query: $q, first: 10) { score entity { id kind name } } }', { q: p.searchQuery })],
-        neo4jGraphql: [
-          graphql('query Q2($q: String!) { organizationsByName(phrase: $q, first: 10) { edges { score node { id nameEn } } } }', {
-            q: toLuceneQuery(key),
+        ours: [
+          graphql('query Q2($q: String!) { search(query: $q, first: 10) { score entity { id kind name } } }', {
+            q: p.searchQuery,
           }),
+        ],
+        neo4jGraphql: [
+          graphql(
+            'query Q2($q: String!) { organizationsByName(phrase: $q, first: 10) { edges { score node { id nameEn } } } }',
+            {
+              q: toLuceneQuery(key),
+            },
+          ),
         ],
         raw: [
           cypher(
@@ -114,13 +181,33 @@ export function benchOperations(p: BenchParameters): BenchOperation[] {
       steps: {
         ours: [
           graphql(
-            `query Q3($id: ID!) { network(ids: [$id], depth: 2, limit: 500) {
-               truncated nodes { id kind label } edges { id source target type label } } }`,
+            `
+              query Q3($id: ID!) {
+                network(ids: [$id], depth: 2, limit: 500) {
+                  truncated
+                  nodes {
+                    id
+                    kind
+                    label
+                  }
+                  edges {
+                    id
+                    source
+                    target
+                    type
+                    label
+                  }
+                }
+              }
+            `,
             { id: p.hubId },
           ),
         ],
         neo4jGraphql: [
-          graphql('query Q3($id: ID!) { network(id: $id, limit: 500) { nodes { id kind nameEn } edges { id source target type role } } }', { id: p.hubId }),
+          graphql(
+            'query Q3($id: ID!) { network(id: $id, limit: 500) { nodes { id kind nameEn } edges { id source target type role } } }',
+            { id: p.hubId },
+          ),
         ],
         raw: [
           cypher(
@@ -148,7 +235,10 @@ export function benchOperations(p: BenchParameters): BenchOperation[] {
           ),
         ],
         neo4jGraphql: [
-          graphql('query Q4($from: ID!, $to: ID!) { shortestPath(fromId: $from, toId: $to) { id nameEn } }', { from: p.pathFromId, to: p.pathToId }),
+          graphql('query Q4($from: ID!, $to: ID!) { shortestPath(fromId: $from, toId: $to) { id nameEn } }', {
+            from: p.pathFromId,
+            to: p.pathToId,
+          }),
         ],
         raw: [
           cypher(
@@ -167,16 +257,78 @@ export function benchOperations(p: BenchParameters): BenchOperation[] {
       title: 'a page of 100 agreements → parties → their region → its country',
       steps: {
         ours: [
-          graphql(`query Q5 { agreements(first: 100) { edges { node { id name parties { party {
-                     id name
-                     ... on Organization { basedIn { id name ... on Region { country { id name } } } }
-                     ... on Region { country { id name } } } } } } } }`),
+          graphql(`
+            query Q5 {
+              agreements(first: 100) {
+                edges {
+                  node {
+                    id
+                    name
+                    parties {
+                      party {
+                        id
+                        name
+                        ... on Organization {
+                          basedIn {
+                            id
+                            name
+                            ... on Region {
+                              country {
+                                id
+                                name
+                              }
+                            }
+                          }
+                        }
+                        ... on Region {
+                          country {
+                            id
+                            name
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          `),
         ],
         neo4jGraphql: [
-          graphql(`query Q5 { agreements(limit: 100, sort: [{signedOn: DESC}, {id: ASC}]) { id nameEn parties {
-                     ... on Organization { id nameEn basedIn { id nameEn country { id nameEn } } }
-                     ... on Region { id nameEn country { id nameEn } }
-                     ... on Country { id nameEn } } } }`),
+          graphql(`
+            query Q5 {
+              agreements(limit: 100, sort: [{ signedOn: DESC }, { id: ASC }]) {
+                id
+                nameEn
+                parties {
+                  ... on Organization {
+                    id
+                    nameEn
+                    basedIn {
+                      id
+                      nameEn
+                      country {
+                        id
+                        nameEn
+                      }
+                    }
+                  }
+                  ... on Region {
+                    id
+                    nameEn
+                    country {
+                      id
+                      nameEn
+                    }
+                  }
+                  ... on Country {
+                    id
+                    nameEn
+                  }
+                }
+              }
+            }
+          `),
         ],
         raw: [
           cypher(
@@ -200,16 +352,59 @@ export function benchOperations(p: BenchParameters): BenchOperation[] {
       steps: {
         ours: [
           graphql(
-            `query Q6($id: ID!) { entity(id: $id) { id name relations(types: ["PARTY_TO"], first: 50) {
-               id type role from { id name } to { id name } evidence { excerpt source { id } } } } }`,
+            `
+              query Q6($id: ID!) {
+                entity(id: $id) {
+                  id
+                  name
+                  relations(types: ["PARTY_TO"], first: 50) {
+                    id
+                    type
+                    role
+                    from {
+                      id
+                      name
+                    }
+                    to {
+                      id
+                      name
+                    }
+                    evidence {
+                      excerpt
+                      source {
+                        id
+                      }
+                    }
+                  }
+                }
+              }
+            `,
             { id: p.detailId },
           ),
         ],
         // @neo4j/graphql cannot join relationship properties to nodes by id, so its client asks twice.
         neo4jGraphql: [
           graphql(
-            `query Q6($id: ID!) { organizations(where: {id: {eq: $id}}) { id nameEn
-               agreementsConnection(first: 50, sort: [{node: {id: ASC}}]) { edges { properties { role evidenceIds } node { id nameEn } } } } }`,
+            `
+              query Q6($id: ID!) {
+                organizations(where: { id: { eq: $id } }) {
+                  id
+                  nameEn
+                  agreementsConnection(first: 50, sort: [{ node: { id: ASC } }]) {
+                    edges {
+                      properties {
+                        role
+                        evidenceIds
+                      }
+                      node {
+                        id
+                        nameEn
+                      }
+                    }
+                  }
+                }
+              }
+            `,
             { id: p.detailId },
           ),
           {
@@ -237,9 +432,20 @@ export function benchOperations(p: BenchParameters): BenchOperation[] {
 
 /** The evidence ids of a `@neo4j/graphql` Q6 answer. */
 function evidenceIdsOf(previous: unknown): string[] {
-  const organizations = (previous as { data?: { organizations?: { agreementsConnection: { edges: { properties: { evidenceIds: string[] | null } }[] } }[] } })
-    .data?.organizations;
-  return [...new Set((organizations ?? []).flatMap((organization) => organization.agreementsConnection.edges.flatMap((edge) => edge.properties.evidenceIds ?? [])))];
+  const organizations = (
+    previous as {
+      data?: {
+        organizations?: { agreementsConnection: { edges: { properties: { evidenceIds: string[] | null } }[] } }[];
+      };
+    }
+  ).data?.organizations;
+  return [
+    ...new Set(
+      (organizations ?? []).flatMap((organization) =>
+        organization.agreementsConnection.edges.flatMap((edge) => edge.properties.evidenceIds ?? []),
+      ),
+    ),
+  ];
 }
 
 /**

@@ -30,8 +30,10 @@ export function createCountingDriver(driver: Driver): CountingDriver {
       get(target, property, receiver) {
         if (property === 'executeRead' || property === 'executeWrite') {
           const execute = target[property].bind(target);
-          return <T>(work: (tx: ManagedTransaction) => Promise<T> | T, config?: Parameters<Session['executeRead']>[1]) =>
-            execute((tx) => work(countingTx(tx)), config);
+          return <T>(
+            work: (tx: ManagedTransaction) => Promise<T> | T,
+            config?: Parameters<Session['executeRead']>[1],
+          ) => execute((tx) => work(countingTx(tx)), config);
         }
         if (property === 'run') {
           return (...args: Parameters<Session['run']>) => {
@@ -45,7 +47,8 @@ export function createCountingDriver(driver: Driver): CountingDriver {
     });
   const wrapped = new Proxy(driver, {
     get(target, property, receiver) {
-      if (property === 'session') return (...args: Parameters<Driver['session']>) => countingSession(target.session(...args));
+      if (property === 'session')
+        return (...args: Parameters<Driver['session']>) => countingSession(target.session(...args));
       if (property === 'executeQuery') {
         return (...args: Parameters<Driver['executeQuery']>) => {
           statements += 1;

@@ -9,13 +9,20 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runHostileLoad } from './runHostileLoad.js';
 
-const USAGE = 'Usage: npm run bench:hostile [-- --scale 5] [--concurrency 10] [--waves 3] [--rss-mb 1024] [--health-ms 1000]';
+const USAGE =
+  'Usage: npm run bench:hostile [-- --scale 5] [--concurrency 10] [--waves 3] [--rss-mb 1024] [--health-ms 1000]';
 
 async function main(): Promise<number> {
   let values: Record<string, string | undefined>;
   try {
     ({ values } = parseArgs({
-      options: { scale: { type: 'string' }, concurrency: { type: 'string' }, waves: { type: 'string' }, 'rss-mb': { type: 'string' }, 'health-ms': { type: 'string' } },
+      options: {
+        scale: { type: 'string' },
+        concurrency: { type: 'string' },
+        waves: { type: 'string' },
+        'rss-mb': { type: 'string' },
+        'health-ms': { type: 'string' },
+      },
       strict: true,
     }));
   } catch (error) {
@@ -23,7 +30,13 @@ async function main(): Promise<number> {
     return 2;
   }
   const numbers: Record<string, number> = {};
-  for (const [name, fallback] of [['scale', 5], ['concurrency', 10], ['waves', 3], ['rss-mb', 1024], ['health-ms', 1000]] as const) {
+  for (const [name, fallback] of [
+    ['scale', 5],
+    ['concurrency', 10],
+    ['waves', 3],
+    ['rss-mb', 1024],
+    ['health-ms', 1000],
+  ] as const) {
     const value = Number(values[name] ?? fallback);
     if (!(value > 0) || !Number.isFinite(value)) {
       console.error(`--${name} expects a positive number, got ${JSON.stringify(values[name])}. ${USAGE}`);
@@ -50,8 +63,12 @@ async function main(): Promise<number> {
   if (result.crashed) console.log(`Server died: ${result.crashed}`);
   const verdict = (passed: boolean) => (passed ? 'PASS' : 'FAIL');
   const rssNote = result.aborted ? ` (load stopped past ${2 * rssBoundMb} MB)` : '';
-  console.log(`Max server RSS:      ${result.maxRssMb} MB${rssNote}, bound ${rssBoundMb} MB: ${verdict(result.rssPassed)}`);
-  console.log(`Max /health latency: ${result.maxHealthMs} ms over ${result.healthProbes} probes, bound ${healthBoundMs} ms: ${verdict(result.healthPassed)}`);
+  console.log(
+    `Max server RSS:      ${result.maxRssMb} MB${rssNote}, bound ${rssBoundMb} MB: ${verdict(result.rssPassed)}`,
+  );
+  console.log(
+    `Max /health latency: ${result.maxHealthMs} ms over ${result.healthProbes} probes, bound ${healthBoundMs} ms: ${verdict(result.healthPassed)}`,
+  );
   return result.rssPassed && result.healthPassed ? 0 : 1;
 }
 

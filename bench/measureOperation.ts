@@ -12,7 +12,9 @@ export async function runOnce(baseUrl: string, steps: readonly RequestStep[]): P
     });
     const answer = (await response.json()) as { errors?: { message: string }[] };
     if (!response.ok || answer.errors?.length) {
-      throw new Error(`${step.path} answered ${response.status}: ${answer.errors?.map((error) => error.message).join('; ') ?? 'no body'}`);
+      throw new Error(
+        `${step.path} answered ${response.status}: ${answer.errors?.map((error) => error.message).join('; ') ?? 'no body'}`,
+      );
     }
     previous = answer;
   }
@@ -31,7 +33,11 @@ export interface LatencyTarget {
  * of them alike instead of on whichever one it was measuring; and they go through every order of the targets in
  * turn, so that none always runs right after the same other one (whose garbage and warm caches it would inherit).
  */
-export async function measureLatencies(targets: readonly LatencyTarget[], samples: number, maxMs: number): Promise<number[][]> {
+export async function measureLatencies(
+  targets: readonly LatencyTarget[],
+  samples: number,
+  maxMs: number,
+): Promise<number[][]> {
   const latencies = targets.map((): number[] => []);
   const orders = permutations(targets.map((_, index) => index));
   const deadline = performance.now() + maxMs;
@@ -49,14 +55,21 @@ export async function measureLatencies(targets: readonly LatencyTarget[], sample
 /** Every order of `items`. */
 export function permutations<T>(items: readonly T[]): T[][] {
   if (items.length <= 1) return [[...items]];
-  return items.flatMap((item, index) => permutations([...items.slice(0, index), ...items.slice(index + 1)]).map((rest) => [item, ...rest]));
+  return items.flatMap((item, index) =>
+    permutations([...items.slice(0, index), ...items.slice(index + 1)]).map((rest) => [item, ...rest]),
+  );
 }
 
 /**
  * Operations per second with `connections` concurrent clients for `seconds`, by autocannon. An operation of
  * several steps is sent as an autocannon request sequence, each step built from the previous answer.
  */
-export async function measureThroughput(baseUrl: string, steps: readonly RequestStep[], connections: number, seconds: number): Promise<{ opsPerSecond: number; errors: number }> {
+export async function measureThroughput(
+  baseUrl: string,
+  steps: readonly RequestStep[],
+  connections: number,
+  seconds: number,
+): Promise<{ opsPerSecond: number; errors: number }> {
   const result = await autocannon({
     url: baseUrl,
     connections,

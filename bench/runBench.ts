@@ -5,7 +5,13 @@ import { pino } from 'pino';
 import { superviseNlpWorker } from '../src/nlp/superviseNlpWorker.js';
 import { loadConfig } from '../src/config.js';
 import { createServer } from '../src/server/createServer.js';
-import { benchOperations, EXECUTORS, findBenchParameters, type BenchParameters, type ExecutorName } from './benchOperations.js';
+import {
+  benchOperations,
+  EXECUTORS,
+  findBenchParameters,
+  type BenchParameters,
+  type ExecutorName,
+} from './benchOperations.js';
 import { createCountingDriver } from './createCountingDriver.js';
 import { measureLatencies, measureThroughput, median, quantile, runOnce } from './measureOperation.js';
 import type { BenchServer } from './startNeo4jGraphqlServer.js';
@@ -77,8 +83,15 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
   const settings = options.quick
     ? { rounds: 1, samplesPerRound: 15, throughputSeconds: 1, connections: 16, maxLatencyMs: 6_000 }
     : { rounds: 5, samplesPerRound: 40, throughputSeconds: 5, connections: 16, maxLatencyMs: 24_000 };
-  const database = await startScaleDatabase({ scale: options.scale, dataDir: options.dataDir, progress: process.stderr.isTTY, log: options.log });
-  options.log(`Loaded ${database.load.rows} rows in ${database.load.seconds.toFixed(1)} s (${Math.round(database.load.rowsPerSecond)} rows/s).`);
+  const database = await startScaleDatabase({
+    scale: options.scale,
+    dataDir: options.dataDir,
+    progress: process.stderr.isTTY,
+    log: options.log,
+  });
+  options.log(
+    `Loaded ${database.load.rows} rows in ${database.load.seconds.toFixed(1)} s (${Math.round(database.load.rowsPerSecond)} rows/s).`,
+  );
   // The serving switches come from the environment, so that a run can measure what turning one off costs.
   const { GRAPHQL_COMPILED_EXECUTION: compiledExecution, GRAPHQL_HTTP: http } = loadConfig();
   const servers: BenchServer[] = [];
@@ -122,9 +135,14 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
         const steps = operation.steps[executor];
         for (let warm = 0; warm < 3; warm++) await runOnce(urls[executor], steps);
         const before = executor === 'neo4jGraphql' ? neo4jGraphqlDriver.count() : rawDriver.count();
-        const answer = (await runOnce(urls[executor], steps)) as { extensions?: { queryStats?: { roundTrips: number } } };
+        const answer = (await runOnce(urls[executor], steps)) as {
+          extensions?: { queryStats?: { roundTrips: number } };
+        };
         const after = executor === 'neo4jGraphql' ? neo4jGraphqlDriver.count() : rawDriver.count();
-        roundTrips.set(`${operation.id}/${executor}`, executor === 'ours' ? (answer.extensions?.queryStats?.roundTrips ?? Number.NaN) : after - before);
+        roundTrips.set(
+          `${operation.id}/${executor}`,
+          executor === 'ours' ? (answer.extensions?.queryStats?.roundTrips ?? Number.NaN) : after - before,
+        );
         answerBytes.set(`${operation.id}/${executor}`, JSON.stringify(answer).length);
       }
     }
@@ -140,7 +158,12 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
         );
         for (const [index, executor] of order.entries()) {
           const key = `${operation.id}/${executor}`;
-          const throughput = await measureThroughput(urls[executor], operation.steps[executor], settings.connections, settings.throughputSeconds);
+          const throughput = await measureThroughput(
+            urls[executor],
+            operation.steps[executor],
+            settings.connections,
+            settings.throughputSeconds,
+          );
           const entry = rounds.get(key) ?? { p50: [], p95: [], ops: [], samples: 0, errors: 0 };
           entry.p50.push(median(latencies[index]!));
           entry.p95.push(quantile(latencies[index]!, 0.95));
@@ -182,11 +205,18 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       };
     });
 
-    const { records } = await database.driver.executeQuery('CALL dbms.components() YIELD name, versions RETURN versions[0] AS version');
+    const { records } = await database.driver.executeQuery(
+      'CALL dbms.components() YIELD name, versions RETURN versions[0] AS version',
+    );
     return {
       date: new Date().toISOString(),
       mode: options.quick ? 'quick' : 'full',
-      machine: { cores: os.availableParallelism(), cpu: os.cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(os.totalmem() / 2 ** 30), platform: `${os.platform()} ${os.release()}` },
+      machine: {
+        cores: os.availableParallelism(),
+        cpu: os.cpus()[0]?.model ?? 'unknown',
+        memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+        platform: `${os.platform()} ${os.release()}`,
+      },
       versions: {
         node: process.version,
         neo4j: String(records[0]?.get('version') ?? 'unknown'),

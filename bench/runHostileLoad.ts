@@ -56,7 +56,13 @@ export interface HostileLoadResult {
  */
 export async function runHostileLoad(options: HostileLoadOptions): Promise<HostileLoadResult> {
   const log = options.log ?? (() => {});
-  const database = await startScaleDatabase({ scale: options.scale, dataDir: options.dataDir, progress: false, pageCache: '256m', log });
+  const database = await startScaleDatabase({
+    scale: options.scale,
+    dataDir: options.dataDir,
+    progress: false,
+    pageCache: '256m',
+    log,
+  });
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const server = startServer(database.neo4j.uri, port);
@@ -73,7 +79,9 @@ export async function runHostileLoad(options: HostileLoadOptions): Promise<Hosti
   });
   try {
     await waitForHealth(url, () => crashed);
-    log(`Server ready at ${url} (pid ${server.pid}); load: ${options.waves} waves of ${options.concurrency} repro-1 queries and ${options.concurrency} exports.`);
+    log(
+      `Server ready at ${url} (pid ${server.pid}); load: ${options.waves} waves of ${options.concurrency} repro-1 queries and ${options.concurrency} exports.`,
+    );
     const pid = server.pid!;
     const stop = new AbortController();
     let maxRssKb = 0;
@@ -115,7 +123,11 @@ export async function runHostileLoad(options: HostileLoadOptions): Promise<Hosti
             headers: { 'content-type': 'application/json' },
             body: JSON.stringify({ query: REPRO_1_QUERY, variables: { f: options.first ?? 1000 } }),
           }),
-          send(`${url}/export/${EXPORT_FORMATS[index % EXPORT_FORMATS.length]}?ids=organization/syn-0&depth=3&limit=5000`, `export/${EXPORT_FORMATS[index % EXPORT_FORMATS.length]}`, deadline),
+          send(
+            `${url}/export/${EXPORT_FORMATS[index % EXPORT_FORMATS.length]}?ids=organization/syn-0&depth=3&limit=5000`,
+            `export/${EXPORT_FORMATS[index % EXPORT_FORMATS.length]}`,
+            deadline,
+          ),
         ]).flat();
         for (const outcome of await Promise.all(requests)) count(outcome);
         log(`Wave ${wave + 1}: ${JSON.stringify(outcomes)}; peak RSS so far ${Math.round(maxRssKb / 1024)} MB.`);

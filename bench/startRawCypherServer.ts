@@ -13,7 +13,10 @@ export function startRawCypherServer(driver: Driver): Promise<BenchServer> {
     request.on('end', () => {
       void (async () => {
         try {
-          const { cypher, params } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { cypher: string; params: Record<string, unknown> };
+          const { cypher, params } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+            cypher: string;
+            params: Record<string, unknown>;
+          };
           const result = await driver.executeQuery(cypher, params, { routing: 'READ' });
           response.writeHead(200, { 'content-type': 'application/json' });
           response.end(JSON.stringify({ data: result.records.map((record) => record.toObject()) }));

@@ -35,7 +35,8 @@ export interface ScaleDatabaseOptions {
  */
 export async function startScaleDatabase(options: ScaleDatabaseOptions): Promise<ScaleDatabase> {
   const log = options.log ?? (() => {});
-  const manifest = (await readManifest(options.dataDir, options.scale)) ?? (await writeScaleGraph(options.scale, options.dataDir));
+  const manifest =
+    (await readManifest(options.dataDir, options.scale)) ?? (await writeScaleGraph(options.scale, options.dataDir));
   log(`Generated scale ${options.scale}: ${manifest.entities} entities, ${manifest.relations} relations.`);
   const storeDir = await mkdtemp(path.join(os.tmpdir(), 'coopgraph-bench-'));
   const neo4j = await startEmbeddedNeo4j({
@@ -48,7 +49,9 @@ export async function startScaleDatabase(options: ScaleDatabaseOptions): Promise
   const driver = createDriver({ uri: neo4j.uri, maxPoolSize: 64 });
   try {
     await runMigrations(driver);
-    const load = await bulkLoadDocuments(createDatabase({ driver }), manifest.documentsDir, { progress: options.progress });
+    const load = await bulkLoadDocuments(createDatabase({ driver }), manifest.documentsDir, {
+      progress: options.progress,
+    });
     await driver.executeQuery('CALL db.awaitIndexes(600)');
     return {
       neo4j,

@@ -33,7 +33,9 @@ function toMarkdown(report: BenchReport): string {
     '',
     `${report.date} · ${report.machine.cores} cores (${report.machine.cpu}), ${report.machine.memoryGiB} GiB · ${report.machine.platform}`,
     '',
-    `Versions: ${Object.entries(report.versions).map(([name, version]) => `${name} ${version}`).join(', ')}; NODE_ENV=${report.settings.nodeEnv || '(unset)'}${servingOf(report)}.`,
+    `Versions: ${Object.entries(report.versions)
+      .map(([name, version]) => `${name} ${version}`)
+      .join(', ')}; NODE_ENV=${report.settings.nodeEnv || '(unset)'}${servingOf(report)}.`,
     '',
     `Graph: ${report.graph.entities} entities, ${report.graph.relations} relations; bulk load ${report.load.rows} rows in ${report.load.seconds.toFixed(1)} s (${Math.round(report.load.rowsPerSecond)} rows/s).`,
     '',
@@ -50,7 +52,11 @@ function toMarkdown(report: BenchReport): string {
       );
     }
   }
-  lines.push('', '| op | what | ours / @neo4j/graphql (p50) | ours / raw (p50) | throughput ours / @neo4j/graphql |', '| --- | --- | ---: | ---: | ---: |');
+  lines.push(
+    '',
+    '| op | what | ours / @neo4j/graphql (p50) | ours / raw (p50) | throughput ours / @neo4j/graphql |',
+    '| --- | --- | ---: | ---: | ---: |',
+  );
   for (const operation of report.operations) {
     lines.push(
       `| ${operation.id} | ${operation.title} | ${ratio(operation.oursOverNeo4jGraphql)} | ${ratio(operation.oursOverRaw)} | ${ratio(operation.throughputOursOverNeo4jGraphql)} |`,
@@ -67,7 +73,9 @@ function toSvg(report: BenchReport): string {
   const left = 60;
   const bottom = 270;
   const top = 40;
-  const values = report.operations.flatMap((operation) => EXECUTORS.map((executor) => operation.executors[executor].p50Ms));
+  const values = report.operations.flatMap((operation) =>
+    EXECUTORS.map((executor) => operation.executors[executor].p50Ms),
+  );
   const lo = Math.log10(Math.max(0.1, Math.min(...values) / 2));
   const hi = Math.log10(Math.max(...values) * 1.5);
   const y = (value: number) => bottom - ((Math.log10(Math.max(value, 0.1)) - lo) / (hi - lo)) * (bottom - top);
@@ -80,7 +88,9 @@ function toSvg(report: BenchReport): string {
   ];
   for (let exponent = Math.ceil(lo); exponent <= Math.floor(hi); exponent++) {
     const value = 10 ** exponent;
-    parts.push(`<line x1="${left}" x2="${width - 20}" y1="${y(value).toFixed(1)}" y2="${y(value).toFixed(1)}" stroke="#ddd"/>`);
+    parts.push(
+      `<line x1="${left}" x2="${width - 20}" y1="${y(value).toFixed(1)}" y2="${y(value).toFixed(1)}" stroke="#ddd"/>`,
+    );
     parts.push(`<text x="${left - 6}" y="${(y(value) + 4).toFixed(1)}" text-anchor="end">${value}</text>`);
   }
   report.operations.forEach((operation, index) => {
@@ -92,7 +102,9 @@ function toSvg(report: BenchReport): string {
         `<rect x="${x.toFixed(1)}" y="${y(value).toFixed(1)}" width="${(bar - 2).toFixed(1)}" height="${(bottom - y(value)).toFixed(1)}" fill="${COLORS[executor]}"><title>${operation.id} ${LABELS[executor]}: ${ms(value)} ms</title></rect>`,
       );
     });
-    parts.push(`<text x="${(x0 + (group - 20) / 2).toFixed(1)}" y="${bottom + 16}" text-anchor="middle">${operation.id}</text>`);
+    parts.push(
+      `<text x="${(x0 + (group - 20) / 2).toFixed(1)}" y="${bottom + 16}" text-anchor="middle">${operation.id}</text>`,
+    );
   });
   EXECUTORS.forEach((executor, position) => {
     const x = left + position * 150;

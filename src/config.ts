@@ -9,7 +9,11 @@ const port = (fallback: number) =>
     .default(fallback);
 
 const milliseconds = (fallback: number) =>
-  z.coerce.number({ error: 'expected milliseconds' }).int().positive('expected a positive number of milliseconds').default(fallback);
+  z.coerce
+    .number({ error: 'expected milliseconds' })
+    .int()
+    .positive('expected a positive number of milliseconds')
+    .default(fallback);
 
 const flag = (fallback: boolean) =>
   z
@@ -18,37 +22,73 @@ const flag = (fallback: boolean) =>
     .default(fallback);
 
 const positiveInt = (fallback: number, what: string) =>
-  z.coerce.number({ error: `expected ${what}` }).int(`expected a whole number of ${what}`).positive(`expected a positive number of ${what}`).default(fallback);
+  z.coerce
+    .number({ error: `expected ${what}` })
+    .int(`expected a whole number of ${what}`)
+    .positive(`expected a positive number of ${what}`)
+    .default(fallback);
 
 const origins = z
   .string()
-  .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean))
+  .transform((value) =>
+    value
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
+  )
   .pipe(
     z.array(
-      z.union([z.literal('*'), z.string().regex(/^https?:\/\/[^/\s]+$/, 'expected origins such as https://newsroom.example or http://localhost:* (scheme and host, no path), separated by commas, or *')]),
+      z.union([
+        z.literal('*'),
+        z
+          .string()
+          .regex(
+            /^https?:\/\/[^/\s]+$/,
+            'expected origins such as https://newsroom.example or http://localhost:* (scheme and host, no path), separated by commas, or *',
+          ),
+      ]),
     ),
   )
   .default([]);
 
 const configSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test'], { error: 'expected development, production or test' }).default('development'),
+  NODE_ENV: z
+    .enum(['development', 'production', 'test'], { error: 'expected development, production or test' })
+    .default('development'),
   PORT: port(4000),
   HOST: z.string().min(1).default('0.0.0.0'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'expected a pino level such as info' }).default('info'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      error: 'expected a pino level such as info',
+    })
+    .default('info'),
   NEO4J_URI: z
     .string()
-    .regex(/^(neo4j|bolt)(\+s|\+ssc)?:\/\/.+/, 'expected a Neo4j URI such as neo4j://host:7687, bolt://host:7687 or neo4j+s://xxxx.databases.neo4j.io')
+    .regex(
+      /^(neo4j|bolt)(\+s|\+ssc)?:\/\/.+/,
+      'expected a Neo4j URI such as neo4j://host:7687, bolt://host:7687 or neo4j+s://xxxx.databases.neo4j.io',
+    )
     .optional(),
   NEO4J_USERNAME: z.string().default('neo4j'),
   NEO4J_PASSWORD: z.string().default(''),
-  NEO4J_DATABASE: z.string().regex(/^[A-Za-z][A-Za-z0-9.-]*$/, 'expected a database name such as neo4j').optional(),
+  NEO4J_DATABASE: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9.-]*$/, 'expected a database name such as neo4j')
+    .optional(),
   NEO4J_EMBEDDED_PORT: port(7687),
   NEO4J_DATA_DIR: z.string().min(1).default('.data/neo4j'),
-  NEO4J_PAGECACHE: z.string().regex(/^\d+[kmg]$/i, 'expected a size such as 256m or 1g').default('256m'),
+  NEO4J_PAGECACHE: z
+    .string()
+    .regex(/^\d+[kmg]$/i, 'expected a size such as 256m or 1g')
+    .default('256m'),
   NEO4J_START_TIMEOUT_MS: milliseconds(120_000),
   // The embedded Neo4j's supervisor: a JVM that dies is restarted after 1 s, 2 s, 4 s… (at most the maximum delay).
   /** Restart attempts in a row before giving up (/health then answers 503); 0 never restarts. */
-  NEO4J_RESTART_MAX_ATTEMPTS: z.coerce.number({ error: 'expected a number of attempts' }).int('expected a whole number of attempts').min(0, 'expected 0 or more attempts').default(5),
+  NEO4J_RESTART_MAX_ATTEMPTS: z.coerce
+    .number({ error: 'expected a number of attempts' })
+    .int('expected a whole number of attempts')
+    .min(0, 'expected 0 or more attempts')
+    .default(5),
   NEO4J_RESTART_DELAY_MS: milliseconds(1_000),
   NEO4J_RESTART_MAX_DELAY_MS: milliseconds(30_000),
   SEED_ON_EMPTY: flag(true),
@@ -104,7 +144,9 @@ const configSchema = z.object({
    */
   INTROSPECTION: flag(true),
   /** What a browser opening /graphql gets: `graphiql` (served from this server, works offline), `sandbox` (Apollo's, from its CDN) or `off`. */
-  GRAPHQL_IDE: z.enum(['graphiql', 'sandbox', 'off'], { error: 'expected graphiql, sandbox or off' }).default('graphiql'),
+  GRAPHQL_IDE: z
+    .enum(['graphiql', 'sandbox', 'off'], { error: 'expected graphiql, sandbox or off' })
+    .default('graphiql'),
   BODY_LIMIT_BYTES: positiveInt(1_048_576, 'bytes'),
   OPERATION_TIMEOUT_MS: milliseconds(15_000),
   /** Exports served at once (each holds its network in memory while it streams); more answer 503 with Retry-After. */
@@ -132,7 +174,11 @@ const configSchema = z.object({
    * Reverse proxies in front of the server that append the client's address to X-Forwarded-For. 0 (default): the
    * header is ignored and the socket's peer is the client, since any client can write the header.
    */
-  TRUST_PROXY_HOPS: z.coerce.number({ error: 'expected a number of proxies' }).int('expected a whole number of proxies').min(0, 'expected 0 or more proxies').default(0),
+  TRUST_PROXY_HOPS: z.coerce
+    .number({ error: 'expected a number of proxies' })
+    .int('expected a whole number of proxies')
+    .min(0, 'expected 0 or more proxies')
+    .default(0),
   /** When set, `GET /metrics` needs `Authorization: Bearer <METRICS_TOKEN>`; unset, it is open like /health. */
   METRICS_TOKEN: z.string().min(16, 'expected a token of at least 16 characters').optional(),
 });

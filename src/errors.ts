@@ -65,9 +65,12 @@ export function analysisUnavailable(): GraphQLError {
  * `changeId` names the committed change (see `changes`); the entity can be read again once the database is back.
  */
 export function committedButUnread(changeId: string): GraphQLError {
-  return new GraphQLError(`The write was committed as change ${changeId}, but reading it back from the graph database failed; read it again shortly.`, {
-    extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, committed: true, changeId, http: { status: 503 } },
-  });
+  return new GraphQLError(
+    `The write was committed as change ${changeId}, but reading it back from the graph database failed; read it again shortly.`,
+    {
+      extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, committed: true, changeId, http: { status: 503 } },
+    },
+  );
 }
 
 /**
@@ -95,18 +98,25 @@ export function payloadTooLarge(limitBytes: number): GraphQLError {
 }
 
 export function malformedBody(detail: string): GraphQLError {
-  return new GraphQLError(`The request body is not valid JSON: ${detail}`, { extensions: { code: ErrorCode.BAD_REQUEST, http: { status: 400 } } });
+  return new GraphQLError(`The request body is not valid JSON: ${detail}`, {
+    extensions: { code: ErrorCode.BAD_REQUEST, http: { status: 400 } },
+  });
 }
 
 /** A body the server cannot read for another reason than its JSON; `status` is the parser's (415, 400). */
 export function unreadableBody(detail: string, status: number): GraphQLError {
-  return new GraphQLError(`The request body cannot be read: ${detail}`, { extensions: { code: ErrorCode.BAD_REQUEST, http: { status } } });
+  return new GraphQLError(`The request body cannot be read: ${detail}`, {
+    extensions: { code: ErrorCode.BAD_REQUEST, http: { status } },
+  });
 }
 
 export function operationTimedOut(limitMs: number): GraphQLError {
-  return new GraphQLError(`The operation did not finish within ${limitMs} ms; ask for less (smaller depth, limit or first).`, {
-    extensions: { code: ErrorCode.OPERATION_TIMEOUT, http: { status: 504 } },
-  });
+  return new GraphQLError(
+    `The operation did not finish within ${limitMs} ms; ask for less (smaller depth, limit or first).`,
+    {
+      extensions: { code: ErrorCode.OPERATION_TIMEOUT, http: { status: 504 } },
+    },
+  );
 }
 
 /** Too costly by the estimate of what it would read (HTTP 400, before anything runs); Apollo's code for refused operations. */
@@ -131,7 +141,9 @@ export function responseTooLarge(limitBytes: number): GraphQLError {
  */
 export function notFound(argument: string, ids: readonly string[]): GraphQLError {
   const list = ids.map((id) => `"${id}"`).join(', ');
-  return new GraphQLError(`Argument "${argument}": no entity ${list}.`, { extensions: { code: ErrorCode.NOT_FOUND, argument, ids: [...ids] } });
+  return new GraphQLError(`Argument "${argument}": no entity ${list}.`, {
+    extensions: { code: ErrorCode.NOT_FOUND, argument, ids: [...ids] },
+  });
 }
 
 /** A list argument longer than allowed; names the argument, the bound and the length received. */
@@ -141,9 +153,16 @@ export function tooManyItems(argument: string, max: number, received: number): G
 
 /** Past the caller's allowance: says when a request is allowed again, in the message and in `Retry-After`. */
 export function rateLimited(retryAfterSeconds: number): GraphQLError {
-  return new GraphQLError(`Too many requests from this client: retry in ${retryAfterSeconds} s, or send fewer requests.`, {
-    extensions: { code: ErrorCode.RATE_LIMITED, retryAfterSeconds, http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) } },
-  });
+  return new GraphQLError(
+    `Too many requests from this client: retry in ${retryAfterSeconds} s, or send fewer requests.`,
+    {
+      extensions: {
+        code: ErrorCode.RATE_LIMITED,
+        retryAfterSeconds,
+        http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
+      },
+    },
+  );
 }
 
 /**
@@ -151,13 +170,27 @@ export function rateLimited(retryAfterSeconds: number): GraphQLError {
  * writes stand or may still land. Names their audit changes to look up with `change(id:)`; `changeId` is the last.
  */
 export function writeMayHaveCommitted(limitMs: number, changeIds: readonly string[]): GraphQLError {
-  const check = changeIds.length === 0 ? '' : ` Ask \`change(id:)\` (editor role) for ${changeIds.map((id) => `"${id}"`).join(', ')} to see what landed.`;
-  return new GraphQLError(`The operation did not finish within ${limitMs} ms after it had written or begun to commit: its writes stand or may still land.${check}`, {
-    extensions: { code: ErrorCode.OPERATION_TIMEOUT, possiblyCommitted: true, changeId: changeIds.at(-1) ?? null, changeIds, http: { status: 504 } },
-  });
+  const check =
+    changeIds.length === 0
+      ? ''
+      : ` Ask \`change(id:)\` (editor role) for ${changeIds.map((id) => `"${id}"`).join(', ')} to see what landed.`;
+  return new GraphQLError(
+    `The operation did not finish within ${limitMs} ms after it had written or begun to commit: its writes stand or may still land.${check}`,
+    {
+      extensions: {
+        code: ErrorCode.OPERATION_TIMEOUT,
+        possiblyCommitted: true,
+        changeId: changeIds.at(-1) ?? null,
+        changeIds,
+        http: { status: 504 },
+      },
+    },
+  );
 }
 
-export function unauthenticated(message = 'This operation needs a bearer token: send "Authorization: Bearer <key>".'): GraphQLError {
+export function unauthenticated(
+  message = 'This operation needs a bearer token: send "Authorization: Bearer <key>".',
+): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
 }
 
@@ -169,6 +202,7 @@ export function forbidden(needed: string, role: string | null): GraphQLError {
 
 /** Checks an integer argument against its allowed range. */
 export function requireIntInRange(argument: string, value: number, min: number, max: number): number {
-  if (!Number.isInteger(value) || value < min || value > max) throw badUserInput(argument, `an integer from ${min} to ${max}`, value);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw badUserInput(argument, `an integer from ${min} to ${max}`, value);
   return value;
 }

@@ -21,7 +21,11 @@ async function main(): Promise<void> {
   await assertPortFree(config.PORT, config.HOST);
   // The worker installs and loads while Neo4j starts; search answers without it until it runs.
   const nlp = config.NLP_ENABLED
-    ? superviseNlpWorker({ python: config.NLP_PYTHON, cacheDir: config.NLP_CACHE_DIR, onEvent: (event) => logNlpEvent(logger, event) })
+    ? superviseNlpWorker({
+        python: config.NLP_PYTHON,
+        cacheDir: config.NLP_CACHE_DIR,
+        onEvent: (event) => logNlpEvent(logger, event),
+      })
     : undefined;
   const neo4j = await connectNeo4j(
     config,
@@ -33,7 +37,13 @@ async function main(): Promise<void> {
   const seeded = await migrateAndSeed(neo4j.driver, config.NEO4J_DATABASE, config.SEED_ON_EMPTY);
   if (seeded) logger.info(seeded, 'seeded the empty graph');
 
-  const server = createServer({ ...serverOptionsFromConfig(config), driver: neo4j.driver, logger, neo4jSupervisor: neo4j.embedded ?? undefined, nlp });
+  const server = createServer({
+    ...serverOptionsFromConfig(config),
+    driver: neo4j.driver,
+    logger,
+    neo4jSupervisor: neo4j.embedded ?? undefined,
+    nlp,
+  });
   await server.start();
   const { url } = await server.listen(config.PORT, config.HOST).catch(async (error: unknown) => {
     // Taken since the check: stop Neo4j cleanly before saying so.
@@ -59,7 +69,12 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof StartupError || error instanceof ConfigError || error instanceof SeedValidationError || error instanceof WriteRefusedError) {
+  if (
+    error instanceof StartupError ||
+    error instanceof ConfigError ||
+    error instanceof SeedValidationError ||
+    error instanceof WriteRefusedError
+  ) {
     console.error(`coopgraph cannot start. ${error.message}`);
   } else {
     console.error('coopgraph cannot start:', error);

@@ -12,7 +12,11 @@ export const SEEDS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url
  * Validates every file in `directory` and loads them all in one transaction: a bad file fails with file, entry and
  * field named and writes nothing; loading the same files again leaves the graph identical.
  */
-export async function loadSeeds(db: Database, directory = SEEDS_DIR, actor = 'seed'): Promise<GraphWriteCounts & { files: number }> {
+export async function loadSeeds(
+  db: Database,
+  directory = SEEDS_DIR,
+  actor = 'seed',
+): Promise<GraphWriteCounts & { files: number }> {
   const files = await readSourceDocuments(directory);
   const counts = await writeGraph(db, planGraphWrite(files), { actor, operation: 'seed' });
   return { ...counts, files: files.length };

@@ -23,14 +23,21 @@ const EXPECTATIONS: Record<string, (data: any) => void> = {
     const event = data.entity;
     // The article bounds the forum's day by its dateline and never states it.
     expect(event.date).toBeNull();
-    expect(event.dateAsKnown).toMatchObject({ precision: 'DAY', earliest: null, latest: '2025-09-09', basis: 'INFERRED' });
+    expect(event.dateAsKnown).toMatchObject({
+      precision: 'DAY',
+      earliest: null,
+      latest: '2025-09-09',
+      basis: 'INFERRED',
+    });
     expect(event.location.id).toBe('region/krasnogorsk');
     expect(event.agreements.map((a: any) => a.id).sort()).toEqual([
       'agreement/agrohub-trilateral-agreement',
       'agreement/moscow-oblast-almaty-oblast-cooperation-memorandum',
     ]);
     expect(event.statements.length).toBeGreaterThanOrEqual(3);
-    expect(event.attributes).toContainEqual(expect.objectContaining({ key: 'openingParticipants', value: '100', qualifier: 'more than', basis: 'STATED' }));
+    expect(event.attributes).toContainEqual(
+      expect.objectContaining({ key: 'openingParticipants', value: '100', qualifier: 'more than', basis: 'STATED' }),
+    );
   },
   'slavtrans-to-samruk.graphql': (data) => {
     expect(data.path.nodes[0].id).toBe('organization/slavtrans-service');
@@ -42,7 +49,9 @@ const EXPECTATIONS: Record<string, (data: any) => void> = {
     const person = data.search[0].entity;
     expect(person.id).toBe('person/andrey-vorobyov');
     expect(person.offices[0].title).toBe('Governor of Moscow Oblast');
-    expect(person.statements.map((s: any) => s.text)).toContainEqual(expect.stringContaining('Мы рады всем, кто планирует свое развитие'));
+    expect(person.statements.map((s: any) => s.text)).toContainEqual(
+      expect.stringContaining('Мы рады всем, кто планирует свое развитие'),
+    );
   },
   'network-around-ktz.graphql': (data) => {
     const ids = new Set(data.network.nodes.map((node: any) => node.id));

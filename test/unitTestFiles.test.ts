@@ -6,7 +6,14 @@ import config from '../vitest.config.js';
 import { UNIT_TEST_FILES } from './unitTestFiles.js';
 
 /** Helpers that start or reach the test run's Neo4j, the server or Chromium: a unit test must not use them. */
-const INTEGRATION_ONLY = ['startTestServer', 'startIsolatedNeo4j', 'startSupervisedNeo4j', 'startEmbeddedNeo4j', 'launchChromium', 'globalSetup'];
+const INTEGRATION_ONLY = [
+  'startTestServer',
+  'startIsolatedNeo4j',
+  'startSupervisedNeo4j',
+  'startEmbeddedNeo4j',
+  'launchChromium',
+  'globalSetup',
+];
 
 /** The files under `test/` that `file` imports, directly or through other files under `test/`. */
 function testImportsOf(file: string, seen = new Set<string>()): Set<string> {
@@ -27,7 +34,9 @@ describe('the unit test project', () => {
   it.each(UNIT_TEST_FILES)('%s reaches no Neo4j, server or browser', (file) => {
     const sources = [file, ...testImportsOf(file)].map((source) => ({ source, text: readFileSync(source, 'utf8') }));
     const offences = sources.flatMap(({ source, text }) => [
-      ...INTEGRATION_ONLY.filter((name) => new RegExp(`from '[^']*/${name}\\.js'`).test(text)).map((name) => `${source} imports ${name}`),
+      ...INTEGRATION_ONLY.filter((name) => new RegExp(`from '[^']*/${name}\\.js'`).test(text)).map(
+        (name) => `${source} imports ${name}`,
+      ),
       ...(/\binject\(/.test(text) ? [`${source} reads what the integration setup provides`] : []),
     ]);
     expect(offences).toEqual([]);
@@ -37,7 +46,10 @@ describe('the unit test project', () => {
     const projects = (config.test?.projects ?? []) as TestProjectInlineConfiguration[];
     const byName = new Map(projects.map((project) => [project.test?.name, project.test]));
     expect(byName.get('unit')?.globalSetup).toBeUndefined();
-    expect(byName.get('integration')).toMatchObject({ globalSetup: ['test/support/globalSetup.ts'], fileParallelism: false });
+    expect(byName.get('integration')).toMatchObject({
+      globalSetup: ['test/support/globalSetup.ts'],
+      fileParallelism: false,
+    });
     expect(config.test?.globalSetup).toBeUndefined();
   });
 });

@@ -20,6 +20,10 @@ export function checkAnalysisInput(text: string, language: string | null | undef
   if (letters === 0) throw badUserInput('text', 'text with at least one letter', text.slice(0, 40));
   const cyrillic = text.match(/\p{Script=Cyrillic}/gu)?.length ?? 0;
   if (cyrillic / letters < MIN_CYRILLIC_SHARE) {
-    throw badUserInput('text', 'Russian or Kazakh text (mostly Cyrillic letters)', `${Math.round((100 * cyrillic) / letters)}% Cyrillic letters`);
+    throw badUserInput(
+      'text',
+      'Russian or Kazakh text (mostly Cyrillic letters)',
+      `${Math.round((100 * cyrillic) / letters)}% Cyrillic letters`,
+    );
   }
 }

@@ -6,8 +6,43 @@ export const MAX_NGRAM_WORDS = 8;
 
 /** Words a name neither starts nor ends with: prepositions and conjunctions, Russian, Kazakh and English. */
 const EDGE_STOP_WORDS = new Set([
-  'в', 'во', 'на', 'с', 'со', 'из', 'у', 'к', 'ко', 'о', 'об', 'от', 'при', 'для', 'по', 'за', 'и', 'а', 'но', 'или', 'между', 'как', 'что', 'это',
-  'мен', 'және', 'бен', 'пен', 'де', 'да', 'та', 'те', 'of', 'the', 'and', 'in', 'to',
+  'в',
+  'во',
+  'на',
+  'с',
+  'со',
+  'из',
+  'у',
+  'к',
+  'ко',
+  'о',
+  'об',
+  'от',
+  'при',
+  'для',
+  'по',
+  'за',
+  'и',
+  'а',
+  'но',
+  'или',
+  'между',
+  'как',
+  'что',
+  'это',
+  'мен',
+  'және',
+  'бен',
+  'пен',
+  'де',
+  'да',
+  'та',
+  'те',
+  'of',
+  'the',
+  'and',
+  'in',
+  'to',
 ]);
 
 const WORD = /[\p{L}\p{N}]/u;
@@ -29,7 +64,8 @@ export function balancedEnd(tokens: readonly NlpToken[], first: number, last: nu
     else if (CLOSING_QUOTES.has(tokens[i]!.text)) open = Math.max(0, open - 1);
   }
   let end = tokens[last]!.end;
-  for (let i = last + 1; open > 0 && i < tokens.length && CLOSING_QUOTES.has(tokens[i]!.text); i += 1, open -= 1) end = tokens[i]!.end;
+  for (let i = last + 1; open > 0 && i < tokens.length && CLOSING_QUOTES.has(tokens[i]!.text); i += 1, open -= 1)
+    end = tokens[i]!.end;
   return end;
 }
 
@@ -37,7 +73,10 @@ export function balancedEnd(tokens: readonly NlpToken[], first: number, last: nu
  * Every run of 1..MAX_NGRAM_WORDS words inside one sentence, across quotes and hyphens but no other punctuation,
  * that neither starts nor ends with a preposition or conjunction: the spans looked up among known names.
  */
-export function findLinkCandidates(tokens: readonly NlpToken[], sentences: readonly NlpSentence[]): TextSpanCandidate[] {
+export function findLinkCandidates(
+  tokens: readonly NlpToken[],
+  sentences: readonly NlpSentence[],
+): TextSpanCandidate[] {
   const candidates: TextSpanCandidate[] = [];
   let sentence = 0;
   for (let first = 0; first < tokens.length; first += 1) {
@@ -55,7 +94,13 @@ export function findLinkCandidates(tokens: readonly NlpToken[], sentences: reado
       words += 1;
       if (words > MAX_NGRAM_WORDS) break;
       if (EDGE_STOP_WORDS.has(token.text.toLowerCase())) continue;
-      candidates.push({ start: start.start, end: balancedEnd(tokens, first, last), origin: 'ngram', kind: null, confidence: 0.95 });
+      candidates.push({
+        start: start.start,
+        end: balancedEnd(tokens, first, last),
+        origin: 'ngram',
+        kind: null,
+        confidence: 0.95,
+      });
     }
   }
   return candidates;

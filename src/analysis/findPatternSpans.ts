@@ -3,11 +3,28 @@ import { balancedEnd, isWordToken } from './findLinkCandidates.js';
 import type { TextSpanCandidate } from './TextSpanCandidate.js';
 
 /** Legal forms written before a company's name, Russian, Kazakh and English abbreviations. */
-const LEGAL_FORMS = new Set(['АО', 'ТОО', 'ООО', 'ПАО', 'НК', 'ОАО', 'ЗАО', 'АҚ', 'ЖШС', 'ГУП', 'МУП', 'ФГУП', 'JSC', 'LLP', 'LLC']);
+const LEGAL_FORMS = new Set([
+  'АО',
+  'ТОО',
+  'ООО',
+  'ПАО',
+  'НК',
+  'ОАО',
+  'ЗАО',
+  'АҚ',
+  'ЖШС',
+  'ГУП',
+  'МУП',
+  'ФГУП',
+  'JSC',
+  'LLP',
+  'LLC',
+]);
 /** Kazakh legal forms, written after the name. */
 const POSTFIX_LEGAL_FORMS = new Set(['ЖШС', 'АҚ', 'ЖАҚ']);
 /** Nouns that head an organization's «quoted» name: «фонд «Самрук-Қазына»», «компания «…»». */
-const ORGANIZATION_HEAD = /^(фонд|компани|холдинг|корпораци|концерн|банк|ассоциаци|объединени|завод|комбинат|предприяти|групп|агентств|университет|институт|центр|палат|союз)/iu;
+const ORGANIZATION_HEAD =
+  /^(фонд|компани|холдинг|корпораци|концерн|банк|ассоциаци|объединени|завод|комбинат|предприяти|групп|агентств|университет|институт|центр|палат|союз)/iu;
 /** Nouns that head an event's name, any case: «форум», «саммит», «выставка». */
 const EVENT_HEAD = /^(форум|саммит|конференци|выставк|фестивал|съезд|конгресс|ярмарк|forum|summit|expo)/iu;
 /** An event written as an abbreviation with its year: «ПМЭФ-2024», «Иннопром-2025». */
@@ -50,7 +67,13 @@ export function findPatternSpans(tokens: readonly NlpToken[]): TextSpanCandidate
         if (OPENING_QUOTES.has(tokens[j]!.text)) {
           const close = quoteEnd(tokens, j);
           if (close > j + 1) {
-            spans.push({ start: token.start, end: balancedEnd(tokens, i, close), origin: 'pattern', kind: 'ORGANIZATION', confidence: 0.9 });
+            spans.push({
+              start: token.start,
+              end: balancedEnd(tokens, i, close),
+              origin: 'pattern',
+              kind: 'ORGANIZATION',
+              confidence: 0.9,
+            });
             j = -1;
             break;
           }
@@ -60,22 +83,47 @@ export function findPatternSpans(tokens: readonly NlpToken[]): TextSpanCandidate
       if (j === -1) continue;
       // An unquoted name after the legal form: its capitalized or Latin words («АО KTZ Express»).
       let last = -1;
-      for (let k = i + 1; k < tokens.length && k < i + 5 && (CAPITALIZED.test(tokens[k]!.text) || tokens[k]!.text === '-'); k += 1) last = k;
-      if (last > i) spans.push({ start: token.start, end: tokens[last]!.end, origin: 'pattern', kind: 'ORGANIZATION', confidence: 0.8 });
+      for (
+        let k = i + 1;
+        k < tokens.length && k < i + 5 && (CAPITALIZED.test(tokens[k]!.text) || tokens[k]!.text === '-');
+        k += 1
+      )
+        last = k;
+      if (last > i)
+        spans.push({
+          start: token.start,
+          end: tokens[last]!.end,
+          origin: 'pattern',
+          kind: 'ORGANIZATION',
+          confidence: 0.8,
+        });
       continue;
     }
     // Kazakh writes the legal form after the name: «Бәйтерек Агро» ЖШС.
     if (OPENING_QUOTES.has(token.text)) {
       const close = quoteEnd(tokens, i);
       if (close > i + 1 && POSTFIX_LEGAL_FORMS.has(tokens[close + 1]?.text ?? '')) {
-        spans.push({ start: token.start, end: tokens[close + 1]!.end, origin: 'pattern', kind: 'ORGANIZATION', confidence: 0.9 });
+        spans.push({
+          start: token.start,
+          end: tokens[close + 1]!.end,
+          origin: 'pattern',
+          kind: 'ORGANIZATION',
+          confidence: 0.9,
+        });
         i = close + 1;
         continue;
       }
     }
     if (ORGANIZATION_HEAD.test(token.text) && OPENING_QUOTES.has(tokens[i + 1]?.text ?? '')) {
       const close = quoteEnd(tokens, i + 1);
-      if (close > i + 2) spans.push({ start: token.start, end: balancedEnd(tokens, i, close), origin: 'pattern', kind: 'ORGANIZATION', confidence: 0.8 });
+      if (close > i + 2)
+        spans.push({
+          start: token.start,
+          end: balancedEnd(tokens, i, close),
+          origin: 'pattern',
+          kind: 'ORGANIZATION',
+          confidence: 0.8,
+        });
       continue;
     }
     if (EVENT_WITH_YEAR.test(token.text)) {
@@ -92,7 +140,14 @@ export function findPatternSpans(tokens: readonly NlpToken[]): TextSpanCandidate
       }
       if (/^20\d\d$/.test(tokens[last + 1]?.text ?? '')) last += 1;
       const named = (first < i && CAPITALIZED.test(tokens[first]!.text)) || last > i;
-      if (named) spans.push({ start: tokens[first]!.start, end: balancedEnd(tokens, first, last), origin: 'pattern', kind: 'EVENT', confidence: 0.75 });
+      if (named)
+        spans.push({
+          start: tokens[first]!.start,
+          end: balancedEnd(tokens, first, last),
+          origin: 'pattern',
+          kind: 'EVENT',
+          confidence: 0.75,
+        });
       continue;
     }
     if (AGREEMENT_HEAD.test(token.text)) {
@@ -100,7 +155,16 @@ export function findPatternSpans(tokens: readonly NlpToken[]): TextSpanCandidate
       const topic = tokens[i + 1]?.text.toLowerCase();
       if (topic === 'о' || topic === 'об') {
         // The topic: up to three lowercase words («о развитии сотрудничества», «о строительстве терминала»), up to a verb or a preposition.
-        for (let k = i + 2; k < tokens.length && k <= i + 4 && isWordToken(tokens[k]!) && TOPIC_WORD.test(tokens[k]!.text) && !TOPIC_STOP.test(tokens[k]!.text); k += 1) last = k;
+        for (
+          let k = i + 2;
+          k < tokens.length &&
+          k <= i + 4 &&
+          isWordToken(tokens[k]!) &&
+          TOPIC_WORD.test(tokens[k]!.text) &&
+          !TOPIC_STOP.test(tokens[k]!.text);
+          k += 1
+        )
+          last = k;
       }
       spans.push({ start: token.start, end: tokens[last]!.end, origin: 'pattern', kind: 'AGREEMENT', confidence: 0.7 });
     }

@@ -15,9 +15,11 @@ export interface ProposeFactsOptions {
 }
 
 /** Words that open an office's title, any case: «аким», «губернатора», «генеральный директор», «посол». */
-export const TITLE = /^(аким|губернатор|министр|вице-министр|замминистр|президент|премьер|глав[аыеуо]й?$|мэр|председател|директор|руководител|заместител|посол|сенатор|депутат|спикер|ректор|вице-премьер|вице-губернатор|управляющ)/iu;
+export const TITLE =
+  /^(аким|губернатор|министр|вице-министр|замминистр|президент|премьер|глав[аыеуо]й?$|мэр|председател|директор|руководител|заместител|посол|сенатор|депутат|спикер|ректор|вице-премьер|вице-губернатор|управляющ)/iu;
 /** Words before a title that belong to it: «генеральный директор», «чрезвычайный и полномочный посол». */
-export const TITLE_PREFIX = /^(генеральн|исполнительн|чрезвычайн|полномочн|первы|перв|и)$|^(генеральн|исполнительн|чрезвычайн|полномочн|первого|первый)/iu;
+export const TITLE_PREFIX =
+  /^(генеральн|исполнительн|чрезвычайн|полномочн|первы|перв|и)$|^(генеральн|исполнительн|чрезвычайн|полномочн|первого|первый)/iu;
 /** Words that state a signing: «подписали», «был подписан», «подписание», «заключили», Kazakh «қол қойды». */
 const SIGNING = /^(подпис|заключ|парафир|қол)/iu;
 /** The farthest a person may follow a title, in characters: «губернатор Московской области Андрей Воробьев». */
@@ -46,7 +48,14 @@ const FIGURE = new RegExp(
   `(\\d+(?:[\\s\\u00a0]\\d{3})*(?:[.,]\\d+)?)\\s*((?:трлн|триллион\\p{L}*|млрд|миллиард\\p{L}*|млн|миллион\\p{L}*|тыс|тысяч\\p{L}*)\\.?\\s*)?(${UNITS.map((unit) => `(${unit.pattern})`).join('|')})(?![\\p{L}\\d])`,
   'giu',
 );
-const FIGURE_SUBJECT_KINDS = new Set<EntityKindName>(['PROJECT', 'FACILITY', 'ORGANIZATION', 'REGION', 'COUNTRY', 'AGREEMENT']);
+const FIGURE_SUBJECT_KINDS = new Set<EntityKindName>([
+  'PROJECT',
+  'FACILITY',
+  'ORGANIZATION',
+  'REGION',
+  'COUNTRY',
+  'AGREEMENT',
+]);
 
 const kindOfMention = (mention: MentionModel, kindOf: ReadonlyMap<string, EntityKindName>) =>
   mention.entityId !== null ? (kindOf.get(mention.entityId) ?? null) : mention.proposedKind;
@@ -64,11 +73,28 @@ function figureValue(number: string, multiplier: string | undefined): number {
  * signings (a sentence with a signing word and an agreement: PARTY_TO from each party, SIGNED_AT to an event) and
  * figures with units (ATTRIBUTE of the nearest project, facility, organization or place before the figure).
  */
-export async function proposeFacts({ text, tokens, sentences, mentions, kindOf, nlp }: ProposeFactsOptions): Promise<FactProposalModel[]> {
+export async function proposeFacts({
+  text,
+  tokens,
+  sentences,
+  mentions,
+  kindOf,
+  nlp,
+}: ProposeFactsOptions): Promise<FactProposalModel[]> {
   const proposals: FactProposalModel[] = [];
-  const offices: { person: MentionModel; jurisdiction: MentionModel; titleStart: number; excerpt: TextSpanModel }[] = [];
+  const offices: { person: MentionModel; jurisdiction: MentionModel; titleStart: number; excerpt: TextSpanModel }[] =
+    [];
   // Top-level mentions only: a region named inside an organization's name is not a party of its own.
-  const topLevel = mentions.filter((mention) => !mentions.some((other) => other !== mention && other.start <= mention.start && mention.end <= other.end && other.end - other.start > mention.end - mention.start));
+  const topLevel = mentions.filter(
+    (mention) =>
+      !mentions.some(
+        (other) =>
+          other !== mention &&
+          other.start <= mention.start &&
+          mention.end <= other.end &&
+          other.end - other.start > mention.end - mention.start,
+      ),
+  );
   for (const sentence of sentences) {
     const excerpt = { start: sentence.start, end: sentence.end, text: text.slice(sentence.start, sentence.end) };
     const inSentence = topLevel.filter((mention) => mention.start >= sentence.start && mention.end <= sentence.end);
@@ -76,12 +102,26 @@ export async function proposeFacts({ text, tokens, sentences, mentions, kindOf, 
 
     for (let i = 0; i < sentenceTokens.length; i += 1) {
       const title = sentenceTokens[i]!;
-      if (!TITLE.test(title.text) || mentions.some((mention) => mention.start <= title.start && title.end <= mention.end)) continue;
-      const person = inSentence.find((mention) => mention.start >= title.end && mention.start - title.end <= MAX_TITLE_TO_PERSON && kindOfMention(mention, kindOf) === 'PERSON');
+      if (
+        !TITLE.test(title.text) ||
+        mentions.some((mention) => mention.start <= title.start && title.end <= mention.end)
+      )
+        continue;
+      const person = inSentence.find(
+        (mention) =>
+          mention.start >= title.end &&
+          mention.start - title.end <= MAX_TITLE_TO_PERSON &&
+          kindOfMention(mention, kindOf) === 'PERSON',
+      );
       if (!person) continue;
       const between = text.slice(title.end, person.start);
       if (/[,;:.!?()]/.test(between)) continue;
-      const jurisdiction = inSentence.find((mention) => mention.start >= title.end && mention.end <= person.start && JURISDICTION_KINDS.has(kindOfMention(mention, kindOf)!));
+      const jurisdiction = inSentence.find(
+        (mention) =>
+          mention.start >= title.end &&
+          mention.end <= person.start &&
+          JURISDICTION_KINDS.has(kindOfMention(mention, kindOf)!),
+      );
       if (!jurisdiction) continue;
       let first = i;
       while (first > 0 && TITLE_PREFIX.test(sentenceTokens[first - 1]!.text)) first -= 1;
@@ -94,10 +134,29 @@ export async function proposeFacts({ text, tokens, sentences, mentions, kindOf, 
       const agreement = inSentence.find((mention) => kindOfMention(mention, kindOf) === 'AGREEMENT');
       if (agreement) {
         for (const party of inSentence.filter((mention) => PARTY_KINDS.has(kindOfMention(mention, kindOf)!))) {
-          proposals.push({ type: 'PARTY_TO', from: party, to: agreement, role: 'party', value: null, unit: null, excerpt, confidence: 0.7 });
+          proposals.push({
+            type: 'PARTY_TO',
+            from: party,
+            to: agreement,
+            role: 'party',
+            value: null,
+            unit: null,
+            excerpt,
+            confidence: 0.7,
+          });
         }
         const event = inSentence.find((mention) => kindOfMention(mention, kindOf) === 'EVENT');
-        if (event) proposals.push({ type: 'SIGNED_AT', from: agreement, to: event, role: null, value: null, unit: null, excerpt, confidence: 0.7 });
+        if (event)
+          proposals.push({
+            type: 'SIGNED_AT',
+            from: agreement,
+            to: event,
+            role: null,
+            value: null,
+            unit: null,
+            excerpt,
+            confidence: 0.7,
+          });
       }
     }
 
@@ -105,7 +164,9 @@ export async function proposeFacts({ text, tokens, sentences, mentions, kindOf, 
       const at = sentence.start + match.index;
       const unitIndex = UNITS.findIndex((_, index) => match[4 + index] !== undefined);
       const subjects = inSentence.filter((mention) => FIGURE_SUBJECT_KINDS.has(kindOfMention(mention, kindOf)!));
-      const subject = subjects.filter((mention) => mention.end <= at).at(-1) ?? subjects.find((mention) => mention.start >= at + match[0].length);
+      const subject =
+        subjects.filter((mention) => mention.end <= at).at(-1) ??
+        subjects.find((mention) => mention.start >= at + match[0].length);
       if (!subject || unitIndex < 0) continue;
       proposals.push({
         type: 'ATTRIBUTE',
@@ -119,11 +180,22 @@ export async function proposeFacts({ text, tokens, sentences, mentions, kindOf, 
       });
     }
   }
-  const roles = await nlp.nominative(offices.map((office) => ({ text: text.slice(office.titleStart, office.jurisdiction.end), type: 'ORG' })));
+  const roles = await nlp.nominative(
+    offices.map((office) => ({ text: text.slice(office.titleStart, office.jurisdiction.end), type: 'ORG' })),
+  );
   // A title is a common noun: lowercase at a sentence's start too, unless it is an abbreviation.
   const lowerFirst = (role: string) => (/^\p{Lu}\p{Ll}/u.test(role) ? role[0]!.toLowerCase() + role.slice(1) : role);
   offices.forEach((office, index) =>
-    proposals.push({ type: 'HOLDS_OFFICE', from: office.person, to: office.jurisdiction, role: lowerFirst(roles[index]!), value: null, unit: null, excerpt: office.excerpt, confidence: 0.8 }),
+    proposals.push({
+      type: 'HOLDS_OFFICE',
+      from: office.person,
+      to: office.jurisdiction,
+      role: lowerFirst(roles[index]!),
+      value: null,
+      unit: null,
+      excerpt: office.excerpt,
+      confidence: 0.8,
+    }),
   );
   return proposals;
 }

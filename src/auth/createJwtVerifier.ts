@@ -50,19 +50,26 @@ export function createJwtVerifier({
     try {
       const { alg } = decodeProtectedHeader(token);
       if (alg && HMAC.includes(alg)) {
-        if (!secretKey) throw unauthenticated('This token is signed with a shared secret, which this server does not accept.');
+        if (!secretKey)
+          throw unauthenticated('This token is signed with a shared secret, which this server does not accept.');
         ({ payload } = await jwtVerify(token, secretKey, { ...claims, algorithms: HMAC }));
       } else {
-        if (!jwks) throw unauthenticated(`This token is signed with ${alg ?? 'no algorithm'}, which this server does not accept.`);
+        if (!jwks)
+          throw unauthenticated(
+            `This token is signed with ${alg ?? 'no algorithm'}, which this server does not accept.`,
+          );
         ({ payload } = await jwtVerify(token, jwks, { ...claims, algorithms: ASYMMETRIC }));
       }
     } catch (error) {
       throw toUnauthenticated(error);
     }
-    if (typeof payload.sub !== 'string' || payload.sub === '') throw unauthenticated('The token has no "sub" claim naming who sent it.');
+    if (typeof payload.sub !== 'string' || payload.sub === '')
+      throw unauthenticated('The token has no "sub" claim naming who sent it.');
     const lifetimeS = lifetimeOf(payload);
     if (lifetimeS > maxLifetimeS) {
-      throw unauthenticated(`The token is valid for ${lifetimeS} s, longer than this server accepts (${maxLifetimeS} s): get a shorter-lived one.`);
+      throw unauthenticated(
+        `The token is valid for ${lifetimeS} s, longer than this server accepts (${maxLifetimeS} s): get a shorter-lived one.`,
+      );
     }
     return { actor: `jwt:${payload.sub}`, role: strongestRole(payload[roleClaim]), via: 'jwt' };
   };
@@ -87,10 +94,14 @@ function toUnauthenticated(error: unknown): Error {
   if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'exp' && error.reason === 'missing') {
     return unauthenticated('The token has no "exp" claim: this server accepts only tokens that expire.');
   }
-  if (error instanceof errors.JWTClaimValidationFailed) return unauthenticated(`The token's "${error.claim}" claim is not accepted: ${error.reason}.`);
-  if (error instanceof errors.JWSSignatureVerificationFailed) return unauthenticated('The token signature does not verify.');
-  if (error instanceof errors.JOSEAlgNotAllowed) return unauthenticated('The token is signed with an algorithm this server does not accept.');
-  if (error instanceof errors.JWKSNoMatchingKey) return unauthenticated('The token is signed with a key this server does not know.');
+  if (error instanceof errors.JWTClaimValidationFailed)
+    return unauthenticated(`The token's "${error.claim}" claim is not accepted: ${error.reason}.`);
+  if (error instanceof errors.JWSSignatureVerificationFailed)
+    return unauthenticated('The token signature does not verify.');
+  if (error instanceof errors.JOSEAlgNotAllowed)
+    return unauthenticated('The token is signed with an algorithm this server does not accept.');
+  if (error instanceof errors.JWKSNoMatchingKey)
+    return unauthenticated('The token is signed with a key this server does not know.');
   if (error instanceof errors.JOSEError) return unauthenticated('The token is not a valid JWT.');
   if (error instanceof TypeError) return unauthenticated('The token is not a valid JWT.');
   return error instanceof Error ? error : new Error(String(error));

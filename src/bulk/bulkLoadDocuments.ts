@@ -33,7 +33,11 @@ export interface BulkLoadReport extends BatchWriteCounts {
  * SeedValidationError, leaving the chunks before it written; rerunning after a fix completes it. Throws when
  * relations point at entities no file declares and the graph lacks.
  */
-export async function bulkLoadDocuments(db: Database, directory: string, options: BulkLoadOptions = {}): Promise<BulkLoadReport> {
+export async function bulkLoadDocuments(
+  db: Database,
+  directory: string,
+  options: BulkLoadOptions = {},
+): Promise<BulkLoadReport> {
   const batchSize = options.batchSize ?? 10_000;
   const filesPerChunk = options.filesPerChunk ?? 20;
   const files = (await readdir(directory, { recursive: true }))
@@ -41,7 +45,8 @@ export async function bulkLoadDocuments(db: Database, directory: string, options
     .sort()
     .map((name) => path.join(directory, name));
   const chunks: string[][] = [];
-  for (let start = 0; start < files.length; start += filesPerChunk) chunks.push(files.slice(start, start + filesPerChunk));
+  for (let start = 0; start < files.length; start += filesPerChunk)
+    chunks.push(files.slice(start, start + filesPerChunk));
 
   const bar = options.progress ? createProgressBar('file passes') : null;
   bar?.start(files.length * 2);
@@ -55,7 +60,11 @@ export async function bulkLoadDocuments(db: Database, directory: string, options
         next = chunks[index + 1] ? readChunk(chunks[index + 1]!) : null;
         // A rejected prefetch must not go unhandled while this chunk is written; it is awaited next round.
         next?.catch(() => {});
-        const counts = await writeGraphBatches(db, planGraphWrite(current), { part, batchSize, onBatch: (rows) => bar?.advance(0, rows) });
+        const counts = await writeGraphBatches(db, planGraphWrite(current), {
+          part,
+          batchSize,
+          onBatch: (rows) => bar?.advance(0, rows),
+        });
         for (const key of Object.keys(totals) as (keyof BatchWriteCounts)[]) totals[key] += counts[key];
         bar?.advance(current.length);
       }
@@ -97,5 +106,8 @@ function parseJsonDocument(text: string, file: string): ReturnType<typeof parseS
   }
   const result = sourceDocumentSchema.safeParse(raw);
   if (result.success) return { ok: true, document: result.data };
-  return { ok: false, problems: result.error.issues.map((issue) => `${file}: ${issue.path.join('.') || '(file)'}: ${issue.message}`) };
+  return {
+    ok: false,
+    problems: result.error.issues.map((issue) => `${file}: ${issue.path.join('.') || '(file)'}: ${issue.message}`),
+  };
 }

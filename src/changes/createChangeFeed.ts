@@ -100,7 +100,13 @@ export function createChangeFeed(options: ChangeFeedOptions): ChangeFeed {
       let wake: (() => void) | null = null;
       let done = false;
       const listener = (change: GraphChangeModel) => {
-        if (ids && !change.entityIds.some((id) => ids.has(id)) && !change.relationIds.some((id) => ids.has(id)) && !change.attributeIds.some((id) => ids.has(id))) return;
+        if (
+          ids &&
+          !change.entityIds.some((id) => ids.has(id)) &&
+          !change.relationIds.some((id) => ids.has(id)) &&
+          !change.attributeIds.some((id) => ids.has(id))
+        )
+          return;
         queue.push(change);
         if (queue.length > maxQueued) queue.shift();
         wake?.();

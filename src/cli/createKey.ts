@@ -16,7 +16,14 @@ Roles: ${ROLES.join(', ')}. While the server runs the embedded Neo4j, point this
 
 /** `npm run create-key`: creates (or revokes) an API key stored as `(:ApiKey)` in Neo4j. */
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { role: { type: 'string' }, name: { type: 'string' }, revoke: { type: 'string' }, help: { type: 'boolean' } } });
+  const { values } = parseArgs({
+    options: {
+      role: { type: 'string' },
+      name: { type: 'string' },
+      revoke: { type: 'string' },
+      help: { type: 'boolean' },
+    },
+  });
   if (values.help) {
     console.log(USAGE);
     return;
@@ -37,9 +44,16 @@ async function main(): Promise<void> {
       return;
     }
     const { key, hash } = generateApiKey();
-    const record = await insertApiKey(db, { name: name!, role: values.role!, hash, createdBy: process.env.USER ?? 'cli' });
+    const record = await insertApiKey(db, {
+      name: name!,
+      role: values.role!,
+      hash,
+      createdBy: process.env.USER ?? 'cli',
+    });
     // The key alone goes to stdout, so `KEY=$(npm run -s create-key -- …)` captures it; the notice goes to stderr.
-    console.error(`Created ${record.role} key "${record.name}" (id ${record.id}). Store it now; it is not shown again.`);
+    console.error(
+      `Created ${record.role} key "${record.name}" (id ${record.id}). Store it now; it is not shown again.`,
+    );
     console.log(key);
   } finally {
     await neo4j.close();

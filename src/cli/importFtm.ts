@@ -58,9 +58,12 @@ async function main(): Promise<void> {
     const before = await readGraphDigest(db);
     const counts = await importFtm(db, { text, source, actor: process.env.USER ?? 'import-ftm' });
     const after = await readGraphDigest(db);
-    console.log(`Read ${counts.entities - 1} entities and ${counts.relations} relations as ${source.id} (${counts.excerpts} excerpts).`);
+    console.log(
+      `Read ${counts.entities - 1} entities and ${counts.relations} relations as ${source.id} (${counts.excerpts} excerpts).`,
+    );
     const skipped = Object.entries(counts.skipped);
-    if (skipped.length > 0) console.log(`Left out: ${skipped.map(([schema, count]) => `${count} ${schema}`).join(', ')}.`);
+    if (skipped.length > 0)
+      console.log(`Left out: ${skipped.map(([schema, count]) => `${count} ${schema}`).join(', ')}.`);
     console.log(
       before.sha256 === after.sha256
         ? `Graph unchanged: ${after.entities} entities, ${after.relations} relations; sha256 ${after.sha256}`
@@ -72,7 +75,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const expected = error instanceof FtmInputError || error instanceof SeedValidationError || error instanceof StartupError || error instanceof ConfigError;
+  const expected =
+    error instanceof FtmInputError ||
+    error instanceof SeedValidationError ||
+    error instanceof StartupError ||
+    error instanceof ConfigError;
   console.error(expected ? (error as Error).message : error);
   process.exit(1);
 });

@@ -21,14 +21,20 @@ async function main(): Promise<void> {
     console.log(
       `Loaded ${counts.files} file(s): ${counts.entities} entities, ${counts.attributes} attributes, ${counts.relations} relations, ${counts.excerpts} excerpts.`,
     );
-    console.log(`Graph: ${digest.entities} entities, ${digest.relations} relations, ${digest.attributes} attributes, ${digest.excerpts} excerpts; sha256 ${digest.sha256}`);
+    console.log(
+      `Graph: ${digest.entities} entities, ${digest.relations} relations, ${digest.attributes} attributes, ${digest.excerpts} excerpts; sha256 ${digest.sha256}`,
+    );
   } finally {
     await neo4j.close();
   }
 }
 
 main().catch((error: unknown) => {
-  const expected = error instanceof SeedValidationError || error instanceof WriteRefusedError || error instanceof StartupError || error instanceof ConfigError;
+  const expected =
+    error instanceof SeedValidationError ||
+    error instanceof WriteRefusedError ||
+    error instanceof StartupError ||
+    error instanceof ConfigError;
   console.error(expected ? (error as Error).message : error);
   process.exit(1);
 });

@@ -27,7 +27,9 @@ async function verifyEvidence(args: readonly string[]): Promise<number> {
     // npm runs scripts in the package root; INIT_CWD is where the user typed the command.
     text = await readFile(path.resolve(process.env.INIT_CWD ?? process.cwd(), textFile), 'utf8');
   } catch (error) {
-    console.error(`Cannot read text file "${textFile}": ${(error as NodeJS.ErrnoException).code ?? String(error)}. ${USAGE}`);
+    console.error(
+      `Cannot read text file "${textFile}": ${(error as NodeJS.ErrnoException).code ?? String(error)}. ${USAGE}`,
+    );
     return 2;
   }
   let files;
@@ -50,8 +52,12 @@ async function verifyEvidence(args: readonly string[]): Promise<number> {
     return 0;
   }
   for (const miss of missing) {
-    console.log(`MISSING ${path.relative(process.cwd(), miss.file)} › ${miss.where} ${miss.field}: ${JSON.stringify(miss.excerpt)}`);
+    console.log(
+      `MISSING ${path.relative(process.cwd(), miss.file)} › ${miss.where} ${miss.field}: ${JSON.stringify(miss.excerpt)}`,
+    );
   }
-  console.log(`${missing.length} of ${collectExcerpts(files, sourceId).length} excerpts of ${sourceId} not found in ${textFile}`);
+  console.log(
+    `${missing.length} of ${collectExcerpts(files, sourceId).length} excerpts of ${sourceId} not found in ${textFile}`,
+  );
   return 1;
 }

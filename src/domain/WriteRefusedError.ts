@@ -6,7 +6,9 @@ export class WriteRefusedError extends Error {
   readonly problems: readonly WriteProblem[];
 
   constructor(problems: readonly WriteProblem[]) {
-    super(`${problems.length} problem${problems.length === 1 ? '' : 's'} in the write:\n  ${problems.map(describeWriteProblem).join('\n  ')}`);
+    super(
+      `${problems.length} problem${problems.length === 1 ? '' : 's'} in the write:\n  ${problems.map(describeWriteProblem).join('\n  ')}`,
+    );
     this.name = 'WriteRefusedError';
     this.problems = problems;
   }

@@ -43,13 +43,23 @@ export function createExplorerRouter(options: ExplorerRouterOptions = {}): expre
       .replaceAll('{{base}}', escapeAttribute(`${req.baseUrl}/explore/`))
       .replaceAll('{{graphqlPath}}', escapeAttribute(options.graphqlPath ?? `${req.baseUrl}/graphql`))
       .replaceAll('{{exportPath}}', escapeAttribute(options.exportPath ?? `${req.baseUrl}/export`));
-    res.set({ 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-cache' });
+    res.set({
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'no-cache',
+    });
     res.type('html').send(html);
   });
   // Public code: any page may load it as a module (`<coopgraph-network>`), which needs CORS on module scripts.
   const anyOrigin = (res: express.Response) => res.setHeader('Access-Control-Allow-Origin', '*');
-  router.use('/explore/assets', express.static(PUBLIC_DIR, { index: false, fallthrough: false, maxAge: '5m', setHeaders: anyOrigin }));
-  router.use('/explore/vendor/cytoscape', express.static(CYTOSCAPE_DIR, { index: false, fallthrough: false, maxAge: '1d', setHeaders: anyOrigin }));
+  router.use(
+    '/explore/assets',
+    express.static(PUBLIC_DIR, { index: false, fallthrough: false, maxAge: '5m', setHeaders: anyOrigin }),
+  );
+  router.use(
+    '/explore/vendor/cytoscape',
+    express.static(CYTOSCAPE_DIR, { index: false, fallthrough: false, maxAge: '1d', setHeaders: anyOrigin }),
+  );
   return router;
 }
 

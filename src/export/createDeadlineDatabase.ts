@@ -14,7 +14,12 @@ export interface DeadlineDatabaseOptions extends DatabaseOptions {
  * with OPERATION_TIMEOUT). Per-transaction timeouts alone would let a chain of reads run for a multiple of the limit.
  * A read budget (`maxReadBytes`) holds for all reads together, as in a Database of one request.
  */
-export function createDeadlineDatabase({ timeoutMs, signal, maxReadBytes, ...options }: DeadlineDatabaseOptions): Database {
+export function createDeadlineDatabase({
+  timeoutMs,
+  signal,
+  maxReadBytes,
+  ...options
+}: DeadlineDatabaseOptions): Database {
   const deadline = Date.now() + timeoutMs;
   const stats = { roundTrips: 0, bytesRead: 0 };
   const next = (): Database => {
@@ -22,7 +27,11 @@ export function createDeadlineDatabase({ timeoutMs, signal, maxReadBytes, ...opt
     if (signal.aborted || left <= 0) throw operationTimedOut(timeoutMs);
     if (maxReadBytes !== undefined && stats.bytesRead > maxReadBytes) throw responseTooLarge(maxReadBytes);
     stats.roundTrips += 1;
-    return createDatabase({ ...options, timeoutMs: left, maxReadBytes: maxReadBytes === undefined ? undefined : maxReadBytes - stats.bytesRead });
+    return createDatabase({
+      ...options,
+      timeoutMs: left,
+      maxReadBytes: maxReadBytes === undefined ? undefined : maxReadBytes - stats.bytesRead,
+    });
   };
   return {
     stats,

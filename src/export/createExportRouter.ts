@@ -49,7 +49,12 @@ export function createExportRouter(options: ExportRouterOptions): express.Router
     res.set('Cache-Control', 'no-store');
     const format = req.params.format;
     if (!isExportFormatName(format)) {
-      res.status(404).json({ error: { code: ErrorCode.BAD_USER_INPUT, message: `Unknown export format "${format}": expected one of ${EXPORT_FORMAT_NAMES.join(', ')}.` } });
+      res.status(404).json({
+        error: {
+          code: ErrorCode.BAD_USER_INPUT,
+          message: `Unknown export format "${format}": expected one of ${EXPORT_FORMAT_NAMES.join(', ')}.`,
+        },
+      });
       return;
     }
     const parsed = parseExportQuery(req.query);
@@ -59,7 +64,13 @@ export function createExportRouter(options: ExportRouterOptions): express.Router
     }
     if (running >= maxConcurrent) {
       res.set('Retry-After', RETRY_AFTER_S);
-      res.status(503).json({ error: { code: ErrorCode.SERVICE_UNAVAILABLE, message: `The server is busy with ${maxConcurrent} exports, its limit. Retry shortly.`, requestId } });
+      res.status(503).json({
+        error: {
+          code: ErrorCode.SERVICE_UNAVAILABLE,
+          message: `The server is busy with ${maxConcurrent} exports, its limit. Retry shortly.`,
+          requestId,
+        },
+      });
       return;
     }
 
@@ -77,7 +88,9 @@ export function createExportRouter(options: ExportRouterOptions): express.Router
       if (!res.writableFinished) stop.abort(new Error('the client left'));
       release();
     });
-    const stopped = new Promise<never>((_, reject) => stop.signal.addEventListener('abort', () => reject(stop.signal.reason), { once: true }));
+    const stopped = new Promise<never>((_, reject) =>
+      stop.signal.addEventListener('abort', () => reject(stop.signal.reason), { once: true }),
+    );
     stopped.catch(() => undefined);
     const loading = withRequestId(requestId, () => loadGraph(parsed.value, stop.signal));
     loading

@@ -29,15 +29,56 @@ export const EXPORT_NETWORK_QUERY = /* GraphQL */ `
         betweenness
         community
         entity {
-          names { lang value }
+          names {
+            lang
+            value
+          }
           aliases
-          attributes { key value unit qualifier evidence { excerpt source { id } } }
-          evidence { excerpt source { id } }
+          attributes {
+            key
+            value
+            unit
+            qualifier
+            evidence {
+              excerpt
+              source {
+                id
+              }
+            }
+          }
+          evidence {
+            excerpt
+            source {
+              id
+            }
+          }
         }
       }
-      edges { id source target type label role date evidence { excerpt source { id } } basis inference }
+      edges {
+        id
+        source
+        target
+        type
+        label
+        role
+        date
+        evidence {
+          excerpt
+          source {
+            id
+          }
+        }
+        basis
+        inference
+      }
     }
-    sources { id title publisher publishedOn url }
+    sources {
+      id
+      title
+      publisher
+      publishedOn
+      url
+    }
   }
 `;
 
@@ -54,7 +95,15 @@ export const EXPORT_MAX_COST = 3_500_000;
 const evidenceSchema = z.array(z.object({ excerpt: z.string(), source: z.object({ id: z.string() }) }));
 
 const resultSchema = z.object({
-  sources: z.array(z.object({ id: z.string(), title: z.string(), publisher: z.string().nullable(), publishedOn: z.string().nullable(), url: z.string().nullable() })),
+  sources: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      publisher: z.string().nullable(),
+      publishedOn: z.string().nullable(),
+      url: z.string().nullable(),
+    }),
+  ),
   network: z.object({
     truncated: z.boolean(),
     nodes: z.array(
@@ -68,7 +117,15 @@ const resultSchema = z.object({
         entity: z.object({
           names: z.array(z.object({ lang: z.enum(['EN', 'RU', 'KK']), value: z.string() })),
           aliases: z.array(z.string()),
-          attributes: z.array(z.object({ key: z.string(), value: z.string(), unit: z.string().nullable(), qualifier: z.string().nullable(), evidence: evidenceSchema })),
+          attributes: z.array(
+            z.object({
+              key: z.string(),
+              value: z.string(),
+              unit: z.string().nullable(),
+              qualifier: z.string().nullable(),
+              evidence: evidenceSchema,
+            }),
+          ),
           evidence: evidenceSchema,
         }),
       }),
@@ -94,7 +151,9 @@ const resultSchema = z.object({
  * A `loadGraph` for `createExportRouter` that asks this API's own `network` query, so that an export always equals
  * what the query answers. The first GraphQL error is rethrown as a GraphQLError with its `extensions` (and so its code).
  */
-export function createGraphqlLoadGraph(execute: ExecuteGraphql): (args: ExportQuery, signal: AbortSignal) => Promise<ExportGraph> {
+export function createGraphqlLoadGraph(
+  execute: ExecuteGraphql,
+): (args: ExportQuery, signal: AbortSignal) => Promise<ExportGraph> {
   return async (args, signal) => {
     const { ids, depth, limit, lang, types, kinds, excludeKinds, from, to } = args;
     const filter = { types, kinds, excludeKinds, from, to };
@@ -106,7 +165,14 @@ export function createGraphqlLoadGraph(execute: ExecuteGraphql): (args: ExportQu
     const cite = (evidence: z.infer<typeof evidenceSchema>): ExportEvidence[] =>
       evidence.map(({ excerpt, source: { id } }) => {
         const source = sourceById.get(id);
-        return { excerpt, sourceId: id, sourceTitle: source?.title ?? id, publisher: source?.publisher ?? null, publishedOn: source?.publishedOn ?? null, url: source?.url ?? null };
+        return {
+          excerpt,
+          sourceId: id,
+          sourceTitle: source?.title ?? id,
+          publisher: source?.publisher ?? null,
+          publishedOn: source?.publishedOn ?? null,
+          url: source?.url ?? null,
+        };
       });
     return {
       truncated: network.truncated,

@@ -1,7 +1,16 @@
 import { toXmlText } from './toXmlText.js';
 
 const MARKUP = /[&<>"'\t\n\r]/g;
-const REFERENCES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;', '\t': '&#x9;', '\n': '&#xA;', '\r': '&#xD;' };
+const REFERENCES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&apos;',
+  '\t': '&#x9;',
+  '\n': '&#xA;',
+  '\r': '&#xD;',
+};
 
 /**
  * Text that reads back exactly from XML content or a quoted attribute value: every `&`, `<`, `>` and quote as an

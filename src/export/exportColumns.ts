@@ -5,8 +5,33 @@ import type { ExportEdge, ExportNode } from './ExportGraph.js';
  * that any reader gets them back losslessly (`json.loads` in Python); the relation type is `relation_type` because
  * Gephi's spreadsheet import reserves an edge column named `type` for directed/undirected.
  */
-export const NODE_COLUMNS = ['id', 'label', 'kind', 'name_en', 'name_ru', 'name_kk', 'aliases', 'start', 'degree', 'betweenness', 'community', 'attributes', 'evidence'] as const;
-export const EDGE_COLUMNS = ['id', 'source', 'target', 'relation_type', 'label', 'role', 'date', 'evidence', 'basis', 'inference'] as const;
+export const NODE_COLUMNS = [
+  'id',
+  'label',
+  'kind',
+  'name_en',
+  'name_ru',
+  'name_kk',
+  'aliases',
+  'start',
+  'degree',
+  'betweenness',
+  'community',
+  'attributes',
+  'evidence',
+] as const;
+export const EDGE_COLUMNS = [
+  'id',
+  'source',
+  'target',
+  'relation_type',
+  'label',
+  'role',
+  'date',
+  'evidence',
+  'basis',
+  'inference',
+] as const;
 
 export type NodeColumn = (typeof NODE_COLUMNS)[number];
 export type EdgeColumn = (typeof EDGE_COLUMNS)[number];

@@ -30,7 +30,12 @@ export const MAX_EXPORT_TYPES = 50;
 const queryValue = z.unknown();
 
 const idsSchema = queryValue
-  .transform((value) => toStrings(value).flatMap((part) => part.split(',')).map((id) => id.trim()).filter((id) => id !== ''))
+  .transform((value) =>
+    toStrings(value)
+      .flatMap((part) => part.split(','))
+      .map((id) => id.trim())
+      .filter((id) => id !== ''),
+  )
   .pipe(
     z
       .array(entityIdSchema)
@@ -42,7 +47,13 @@ function intInRange(argument: string, fallback: number, min: number, max: number
   const expected = `expected ${argument} to be an integer from ${min} to ${max}`;
   return queryValue
     .transform((value) => (value === undefined ? String(fallback) : (toStrings(value)[0] ?? '')))
-    .pipe(z.string().regex(/^\d{1,9}$/, expected).transform(Number).pipe(z.number().int().min(min, expected).max(max, expected)));
+    .pipe(
+      z
+        .string()
+        .regex(/^\d{1,9}$/, expected)
+        .transform(Number)
+        .pipe(z.number().int().min(min, expected).max(max, expected)),
+    );
 }
 
 const langSchema = queryValue
@@ -52,8 +63,22 @@ const langSchema = queryValue
 /** A comma-separated and/or repeated list, or null when absent. */
 function listOf<T>(argument: string, item: z.ZodType<T, string>, max: number, example: string) {
   return queryValue
-    .transform((value) => (value === undefined ? null : toStrings(value).flatMap((part) => part.split(',')).map((part) => part.trim()).filter((part) => part !== '')))
-    .pipe(z.array(item).min(1, `expected 1 to ${max} values such as ${argument}=${example}`).max(max, `expected at most ${max} values`).transform((values) => [...new Set(values)]).nullable());
+    .transform((value) =>
+      value === undefined
+        ? null
+        : toStrings(value)
+            .flatMap((part) => part.split(','))
+            .map((part) => part.trim())
+            .filter((part) => part !== ''),
+    )
+    .pipe(
+      z
+        .array(item)
+        .min(1, `expected 1 to ${max} values such as ${argument}=${example}`)
+        .max(max, `expected at most ${max} values`)
+        .transform((values) => [...new Set(values)])
+        .nullable(),
+    );
 }
 
 const kindSchema = z
@@ -92,7 +117,9 @@ const argumentSchemas = {
  * `excludeKinds` (entity kinds, any case), `from` and `to` (ISO dates), and `undirected` (true/false, default false)
  * from an Express query object; unknown keys are ignored.
  */
-export function parseExportQuery(query: unknown): { ok: true; value: ExportQuery } | { ok: false; problem: ExportQueryProblem } {
+export function parseExportQuery(
+  query: unknown,
+): { ok: true; value: ExportQuery } | { ok: false; problem: ExportQueryProblem } {
   const record: Record<string, unknown> = typeof query === 'object' && query !== null ? { ...query } : {};
   const ids = argumentSchemas.ids.safeParse(record['ids']);
   if (!ids.success) return refusal('ids', ids.error);
@@ -113,7 +140,10 @@ export function parseExportQuery(query: unknown): { ok: true; value: ExportQuery
   const to = argumentSchemas.to.safeParse(record['to']);
   if (!to.success) return refusal('to', to.error);
   if (from.data !== null && to.data !== null && from.data > to.data) {
-    return { ok: false, problem: { argument: 'to', message: `Argument "to": expected a date on or after from (${from.data}).` } };
+    return {
+      ok: false,
+      problem: { argument: 'to', message: `Argument "to": expected a date on or after from (${from.data}).` },
+    };
   }
   const undirected = argumentSchemas.undirected.safeParse(record['undirected']);
   if (!undirected.success) return refusal('undirected', undirected.error);
@@ -136,8 +166,12 @@ export function parseExportQuery(query: unknown): { ok: true; value: ExportQuery
 
 function refusal(argument: keyof ExportQuery, error: z.ZodError): { ok: false; problem: ExportQueryProblem } {
   const [issue] = error.issues;
-  const where = issue && typeof issue.path[0] === 'number' ? ` (${argument === 'ids' ? 'id' : 'value'} #${issue.path[0] + 1})` : '';
-  return { ok: false, problem: { argument, message: `Argument "${argument}"${where}: ${issue?.message ?? 'invalid'}.` } };
+  const where =
+    issue && typeof issue.path[0] === 'number' ? ` (${argument === 'ids' ? 'id' : 'value'} #${issue.path[0] + 1})` : '';
+  return {
+    ok: false,
+    problem: { argument, message: `Argument "${argument}"${where}: ${issue?.message ?? 'invalid'}.` },
+  };
 }
 
 function toStrings(value: unknown): string[] {

@@ -44,7 +44,13 @@ export function* writeCsvZip(graph: ExportGraph): Generator<Uint8Array> {
   const files = [
     { name: 'nodes.csv', batches: csvBatches(lazyMap(graph.nodes, toNodeRow), NODE_COLUMNS) },
     { name: 'edges.csv', batches: csvBatches(lazyMap(graph.edges, toEdgeRow), EDGE_COLUMNS) },
-    { name: 'graph.csv', batches: csvBatches([{ truncated: String(graph.truncated), directed: String(graph.directed) }], ['truncated', 'directed']) },
+    {
+      name: 'graph.csv',
+      batches: csvBatches(
+        [{ truncated: String(graph.truncated), directed: String(graph.directed) }],
+        ['truncated', 'directed'],
+      ),
+    },
   ];
   for (const { name, batches } of files) {
     const file = new ZipDeflate(name, { level: 6 });
@@ -73,7 +79,10 @@ export function serializeCsvZip(graph: ExportGraph): Uint8Array {
 }
 
 /** The rows as CSV text in batches; the first batch starts with the header row. */
-function* csvBatches<Column extends string>(rows: Iterable<Record<Column, string | null>>, columns: readonly Column[]): Generator<string> {
+function* csvBatches<Column extends string>(
+  rows: Iterable<Record<Column, string | null>>,
+  columns: readonly Column[],
+): Generator<string> {
   let batch: Record<Column, string | null>[] = [];
   let header = true;
   let prefix = BOM;

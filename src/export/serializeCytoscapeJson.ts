@@ -5,9 +5,36 @@ export interface CytoscapeJson {
   data: { name: string; truncated: boolean; directed: boolean };
   elements: {
     nodes: {
-      data: { id: string; label: string; kind: string; name_en: string | null; name_ru: string | null; name_kk: string | null; aliases: string[]; start: string | null; degree: number; betweenness: number; community: number; attributes: ExportAttribute[]; evidence: ExportEvidence[] };
+      data: {
+        id: string;
+        label: string;
+        kind: string;
+        name_en: string | null;
+        name_ru: string | null;
+        name_kk: string | null;
+        aliases: string[];
+        start: string | null;
+        degree: number;
+        betweenness: number;
+        community: number;
+        attributes: ExportAttribute[];
+        evidence: ExportEvidence[];
+      };
     }[];
-    edges: { data: { id: string; source: string; target: string; type: string; label: string; role: string | null; date: string | null; evidence: ExportEvidence[]; basis: string; inference: string | null } }[];
+    edges: {
+      data: {
+        id: string;
+        source: string;
+        target: string;
+        type: string;
+        label: string;
+        role: string | null;
+        date: string | null;
+        evidence: ExportEvidence[];
+        basis: string;
+        inference: string | null;
+      };
+    }[];
   };
 }
 
@@ -24,7 +51,21 @@ export function toCytoscapeJson(graph: ExportGraph): CytoscapeJson {
 
 function toCytoscapeNode(node: ExportNode): CytoscapeNode {
   const { id, label, kind, names, aliases, start, measures, attributes, evidence } = node;
-  return { data: { id, label, kind, name_en: names.en, name_ru: names.ru, name_kk: names.kk, aliases: [...aliases], start, ...measures, attributes, evidence } };
+  return {
+    data: {
+      id,
+      label,
+      kind,
+      name_en: names.en,
+      name_ru: names.ru,
+      name_kk: names.kk,
+      aliases: [...aliases],
+      start,
+      ...measures,
+      attributes,
+      evidence,
+    },
+  };
 }
 
 function toCytoscapeEdge(edge: ExportEdge): CytoscapeEdge {

@@ -51,9 +51,13 @@ function toFtmEntity(node: ExportNode): FtmEntity | null {
   if (schema === 'Organization' && legalForm && COMPANY_FORMS.has(legalForm)) schema = 'Company';
   if (schema === 'Organization' && node.id.startsWith('organization/government-')) schema = 'PublicBody';
   const names = [node.names.en, node.names.ru, node.names.kk].filter((name): name is string => name !== null);
-  const properties: Record<string, string[]> = { name: unique(names.length > 0 ? names : [node.label]), ...citations([...node.evidence, ...node.attributes.flatMap((attribute) => attribute.evidence)]) };
+  const properties: Record<string, string[]> = {
+    name: unique(names.length > 0 ? names : [node.label]),
+    ...citations([...node.evidence, ...node.attributes.flatMap((attribute) => attribute.evidence)]),
+  };
   if (node.aliases.length > 0) properties['alias'] = unique(node.aliases);
-  if (legalForm && (schema === 'Company' || schema === 'Organization' || schema === 'PublicBody')) properties['legalForm'] = [legalForm];
+  if (legalForm && (schema === 'Company' || schema === 'Organization' || schema === 'PublicBody'))
+    properties['legalForm'] = [legalForm];
   if (schema === 'Contract') {
     properties['title'] = properties['name']!;
     if (node.start) properties['contractDate'] = [node.start];

@@ -6,7 +6,9 @@ const GEXF_NS = 'http://gexf.net/1.3';
 /** Node columns written as attvalues; `label` is the node's own label. */
 const NODE_ATTRIBUTES = NODE_COLUMNS.filter((column) => column !== 'id' && column !== 'label');
 /** Edge columns written as attvalues; `label` is the edge's own label. */
-const EDGE_ATTRIBUTES = EDGE_COLUMNS.filter((column) => column !== 'id' && column !== 'source' && column !== 'target' && column !== 'label');
+const EDGE_ATTRIBUTES = EDGE_COLUMNS.filter(
+  (column) => column !== 'id' && column !== 'source' && column !== 'target' && column !== 'label',
+);
 
 /**
  * A GEXF `start` (open-ended spell: from then on) for Gephi's timeline; a year or month starts on its first day, since

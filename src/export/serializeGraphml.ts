@@ -35,7 +35,11 @@ export function serializeGraphml(graph: ExportGraph): string {
   return [...writeGraphml(graph)].join('');
 }
 
-function dataElements<Column extends string>(prefix: string, columns: readonly Column[], row: Record<Column, string | null>): string {
+function dataElements<Column extends string>(
+  prefix: string,
+  columns: readonly Column[],
+  row: Record<Column, string | null>,
+): string {
   let out = '';
   for (const column of columns) {
     const value = row[column];

@@ -6,7 +6,13 @@ export interface ExportErrorResponse {
   status: 400 | 404 | 422 | 500 | 503 | 504;
   body: {
     error: {
-      code: ErrorCode.BAD_USER_INPUT | ErrorCode.NOT_FOUND | ErrorCode.RESPONSE_TOO_LARGE | ErrorCode.SERVICE_UNAVAILABLE | ErrorCode.OPERATION_TIMEOUT | ErrorCode.INTERNAL_SERVER_ERROR;
+      code:
+        | ErrorCode.BAD_USER_INPUT
+        | ErrorCode.NOT_FOUND
+        | ErrorCode.RESPONSE_TOO_LARGE
+        | ErrorCode.SERVICE_UNAVAILABLE
+        | ErrorCode.OPERATION_TIMEOUT
+        | ErrorCode.INTERNAL_SERVER_ERROR;
       message: string;
       /** On 404 answers: the asked ids that name no entity. */
       ids?: string[];
@@ -37,15 +43,55 @@ export function toExportErrorResponse(error: unknown, requestId: string): Export
     return { status: 404, body: { error: { code: ErrorCode.NOT_FOUND, message: error.message, ids: list } } };
   }
   if (code === ErrorCode.RESPONSE_TOO_LARGE) {
-    return { status: 422, body: { error: { code: ErrorCode.RESPONSE_TOO_LARGE, message: 'The export read more than the server allows one answer to read; ask for less (smaller depth or limit).' } } };
+    return {
+      status: 422,
+      body: {
+        error: {
+          code: ErrorCode.RESPONSE_TOO_LARGE,
+          message:
+            'The export read more than the server allows one answer to read; ask for less (smaller depth or limit).',
+        },
+      },
+    };
   }
   if (code === ErrorCode.OPERATION_TIMEOUT) {
-    return { status: 504, body: { error: { code: ErrorCode.OPERATION_TIMEOUT, message: 'The export did not finish in time; ask for less (smaller depth or limit).', requestId } } };
+    return {
+      status: 504,
+      body: {
+        error: {
+          code: ErrorCode.OPERATION_TIMEOUT,
+          message: 'The export did not finish in time; ask for less (smaller depth or limit).',
+          requestId,
+        },
+      },
+    };
   }
-  if (code === ErrorCode.SERVICE_UNAVAILABLE || isNeo4jUnavailable(error) || (error instanceof GraphQLError && isNeo4jUnavailable(error.originalError))) {
-    return { status: 503, body: { error: { code: ErrorCode.SERVICE_UNAVAILABLE, message: 'The graph database is unavailable. Retry shortly.', requestId } } };
+  if (
+    code === ErrorCode.SERVICE_UNAVAILABLE ||
+    isNeo4jUnavailable(error) ||
+    (error instanceof GraphQLError && isNeo4jUnavailable(error.originalError))
+  ) {
+    return {
+      status: 503,
+      body: {
+        error: {
+          code: ErrorCode.SERVICE_UNAVAILABLE,
+          message: 'The graph database is unavailable. Retry shortly.',
+          requestId,
+        },
+      },
+    };
   }
-  return { status: 500, body: { error: { code: ErrorCode.INTERNAL_SERVER_ERROR, message: 'The export failed unexpectedly; it is logged under requestId.', requestId } } };
+  return {
+    status: 500,
+    body: {
+      error: {
+        code: ErrorCode.INTERNAL_SERVER_ERROR,
+        message: 'The export failed unexpectedly; it is logged under requestId.',
+        requestId,
+      },
+    },
+  };
 }
 
 function isNeo4jUnavailable(error: unknown): boolean {

@@ -56,7 +56,11 @@ export type StoredNames = ReadonlyMap<string, { en: string | null; ru: string | 
  * Evidence is what the file states: an entity's or link's `summary` (where the export puts verbatim excerpts),
  * else its names (entities) or roles (links). Links whose ends are not read are left out.
  */
-export function ftmToSourceDocument(lines: readonly FtmLine[], source: SourceDocumentInput['source'], stored: StoredNames = new Map()): FtmConversion {
+export function ftmToSourceDocument(
+  lines: readonly FtmLine[],
+  source: SourceDocumentInput['source'],
+  stored: StoredNames = new Map(),
+): FtmConversion {
   const skipped: Record<string, number> = {};
   const skip = (schema: string) => (skipped[schema] = (skipped[schema] ?? 0) + 1);
   const idOf = new Map<string, string>();
@@ -74,7 +78,9 @@ export function ftmToSourceDocument(lines: readonly FtmLine[], source: SourceDoc
     idOf.set(entity.id, id);
     const known = stored.get(id);
     const names = [...values(entity, 'name'), ...values(entity, 'title')];
-    const assigned = known ? { en: known.en ?? undefined, ru: known.ru ?? undefined, kk: known.kk ?? undefined } : byScript(names);
+    const assigned = known
+      ? { en: known.en ?? undefined, ru: known.ru ?? undefined, kk: known.kk ?? undefined }
+      : byScript(names);
     const named = new Set([assigned.en, assigned.ru, assigned.kk]);
     const aliases = [...new Set([...names, ...values(entity, 'alias')])].filter((name) => !named.has(name));
     const evidence = evidenceOf(entity, names);
@@ -83,7 +89,12 @@ export function ftmToSourceDocument(lines: readonly FtmLine[], source: SourceDoc
       values(entity, property)
         .slice(0, 1)
         // The file states each property in so many words: the value is quoted.
-        .map((value) => ({ key, value, basis: 'STATED' as const, evidence: value.trim().length >= 3 ? [value] : evidence })),
+        .map((value) => ({
+          key,
+          value,
+          basis: 'STATED' as const,
+          evidence: value.trim().length >= 3 ? [value] : evidence,
+        })),
     );
     entityLines.push(line);
     entities.push({
@@ -110,9 +121,20 @@ export function ftmToSourceDocument(lines: readonly FtmLine[], source: SourceDoc
     const type = link.type ?? (typed ? roles[0]! : 'RELATED_TO');
     const role = typed ? roles[1] : roles[0];
     relationLines.push(line);
-    relations.push({ type, from, to, ...(role ? { role } : {}), basis: 'STATED', evidence: evidenceOf(entity, typed ? roles.slice(1) : roles) });
+    relations.push({
+      type,
+      from,
+      to,
+      ...(role ? { role } : {}),
+      basis: 'STATED',
+      evidence: evidenceOf(entity, typed ? roles.slice(1) : roles),
+    });
   }
-  return { document: { source, entities, relations }, skipped, lines: { entities: entityLines, relations: relationLines } };
+  return {
+    document: { source, entities, relations },
+    skipped,
+    lines: { entities: entityLines, relations: relationLines },
+  };
 }
 
 /** Our id for an FtM entity of `kind`: its own when our export wrote it, else a slug of the FtM id under `ftm-`. */
@@ -120,7 +142,11 @@ function ourId(entity: FtmEntity, kind: EntityKindName): string {
   const own = coopgraphIdOfFtmId(entity.id);
   // A territory keeps the kind its id names (country or region).
   if (own && (kindOfId(own) === kind || (kind === 'REGION' && kindOfId(own) === 'COUNTRY'))) return own;
-  const slug = entity.id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 120);
+  const slug = entity.id
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 120);
   // A slug that changed the id could meet another's: the id's hash keeps them apart.
   const exact = slug === entity.id;
   const hash = createHash('sha256').update(entity.id).digest('hex').slice(0, 12);

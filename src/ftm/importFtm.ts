@@ -20,10 +20,16 @@ export interface ImportFtmOptions {
  * import of the same file under the same source leaves the graph as it was. Names already stored are kept (the
  * file's become aliases), since FtM names carry no language.
  */
-export async function importFtm(db: Database, { text, source, actor }: ImportFtmOptions): Promise<GraphWriteCounts & { skipped: Record<string, number> }> {
+export async function importFtm(
+  db: Database,
+  { text, source, actor }: ImportFtmOptions,
+): Promise<GraphWriteCounts & { skipped: Record<string, number> }> {
   const lines = parseFtmLines(text);
   const unnamed = ftmToSourceDocument(lines, source);
-  const stored = await readStoredNames(db, (unnamed.document.entities ?? []).map((entity) => entity.id));
+  const stored = await readStoredNames(
+    db,
+    (unnamed.document.entities ?? []).map((entity) => entity.id),
+  );
   const { document, skipped, lines: origin } = ftmToSourceDocument(lines, source, stored);
   const result = sourceDocumentSchema.safeParse(document);
   if (!result.success) {
@@ -35,7 +41,10 @@ export async function importFtm(db: Database, { text, source, actor }: ImportFtm
       }),
     );
   }
-  const counts = await writeGraph(db, planGraphWrite([{ file: source.id, document: result.data }]), { actor, operation: 'importFtm' });
+  const counts = await writeGraph(db, planGraphWrite([{ file: source.id, document: result.data }]), {
+    actor,
+    operation: 'importFtm',
+  });
   return { ...counts, skipped };
 }
 

@@ -33,7 +33,10 @@ export function parseFtmLines(text: string): FtmLine[] {
     }
     const result = ftmEntitySchema.safeParse(value);
     if (result.success) entities.push({ line, entity: result.data });
-    else problems.push(...result.error.issues.map((issue) => `line ${line}: ${issue.path.join('.') || '(entity)'}: ${issue.message}`));
+    else
+      problems.push(
+        ...result.error.issues.map((issue) => `line ${line}: ${issue.path.join('.') || '(entity)'}: ${issue.message}`),
+      );
   });
   if (problems.length > 0) throw new FtmInputError(problems);
   return entities;

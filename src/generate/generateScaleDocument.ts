@@ -84,8 +84,13 @@ export function generateScaleDocument(counts: ScaleCounts, index: number): Scale
   };
   const relate = (type: string, from: string, to: string, evidence: string, role?: string) =>
     relations.push({ type, from, to, evidence, basis: 'STATED', ...(role ? { role } : {}) });
-  const declare = (id: string, kind: EntityInput['kind'], name: SyntheticName, evidence: string | string[], extra: Partial<EntityInput> = {}) =>
-    entities.push({ id, kind, names: { en: name.en, ru: name.ru }, evidence, ...extra });
+  const declare = (
+    id: string,
+    kind: EntityInput['kind'],
+    name: SyntheticName,
+    evidence: string | string[],
+    extra: Partial<EntityInput> = {},
+  ) => entities.push({ id, kind, names: { en: name.en, ru: name.ru }, evidence, ...extra });
 
   const firstLevelRegions = Math.max(counts.countries, Math.ceil(counts.regions / 3));
   const regionOf = (region: number): SyntheticName => regionName(region, region >= firstLevelRegions);
@@ -94,7 +99,12 @@ export function generateScaleDocument(counts: ScaleCounts, index: number): Scale
 
   for (const country of range(slice(counts.countries, counts.documents, index))) {
     const name = countryName(country);
-    declare(syntheticId('country', country), 'COUNTRY', name, say(`${name.en} (${name.ru}) is a country of the region.`));
+    declare(
+      syntheticId('country', country),
+      'COUNTRY',
+      name,
+      say(`${name.en} (${name.ru}) is a country of the region.`),
+    );
   }
 
   for (const region of range(slice(counts.regions, counts.documents, index))) {
@@ -128,7 +138,9 @@ export function generateScaleDocument(counts: ScaleCounts, index: number): Scale
     if (counts.countries >= 2 && random.chance(0.05)) {
       const home = random.int(0, counts.countries - 1);
       const host = (home + random.int(1, counts.countries - 1)) % counts.countries;
-      const sentence = say(`${name.en} (${name.ru}) is the ambassador of ${countryName(home).en} to ${countryName(host).en}.`);
+      const sentence = say(
+        `${name.en} (${name.ru}) is the ambassador of ${countryName(home).en} to ${countryName(host).en}.`,
+      );
       relate('HOLDS_OFFICE', id, syntheticId('country', home), sentence, 'ambassador');
       relate('ACCREDITED_TO', id, syntheticId('country', host), sentence, 'ambassador');
       offices.push(sentence);
@@ -158,7 +170,9 @@ export function generateScaleDocument(counts: ScaleCounts, index: number): Scale
     const region = anyRegion();
     const date = eventDate(event);
     const sentence = say(`The ${name.en} (${name.ru}) was held in ${regionOf(region).en} on ${date}.`);
-    declare(id, 'EVENT', name, sentence, { attributes: [{ key: 'date', value: date, evidence: sentence, basis: 'STATED' }] });
+    declare(id, 'EVENT', name, sentence, {
+      attributes: [{ key: 'date', value: date, evidence: sentence, basis: 'STATED' }],
+    });
     relate('HELD_IN', id, syntheticId('region', region), sentence);
     const participants = distinct(random.int(20, 60), () =>
       random.chance(0.7)
@@ -167,7 +181,12 @@ export function generateScaleDocument(counts: ScaleCounts, index: number): Scale
     );
     for (let start = 0; start < participants.length; start += PARTICIPANTS_PER_SENTENCE) {
       const group = participants.slice(start, start + PARTICIPANTS_PER_SENTENCE);
-      const sentence = say(`Participants of the ${name.en} included ${group.map(nameOfId).map((n) => n.en).join(', ')}.`);
+      const sentence = say(
+        `Participants of the ${name.en} included ${group
+          .map(nameOfId)
+          .map((n) => n.en)
+          .join(', ')}.`,
+      );
       group.forEach((participant, position) =>
         relate('PARTICIPATED_IN', participant, id, sentence, start + position === 0 ? 'organizer' : 'participant'),
       );
@@ -179,7 +198,9 @@ export function generateScaleDocument(counts: ScaleCounts, index: number): Scale
     const id = syntheticId('project', project);
     const region = anyRegion();
     const investment = 5 * random.int(1, 400);
-    const sentence = say(`The ${name.en} (${name.ru}) in ${regionOf(region).en} plans an investment of ${investment} million dollars.`);
+    const sentence = say(
+      `The ${name.en} (${name.ru}) in ${regionOf(region).en} plans an investment of ${investment} million dollars.`,
+    );
     declare(id, 'PROJECT', name, sentence, {
       attributes: [{ key: 'investment', value: investment, unit: 'million USD', evidence: sentence, basis: 'STATED' }],
     });
@@ -198,12 +219,18 @@ export function generateScaleDocument(counts: ScaleCounts, index: number): Scale
     const event = random.chance(0.9) ? anyEvent() : null;
     const signedOn = event === null ? dateOf(3, agreement) : eventDate(event);
     const where = event === null ? '' : ` at the ${eventNameOf(event).en}`;
-    const sentence = say(`On ${signedOn}, ${parties.map((party) => nameOfId(party).en).join(', ')} signed the ${name.en} (${name.ru})${where}.`);
-    declare(id, 'AGREEMENT', name, sentence, { attributes: [{ key: 'signedOn', value: signedOn, evidence: sentence, basis: 'STATED' }] });
+    const sentence = say(
+      `On ${signedOn}, ${parties.map((party) => nameOfId(party).en).join(', ')} signed the ${name.en} (${name.ru})${where}.`,
+    );
+    declare(id, 'AGREEMENT', name, sentence, {
+      attributes: [{ key: 'signedOn', value: signedOn, evidence: sentence, basis: 'STATED' }],
+    });
     for (const party of parties) relate('PARTY_TO', party, id, sentence, random.pick(PARTY_ROLES));
     if (event !== null) relate('SIGNED_AT', id, syntheticId('event', event), sentence);
     const signatories = distinct(random.int(1, 3), () => syntheticId('person', random.int(0, counts.people - 1)));
-    const signed = say(`The ${name.en} was signed by ${signatories.map((person) => nameOfId(person).en).join(' and ')}.`);
+    const signed = say(
+      `The ${name.en} was signed by ${signatories.map((person) => nameOfId(person).en).join(' and ')}.`,
+    );
     for (const person of signatories) relate('SIGNATORY_OF', person, id, signed);
     if (random.chance(0.3)) {
       const project = random.int(0, counts.projects - 1);
@@ -219,7 +246,13 @@ export function generateScaleDocument(counts: ScaleCounts, index: number): Scale
     const text = `We will deepen cooperation in ${random.pick(TOPICS)} with ${regionOf(region).en}.`;
     const sentence = say(`${personName(speaker).en} said at the ${eventNameOf(event).en}: «${text}»`);
     const id = syntheticId('statement', statement);
-    declare(id, 'STATEMENT', { en: `Statement ${statement} by ${personName(speaker).en}`, ru: `Заявление ${statement}` }, sentence, { text });
+    declare(
+      id,
+      'STATEMENT',
+      { en: `Statement ${statement} by ${personName(speaker).en}`, ru: `Заявление ${statement}` },
+      sentence,
+      { text },
+    );
     relate('SPOKE', syntheticId('person', speaker), id, sentence);
     relate('STATED_AT', id, syntheticId('event', event), sentence);
   }

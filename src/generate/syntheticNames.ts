@@ -5,18 +5,96 @@
  */
 
 const SYLLABLES = [
-  'ка', 'зах', 'тран', 'газ', 'мун', 'ай', 'тас', 'бек', 'нур', 'сол', 'ал', 'ма', 'жол', 'кен', 'ар', 'тау',
-  'бай', 'ер', 'том', 'ор', 'да', 'сар', 'ке', 'мир', 'лес', 'энер', 'аг', 'ро', 'хим', 'пром', 'су', 'шы',
-  'ол', 'бо', 'ча', 'рес', 'вол', 'гор', 'ин', 'тек',
+  'ка',
+  'зах',
+  'тран',
+  'газ',
+  'мун',
+  'ай',
+  'тас',
+  'бек',
+  'нур',
+  'сол',
+  'ал',
+  'ма',
+  'жол',
+  'кен',
+  'ар',
+  'тау',
+  'бай',
+  'ер',
+  'том',
+  'ор',
+  'да',
+  'сар',
+  'ке',
+  'мир',
+  'лес',
+  'энер',
+  'аг',
+  'ро',
+  'хим',
+  'пром',
+  'су',
+  'шы',
+  'ол',
+  'бо',
+  'ча',
+  'рес',
+  'вол',
+  'гор',
+  'ин',
+  'тек',
 ] as const;
 
 const TRANSLIT: Record<string, string> = {
-  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ж: 'zh', з: 'z', и: 'i', й: 'y', к: 'k', л: 'l', м: 'm', н: 'n',
-  о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch', ы: 'y',
-  ь: '', э: 'e', ю: 'yu', я: 'ya',
+  а: 'a',
+  б: 'b',
+  в: 'v',
+  г: 'g',
+  д: 'd',
+  е: 'e',
+  ж: 'zh',
+  з: 'z',
+  и: 'i',
+  й: 'y',
+  к: 'k',
+  л: 'l',
+  м: 'm',
+  н: 'n',
+  о: 'o',
+  п: 'p',
+  р: 'r',
+  с: 's',
+  т: 't',
+  у: 'u',
+  ф: 'f',
+  х: 'kh',
+  ц: 'ts',
+  ч: 'ch',
+  ш: 'sh',
+  щ: 'shch',
+  ы: 'y',
+  ь: '',
+  э: 'e',
+  ю: 'yu',
+  я: 'ya',
 };
 
-const FIRST_NAMES = ['Асхат', 'Марат', 'Айгуль', 'Нурлан', 'Ерлан', 'Дина', 'Сергей', 'Ольга', 'Тимур', 'Алия', 'Игорь', 'Жанна'] as const;
+const FIRST_NAMES = [
+  'Асхат',
+  'Марат',
+  'Айгуль',
+  'Нурлан',
+  'Ерлан',
+  'Дина',
+  'Сергей',
+  'Ольга',
+  'Тимур',
+  'Алия',
+  'Игорь',
+  'Жанна',
+] as const;
 const ORGANIZATION_WORDS = [
   ['Холдинг', 'Holding'],
   ['Логистик', 'Logistics'],
@@ -66,7 +144,9 @@ export function countryName(index: number): SyntheticName {
 
 export function regionName(index: number, district: boolean): SyntheticName {
   const word = syntheticWord(index, 3, 2);
-  return district ? { ru: `${word} район`, en: `${transliterateSimply(word)} District` } : { ru: `${word} область`, en: `${transliterateSimply(word)} Oblast` };
+  return district
+    ? { ru: `${word} район`, en: `${transliterateSimply(word)} District` }
+    : { ru: `${word} область`, en: `${transliterateSimply(word)} Oblast` };
 }
 
 /** Low indexes are the national holdings that take part in most agreements. */

@@ -40,7 +40,9 @@ export async function writeScaleGraph(
     const name = String(index).padStart(6, '0');
     const checked = sourceDocumentSchema.safeParse(document);
     if (!checked.success) {
-      throw new SeedValidationError(checked.error.issues.map((issue) => `generated document ${name}: ${issue.path.join('.')}: ${issue.message}`));
+      throw new SeedValidationError(
+        checked.error.issues.map((issue) => `generated document ${name}: ${issue.path.join('.')}: ${issue.message}`),
+      );
     }
     entities += checked.data.entities.length + 1;
     relations += checked.data.relations.length;

@@ -20,13 +20,26 @@ const ASSETS: Readonly<Record<string, string>> = {
 };
 
 /** GraphiQL styles itself inline and reaches only the GraphQL endpoint; fonts and images are its own. */
-const CONTENT_SECURITY_POLICY = ["default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data:", "font-src 'self' data:", "connect-src 'self'", "object-src 'none'", "base-uri 'self'"].join('; ');
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+].join('; ');
 
 /** `GET /graphiql`: a self-hosted GraphiQL on `graphqlPath` (`?query=` and `?variables=` prefill it), and its assets. */
 export function createGraphiqlRouter({ graphqlPath = '/graphql' }: { graphqlPath?: string } = {}): express.Router {
   const router = express.Router({ strict: true });
   router.get([GRAPHIQL_PATH, `${GRAPHIQL_PATH}/`], (_req, res) => {
-    res.set({ 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-cache' });
+    res.set({
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'no-cache',
+    });
     res.type('html').send(graphiqlPage(graphqlPath));
   });
   router.get(`${GRAPHIQL_PATH}/assets/:file`, (req, res) => {

@@ -11,7 +11,9 @@ export function createExecutableSchema(typeDefs: readonly string[]): GraphQLSche
   const schema = makeExecutableSchema({ typeDefs: [...typeDefs], resolvers });
   const undeclared = findUndeclaredFields(schema, explicitResolvers as Record<string, object>);
   if (undeclared.length > 0) {
-    throw new Error(`fields without a declaration in FIELD_REGISTRY (src/graphql/fields/fieldRegistry.ts) or an explicit resolver: ${undeclared.join(', ')}`);
+    throw new Error(
+      `fields without a declaration in FIELD_REGISTRY (src/graphql/fields/fieldRegistry.ts) or an explicit resolver: ${undeclared.join(', ')}`,
+    );
   }
   return schema;
 }

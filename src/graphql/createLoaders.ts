@@ -26,19 +26,40 @@ export interface Loaders {
  */
 export function createLoaders({ entities }: Repositories, readAhead: ReadAheadCache): Loaders {
   return {
-    entity: new DataLoader(heldFirst(readAhead.entities, (ids) => entities.findByIds(ids)), { cacheMap: readAhead.entities.loads }),
-    excerpt: new DataLoader(heldFirst(readAhead.excerpts, (ids) => entities.findExcerptsByIds(ids)), { cacheMap: readAhead.excerpts.loads }),
-    attributes: new DataLoader(heldFirst(readAhead.attributes, (ids) => entities.findAttributesByEntityIds(ids)), { cacheMap: readAhead.attributes.loads }),
-    relations: new DataLoader(heldFirst(readAhead.relations, loadRelationsGrouped((queries) => entities.findRelations(queries))), {
-      cacheKeyFn: relationQueryKey,
-      cacheMap: readAhead.relations.loads,
-    }),
-    countryOfRegion: new DataLoader(heldFirst(readAhead.countries, (ids) => entities.findCountriesOfRegions(ids)), { cacheMap: readAhead.countries.loads }),
+    entity: new DataLoader(
+      heldFirst(readAhead.entities, (ids) => entities.findByIds(ids)),
+      { cacheMap: readAhead.entities.loads },
+    ),
+    excerpt: new DataLoader(
+      heldFirst(readAhead.excerpts, (ids) => entities.findExcerptsByIds(ids)),
+      { cacheMap: readAhead.excerpts.loads },
+    ),
+    attributes: new DataLoader(
+      heldFirst(readAhead.attributes, (ids) => entities.findAttributesByEntityIds(ids)),
+      { cacheMap: readAhead.attributes.loads },
+    ),
+    relations: new DataLoader(
+      heldFirst(
+        readAhead.relations,
+        loadRelationsGrouped((queries) => entities.findRelations(queries)),
+      ),
+      {
+        cacheKeyFn: relationQueryKey,
+        cacheMap: readAhead.relations.loads,
+      },
+    ),
+    countryOfRegion: new DataLoader(
+      heldFirst(readAhead.countries, (ids) => entities.findCountriesOfRegions(ids)),
+      { cacheMap: readAhead.countries.loads },
+    ),
   };
 }
 
 /** A batch function answering the keys `held` has from there and the rest through `load`, in key order. */
-function heldFirst<K, V, L>(held: Pick<ReadAheadTable<K, V, unknown>, 'get'>, load: (keys: readonly K[]) => Promise<readonly L[]>) {
+function heldFirst<K, V, L>(
+  held: Pick<ReadAheadTable<K, V, unknown>, 'get'>,
+  load: (keys: readonly K[]) => Promise<readonly L[]>,
+) {
   return async (keys: readonly K[]): Promise<(V | L)[]> => {
     const values = keys.map((key) => held.get(key));
     const missing = keys.filter((_, index) => values[index] === undefined);

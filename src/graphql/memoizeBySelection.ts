@@ -25,12 +25,19 @@ export function memoizeBySelection<T>(info: GraphQLResolveInfo, key: string, der
   if (!first) return derive();
   let memo = memos.get(first);
   if (!memo || !sameNodes(memo.fieldNodes, info.fieldNodes)) {
-    memo = { fieldNodes: info.fieldNodes, variables: variablesBelow(info.fieldNodes, info.fragments), values: new Map() };
+    memo = {
+      fieldNodes: info.fieldNodes,
+      variables: variablesBelow(info.fieldNodes, info.fragments),
+      values: new Map(),
+    };
     memos.set(first, memo);
   }
   // A field of an interface, spread through a fragment, shares its node between the types that implement it.
   const field = `${info.parentType.name}|${key}`;
-  const valueKey = memo.variables.length === 0 ? field : `${field}|${JSON.stringify(memo.variables.map((name) => info.variableValues[name] ?? null))}`;
+  const valueKey =
+    memo.variables.length === 0
+      ? field
+      : `${field}|${JSON.stringify(memo.variables.map((name) => info.variableValues[name] ?? null))}`;
   if (memo.values.has(valueKey)) return memo.values.get(valueKey) as T;
   const value = derive();
   if (memo.values.size >= MAX_VALUES_PER_FIELD) memo.values.clear();

@@ -36,7 +36,8 @@ export function networkMeasures(network: NetworkModel): ReadonlyMap<string, Node
   for (const relation of network.relations) {
     degree.set(relation.fromId, (degree.get(relation.fromId) ?? 0) + 1);
     degree.set(relation.toId, (degree.get(relation.toId) ?? 0) + 1);
-    if (relation.fromId !== relation.toId && graph.hasNode(relation.fromId) && graph.hasNode(relation.toId)) graph.mergeEdge(relation.fromId, relation.toId);
+    if (relation.fromId !== relation.toId && graph.hasNode(relation.fromId) && graph.hasNode(relation.toId))
+      graph.mergeEdge(relation.fromId, relation.toId);
   }
   const betweenness = betweennessCentrality(graph, { normalized: true });
   const communities = graph.size > 0 ? louvain(graph, { rng: seededRandom(19) }) : {};

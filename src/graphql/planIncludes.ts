@@ -33,7 +33,10 @@ export function planIncludes(info: GraphQLResolveInfo, path: readonly string[] =
 function planFromSelection(info: GraphQLResolveInfo, path: readonly string[]): EntityIncludes {
   const tree = parseResolveInfo(info) as ResolveTree | null | undefined;
   if (!tree) return NO_INCLUDES;
-  const selections = path.reduce((current, name) => current.flatMap((byType) => subfieldsWhere(byType, (field) => field.name === name)), [tree.fieldsByTypeName]);
+  const selections = path.reduce(
+    (current, name) => current.flatMap((byType) => subfieldsWhere(byType, (field) => field.name === name)),
+    [tree.fieldsByTypeName],
+  );
   // The deepest levels go first when the statement would be too large.
   for (let maxDepth = MAX_INCLUDE_DEPTH; maxDepth > 0; maxDepth--) {
     const includes = includesOf(selections, MAX_INCLUDE_DEPTH - maxDepth);
@@ -57,7 +60,11 @@ function includesOf(selections: readonly FieldsByTypeName[], depth: number): Ent
 }
 
 /** What one declared field of an entity reads ahead. */
-function includesOfField(declaration: FieldDeclaration, { args, fieldsByTypeName }: ResolveTree, depth: number): EntityIncludes {
+function includesOfField(
+  declaration: FieldDeclaration,
+  { args, fieldsByTypeName }: ResolveTree,
+  depth: number,
+): EntityIncludes {
   switch (declaration.reads) {
     case 'model':
     case 'end':
@@ -65,7 +72,11 @@ function includesOfField(declaration: FieldDeclaration, { args, fieldsByTypeName
     case 'attribute':
       return { ...NO_INCLUDES, attributes: true };
     case 'attributes':
-      return { ...NO_INCLUDES, attributes: true, attributeEvidence: subfieldsReading(fieldsByTypeName, 'evidence').length > 0 };
+      return {
+        ...NO_INCLUDES,
+        attributes: true,
+        attributeEvidence: subfieldsReading(fieldsByTypeName, 'evidence').length > 0,
+      };
     case 'evidence':
       return { ...NO_INCLUDES, evidence: true };
     case 'country':
@@ -76,8 +87,12 @@ function includesOfField(declaration: FieldDeclaration, { args, fieldsByTypeName
     }
     case 'relations': {
       const shape = { types: declaration.types, direction: declaration.direction, first: FIELD_RELATION_LIMIT };
-      if (declaration.answers === 'relations') return { ...NO_INCLUDES, relations: [relationInclude(shape, fieldsByTypeName, depth)] };
-      return { ...NO_INCLUDES, relations: [{ ...shape, evidence: false, end: includesOf([fieldsByTypeName], depth + 1) }] };
+      if (declaration.answers === 'relations')
+        return { ...NO_INCLUDES, relations: [relationInclude(shape, fieldsByTypeName, depth)] };
+      return {
+        ...NO_INCLUDES,
+        relations: [{ ...shape, evidence: false, end: includesOf([fieldsByTypeName], depth + 1) }],
+      };
     }
     default:
       return assertNever(declaration);
@@ -85,7 +100,11 @@ function includesOfField(declaration: FieldDeclaration, { args, fieldsByTypeName
 }
 
 /** A field answering relations: the other end is read for the relation type's `end` fields, evidence for its `evidence`. */
-function relationInclude(shape: Pick<RelationInclude, 'types' | 'direction' | 'first'>, fieldsByTypeName: FieldsByTypeName, depth: number): RelationInclude {
+function relationInclude(
+  shape: Pick<RelationInclude, 'types' | 'direction' | 'first'>,
+  fieldsByTypeName: FieldsByTypeName,
+  depth: number,
+): RelationInclude {
   return {
     ...shape,
     evidence: subfieldsReading(fieldsByTypeName, 'evidence').length > 0,
@@ -94,12 +113,26 @@ function relationInclude(shape: Pick<RelationInclude, 'types' | 'direction' | 'f
 }
 
 /** The generic `relations(types, direction, first)` as the resolver reads it; null where the resolver would reject the arguments. */
-function genericRelationShape(args: ResolveTree['args']): Pick<RelationInclude, 'types' | 'direction' | 'first'> | null {
-  const { types = null, direction = 'BOTH', first = GENERIC_RELATIONS_FIRST.default } = args as { types?: unknown; direction?: unknown; first?: unknown };
+function genericRelationShape(
+  args: ResolveTree['args'],
+): Pick<RelationInclude, 'types' | 'direction' | 'first'> | null {
+  const {
+    types = null,
+    direction = 'BOTH',
+    first = GENERIC_RELATIONS_FIRST.default,
+  } = args as { types?: unknown; direction?: unknown; first?: unknown };
   if (!Number.isInteger(first) || (first as number) < 0 || (first as number) > GENERIC_RELATIONS_FIRST.max) return null;
   if (typeof direction !== 'string' || !DIRECTIONS.has(direction)) return null;
-  if (types !== null && !(Array.isArray(types) && types.length <= MAX_RELATION_TYPES && types.every((type) => typeof type === 'string'))) return null;
-  return { types: types === null ? null : [...new Set(types as string[])].sort(), direction: direction as RelationInclude['direction'], first: first as number };
+  if (
+    types !== null &&
+    !(Array.isArray(types) && types.length <= MAX_RELATION_TYPES && types.every((type) => typeof type === 'string'))
+  )
+    return null;
+  return {
+    types: types === null ? null : [...new Set(types as string[])].sort(),
+    direction: direction as RelationInclude['direction'],
+    first: first as number,
+  };
 }
 
 /** The selections of the subfields whose declaration reads `reads`, under any type and alias. */
@@ -111,7 +144,9 @@ function subfieldsReading(fieldsByTypeName: FieldsByTypeName, reads: FieldDeclar
 
 /** The selections of the subfields that `test` accepts, under any type and alias. */
 function subfieldsWhere(fieldsByTypeName: FieldsByTypeName, test: (field: ResolveTree) => boolean): FieldsByTypeName[] {
-  return Object.values(fieldsByTypeName).flatMap((fields) => Object.values(fields).flatMap((field) => (test(field) ? [field.fieldsByTypeName] : [])));
+  return Object.values(fieldsByTypeName).flatMap((fields) =>
+    Object.values(fields).flatMap((field) => (test(field) ? [field.fieldsByTypeName] : [])),
+  );
 }
 
 function sameShape(a: RelationInclude, b: RelationInclude): boolean {
@@ -124,7 +159,12 @@ export function mergeIncludes(a: EntityIncludes, b: EntityIncludes): EntityInclu
   for (const include of b.relations) {
     const index = relations.findIndex((existing) => sameShape(existing, include));
     const existing = relations[index];
-    if (existing) relations[index] = { ...existing, evidence: existing.evidence || include.evidence, end: mergeIncludes(existing.end, include.end) };
+    if (existing)
+      relations[index] = {
+        ...existing,
+        evidence: existing.evidence || include.evidence,
+        end: mergeIncludes(existing.end, include.end),
+      };
     else relations.push(include);
   }
   const country = a.country && b.country ? mergeIncludes(a.country, b.country) : (a.country ?? b.country);

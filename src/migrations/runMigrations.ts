@@ -7,10 +7,16 @@ import { MIGRATIONS, type Migration } from './migrations.js';
  * all are idempotent (`IF NOT EXISTS`, backfills that compute the same value again), so an interrupted run is
  * finished by the next one. Statements run as auto-commit queries so that a backfill may use `CALL … IN TRANSACTIONS`.
  */
-export async function runMigrations(driver: Driver, database?: string, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
+export async function runMigrations(
+  driver: Driver,
+  database?: string,
+  migrations: readonly Migration[] = MIGRATIONS,
+): Promise<number[]> {
   const { records } = await driver.executeQuery('MATCH (m:Migration) RETURN m.version AS version', {}, { database });
   const applied = new Set(records.map((record) => Number(record.get('version'))));
-  const pending = [...migrations].filter((migration) => !applied.has(migration.version)).sort((a, b) => a.version - b.version);
+  const pending = [...migrations]
+    .filter((migration) => !applied.has(migration.version))
+    .sort((a, b) => a.version - b.version);
   for (const migration of pending) {
     for (const statement of migration.statements) {
       const session = driver.session({ database });

@@ -4,7 +4,6 @@ import type { EntityModel } from './EntityModel.js';
 import type { ExcerptModel } from './ExcerptModel.js';
 import type { RelationModel } from './RelationModel.js';
 
-
 /** The values of one kind read in a request, by key. */
 export interface ReadAheadTable<K, V, Loaded = V> {
   /** The value held for `key`, read ahead or loaded; undefined when none is. */

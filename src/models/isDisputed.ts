@@ -6,7 +6,9 @@ import type { AttributeModel } from './AttributeModel.js';
  * `2025-09-09` both hold).
  */
 export function isDisputed(attribute: AttributeModel, siblings: readonly AttributeModel[]): boolean {
-  return siblings.some((other) => other.id !== attribute.id && other.key === attribute.key && contradicts(attribute, other));
+  return siblings.some(
+    (other) => other.id !== attribute.id && other.key === attribute.key && contradicts(attribute, other),
+  );
 }
 
 function contradicts(a: AttributeModel, b: AttributeModel): boolean {

@@ -48,7 +48,14 @@ export interface DatabaseOptions {
 }
 
 /** Builds a Database with its own round-trip counter and read budget; build one per request. */
-export function createDatabase({ driver, database, timeoutMs, maxReadBytes, activeSessions, deadline }: DatabaseOptions): Database {
+export function createDatabase({
+  driver,
+  database,
+  timeoutMs,
+  maxReadBytes,
+  activeSessions,
+  deadline,
+}: DatabaseOptions): Database {
   const stats: QueryStats = { roundTrips: 0, bytesRead: 0 };
   const config = timeoutMs === undefined ? undefined : { timeout: timeoutMs };
   return {
@@ -87,7 +94,8 @@ export function createDatabase({ driver, database, timeoutMs, maxReadBytes, acti
       const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
       activeSessions?.inc();
       try {
-        if (deadline) return await deadline.run(options.changeId ?? null, work, (guarded) => session.executeWrite(guarded, config));
+        if (deadline)
+          return await deadline.run(options.changeId ?? null, work, (guarded) => session.executeWrite(guarded, config));
         return await session.executeWrite(work, config);
       } finally {
         activeSessions?.dec();
@@ -100,6 +108,9 @@ export function createDatabase({ driver, database, timeoutMs, maxReadBytes, acti
 /** Top-level whole numbers go to Neo4j as integers, which `LIMIT` and ranges require (JS numbers travel as floats). */
 function withIntegers(parameters: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(
-    Object.entries(parameters).map(([key, value]) => [key, typeof value === 'number' && Number.isSafeInteger(value) ? neo4j.int(value) : value]),
+    Object.entries(parameters).map(([key, value]) => [
+      key,
+      typeof value === 'number' && Number.isSafeInteger(value) ? neo4j.int(value) : value,
+    ]),
   );
 }

@@ -54,7 +54,9 @@ export async function connectNeo4j(
     await driver.executeQuery('RETURN 1', {}, { database: config.NEO4J_DATABASE });
   } catch (error) {
     await close();
-    throw new StartupError(`Cannot reach Neo4j at ${uri} (${(error as Error).message.split('\n')[0]}): check NEO4J_URI, NEO4J_USERNAME and NEO4J_PASSWORD, or unset NEO4J_URI to use the embedded Neo4j.`);
+    throw new StartupError(
+      `Cannot reach Neo4j at ${uri} (${(error as Error).message.split('\n')[0]}): check NEO4J_URI, NEO4J_USERNAME and NEO4J_PASSWORD, or unset NEO4J_URI to use the embedded Neo4j.`,
+    );
   }
   return { driver, embedded, close };
 }

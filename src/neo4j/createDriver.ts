@@ -12,7 +12,14 @@ export interface DriverOptions {
 }
 
 /** Creates a driver that returns plain JavaScript numbers, never neo4j Integers. */
-export function createDriver({ uri, username, password, maxPoolSize = 50, acquireTimeoutMs = 10_000, maxRetryMs = 5_000 }: DriverOptions): Driver {
+export function createDriver({
+  uri,
+  username,
+  password,
+  maxPoolSize = 50,
+  acquireTimeoutMs = 10_000,
+  maxRetryMs = 5_000,
+}: DriverOptions): Driver {
   const auth = password ? neo4j.auth.basic(username ?? 'neo4j', password) : undefined;
   return neo4j.driver(uri, auth, {
     disableLosslessIntegers: true,

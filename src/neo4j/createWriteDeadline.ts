@@ -35,7 +35,11 @@ export interface WriteDeadline {
    */
   expire(): (string | null)[];
   /** Runs one write transaction: `execute` hands the guarded work to `session.executeWrite`. */
-  run<T>(changeId: string | null, work: (tx: ManagedTransaction) => Promise<T>, execute: (work: (tx: ManagedTransaction) => Promise<T>) => Promise<T>): Promise<T>;
+  run<T>(
+    changeId: string | null,
+    work: (tx: ManagedTransaction) => Promise<T>,
+    execute: (work: (tx: ManagedTransaction) => Promise<T>) => Promise<T>,
+  ): Promise<T>;
 }
 
 export interface WriteDeadlineOptions {

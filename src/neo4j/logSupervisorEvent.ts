@@ -19,7 +19,10 @@ export function logSupervisorEvent(logger: Logger, event: Neo4jSupervisorEvent):
       );
       return;
     case 'restarted':
-      logger.warn({ attempt: event.attempt, pid: event.pid, tookMs: event.tookMs }, `the embedded Neo4j is running again (restart attempt ${event.attempt}, ${event.tookMs} ms)`);
+      logger.warn(
+        { attempt: event.attempt, pid: event.pid, tookMs: event.tookMs },
+        `the embedded Neo4j is running again (restart attempt ${event.attempt}, ${event.tookMs} ms)`,
+      );
       return;
     case 'gaveUp':
       logger.fatal(

@@ -59,7 +59,11 @@ export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions): Promise
   const java = options.javaCommand ?? 'java';
   const launcherDir = options.launcherDir ?? LAUNCHER_DIR;
   if (options.preflight ?? true) {
-    requireCommand(java, ['-version'], `Java was not found (tried "${java}"): install a JDK 17 or newer and put java on PATH, or set NEO4J_URI to use an existing Neo4j.`);
+    requireCommand(
+      java,
+      ['-version'],
+      `Java was not found (tried "${java}"): install a JDK 17 or newer and put java on PATH, or set NEO4J_URI to use an existing Neo4j.`,
+    );
     buildLauncherIfStale(launcherDir, options);
   }
 
@@ -68,7 +72,19 @@ export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions): Promise
   mkdirSync(dataDir, { recursive: true });
   const child = spawn(
     java,
-    [...JVM_FLAGS, '-jar', path.join(launcherDir, 'target/coopgraph-neo4j.jar'), '--data', dataDir, '--host', host, '--port', String(options.port), '--pagecache', options.pageCache ?? '256m'],
+    [
+      ...JVM_FLAGS,
+      '-jar',
+      path.join(launcherDir, 'target/coopgraph-neo4j.jar'),
+      '--data',
+      dataDir,
+      '--host',
+      host,
+      '--port',
+      String(options.port),
+      '--pagecache',
+      options.pageCache ?? '256m',
+    ],
     // stdin stays open: the launcher exits when it closes, so a crashed parent never leaves Neo4j running.
     { stdio: ['pipe', 'pipe', 'pipe'] },
   );
@@ -132,7 +148,11 @@ function waitForReady(
   });
 }
 
-function explainExit(code: number | null, detail: string, options: EmbeddedNeo4jOptions & { dataDir: string; host: string }): StartupError {
+function explainExit(
+  code: number | null,
+  detail: string,
+  options: EmbeddedNeo4jOptions & { dataDir: string; host: string },
+): StartupError {
   switch (code) {
     case 3:
       return new StartupError(
@@ -143,25 +163,40 @@ function explainExit(code: number | null, detail: string, options: EmbeddedNeo4j
         `The Neo4j store in ${options.dataDir} is locked by another process: stop the other coopgraph or Neo4j using it, or set NEO4J_DATA_DIR to another directory.`,
       );
     default:
-      return new StartupError(`Neo4j exited before it was ready (exit code ${code}: ${detail}): see ${path.join(options.dataDir, 'logs/debug.log')}.`);
+      return new StartupError(
+        `Neo4j exited before it was ready (exit code ${code}: ${detail}): see ${path.join(options.dataDir, 'logs/debug.log')}.`,
+      );
   }
 }
 
 function buildLauncherIfStale(launcherDir: string, options: EmbeddedNeo4jOptions): void {
   const jar = path.join(launcherDir, 'target/coopgraph-neo4j.jar');
-  const sources = [path.join(launcherDir, 'pom.xml'), path.join(launcherDir, 'src/main/java/org/coopgraph/neo4j/Launcher.java')];
+  const sources = [
+    path.join(launcherDir, 'pom.xml'),
+    path.join(launcherDir, 'src/main/java/org/coopgraph/neo4j/Launcher.java'),
+  ];
   if (existsSync(jar) && sources.every((source) => statSync(source).mtimeMs <= statSync(jar).mtimeMs)) return;
 
   // The Maven Wrapper fetches the Maven version the launcher pins, so no system Maven is needed.
   const maven = options.mavenCommand ?? path.join(launcherDir, 'mvnw');
-  options.onProgress?.('Building the embedded Neo4j launcher with the Maven Wrapper (the first build downloads Maven and about 130 MB)…');
-  const build = spawnSync(maven, ['-q', '-B', '-f', path.join(launcherDir, 'pom.xml'), 'package', '-DskipTests'], { encoding: 'utf8' });
+  options.onProgress?.(
+    'Building the embedded Neo4j launcher with the Maven Wrapper (the first build downloads Maven and about 130 MB)…',
+  );
+  const build = spawnSync(maven, ['-q', '-B', '-f', path.join(launcherDir, 'pom.xml'), 'package', '-DskipTests'], {
+    encoding: 'utf8',
+  });
   if (build.error) {
-    throw new StartupError(`The Maven Wrapper was not found (tried "${maven}"): restore it with "git checkout -- neo4j/mvnw neo4j/.mvn", or set NEO4J_URI to use an existing Neo4j.`);
+    throw new StartupError(
+      `The Maven Wrapper was not found (tried "${maven}"): restore it with "git checkout -- neo4j/mvnw neo4j/.mvn", or set NEO4J_URI to use an existing Neo4j.`,
+    );
   }
   if (build.status !== 0) {
-    const detail = `${build.stdout}${build.stderr}`.split('\n').find((line) => line.includes('ERROR')) ?? `exit code ${build.status}`;
-    throw new StartupError(`Building the embedded Neo4j launcher failed (${detail.trim()}): run "npm run neo4j:build" to see Maven's full output.`);
+    const detail =
+      `${build.stdout}${build.stderr}`.split('\n').find((line) => line.includes('ERROR')) ??
+      `exit code ${build.status}`;
+    throw new StartupError(
+      `Building the embedded Neo4j launcher failed (${detail.trim()}): run "npm run neo4j:build" to see Maven's full output.`,
+    );
   }
 }
 

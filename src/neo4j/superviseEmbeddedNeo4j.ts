@@ -1,4 +1,9 @@
-import { startEmbeddedNeo4j, type EmbeddedNeo4j, type EmbeddedNeo4jOptions, type Neo4jExit } from './startEmbeddedNeo4j.js';
+import {
+  startEmbeddedNeo4j,
+  type EmbeddedNeo4j,
+  type EmbeddedNeo4jOptions,
+  type Neo4jExit,
+} from './startEmbeddedNeo4j.js';
 
 /** `running`: Neo4j is up; `restarting`: it died and a restart is waiting or under way; `stopped`: stopped on request; `failed`: the supervisor gave up. */
 export type SupervisedNeo4jState = 'running' | 'restarting' | 'stopped' | 'failed';
@@ -32,7 +37,12 @@ export interface RestartPolicy {
   stableAfterMs: number;
 }
 
-export const DEFAULT_RESTART_POLICY: RestartPolicy = { initialDelayMs: 1_000, maxDelayMs: 30_000, maxAttempts: 5, stableAfterMs: 60_000 };
+export const DEFAULT_RESTART_POLICY: RestartPolicy = {
+  initialDelayMs: 1_000,
+  maxDelayMs: 30_000,
+  maxAttempts: 5,
+  stableAfterMs: 60_000,
+};
 
 /** What the supervisor did, to be logged: each names the attempt and, when another follows, its delay. */
 export type Neo4jSupervisorEvent =
@@ -85,13 +95,22 @@ export async function superviseEmbeddedNeo4j(options: SupervisorOptions): Promis
   const retry = (cause: { exit: Neo4jExit } | { error: Error }) => {
     if (attempt >= policy.maxAttempts) {
       state = 'failed';
-      emit({ type: 'gaveUp', attempts: attempt, exit: 'exit' in cause ? cause.exit : lastExit, error: 'error' in cause ? cause.error : null });
+      emit({
+        type: 'gaveUp',
+        attempts: attempt,
+        exit: 'exit' in cause ? cause.exit : lastExit,
+        error: 'error' in cause ? cause.error : null,
+      });
       return;
     }
     attempt += 1;
     state = 'restarting';
     const delayMs = Math.min(policy.initialDelayMs * 2 ** (attempt - 1), policy.maxDelayMs);
-    emit('exit' in cause ? { type: 'exited', exit: cause.exit, attempt, delayMs } : { type: 'restartFailed', error: cause.error, attempt, delayMs });
+    emit(
+      'exit' in cause
+        ? { type: 'exited', exit: cause.exit, attempt, delayMs }
+        : { type: 'restartFailed', error: cause.error, attempt, delayMs },
+    );
     timer = setTimeout(() => void restart(), delayMs);
   };
 

@@ -28,8 +28,18 @@ export const LEGAL_FORM_PHRASES: readonly (readonly string[])[] = [
   ['общество', 'с', 'ограниченный', 'ответственность'],
   ['национальный', 'компания'],
   ['республика', 'казахстан'],
-  ['ао'], ['нк'], ['тоо'], ['пао'], ['оао'], ['зао'], ['ооо'], ['ақ'],
-  ['joint', 'stock', 'company'], ['jsc'], ['nc'], ['llp'],
+  ['ао'],
+  ['нк'],
+  ['тоо'],
+  ['пао'],
+  ['оао'],
+  ['зао'],
+  ['ооо'],
+  ['ақ'],
+  ['joint', 'stock', 'company'],
+  ['jsc'],
+  ['nc'],
+  ['llp'],
   ['national', 'company'],
   ['republic', 'of', 'kazakhstan'],
 ];
@@ -40,11 +50,31 @@ const CYRILLIC = /[\u0400-\u04FF]/;
 
 /** The words of a name, lowercase, with ё folded, as the analyser and the legal-form list see them. */
 export function nameWords(name: string): string[] {
-  return (name.normalize('NFKC').toLowerCase().replace(/ё/g, 'е').match(WORD) ?? []);
+  return name.normalize('NFKC').toLowerCase().replace(/ё/g, 'е').match(WORD) ?? [];
 }
 
 /** Prepositions a pasted phrase may start with («в Подмосковье», «с Казахстаном»): not part of the name. */
-const LEADING_PREPOSITIONS = new Set(['в', 'во', 'на', 'с', 'со', 'из', 'у', 'к', 'ко', 'о', 'об', 'от', 'при', 'для', 'по', 'за', 'in', 'of', 'the']);
+const LEADING_PREPOSITIONS = new Set([
+  'в',
+  'во',
+  'на',
+  'с',
+  'со',
+  'из',
+  'у',
+  'к',
+  'ко',
+  'о',
+  'об',
+  'от',
+  'при',
+  'для',
+  'по',
+  'за',
+  'in',
+  'of',
+  'the',
+]);
 
 /** Positions of `words` covered by a legal-form phrase (longest first) or a leading preposition. */
 export function legalFormPositions(words: readonly string[]): Set<number> {
@@ -88,8 +118,11 @@ export function createNameNormalizer(nlp: Pick<NlpClient, 'lemmas'>): NameNormal
     async normalizeNames(names) {
       const wordLists = names.map(nameWords);
       const stems = new Map<string, string | null>();
-      for (const word of wordLists.flat()) if (!stems.has(word)) stems.set(word, CYRILLIC.test(word) ? stripKazakhCaseSuffix(word) : null);
-      const asked = [...new Set([...stems.keys(), ...[...stems.values()].filter((stem): stem is string => stem !== null)])];
+      for (const word of wordLists.flat())
+        if (!stems.has(word)) stems.set(word, CYRILLIC.test(word) ? stripKazakhCaseSuffix(word) : null);
+      const asked = [
+        ...new Set([...stems.keys(), ...[...stems.values()].filter((stem): stem is string => stem !== null)]),
+      ];
       const lemmas = await lookUp(asked);
       return wordLists.map((words) => {
         const lemmaWords = words.map((word) => chooseLemma(word, stems.get(word) ?? null, lemmas).replace(/ё/g, 'е'));

@@ -42,11 +42,19 @@ async function createEnvironment(python: string, cacheDir: string): Promise<stri
   const requirements = path.join(NLP_DIR, 'requirements.txt');
   let version: string;
   try {
-    version = (await run(python, ['-c', 'import sys; assert sys.version_info >= (3, 11), sys.version; print(sys.version)'])).stdout.trim();
+    version = (
+      await run(python, ['-c', 'import sys; assert sys.version_info >= (3, 11), sys.version; print(sys.version)'])
+    ).stdout.trim();
   } catch (error) {
-    throw new Error(`the text-analysis worker needs Python 3.11 or newer as "${python}" (set NLP_PYTHON): ${firstLine(error)}`, { cause: error });
+    throw new Error(
+      `the text-analysis worker needs Python 3.11 or newer as "${python}" (set NLP_PYTHON): ${firstLine(error)}`,
+      { cause: error },
+    );
   }
-  const stamp = createHash('sha256').update(version).update(await readFile(requirements)).digest('hex');
+  const stamp = createHash('sha256')
+    .update(version)
+    .update(await readFile(requirements))
+    .digest('hex');
   const venv = path.join(cacheDir, 'venv');
   const venvPython = path.join(venv, 'bin', 'python');
   const stampFile = path.join(venv, 'coopgraph-requirements.sha256');
@@ -61,13 +69,20 @@ async function createEnvironment(python: string, cacheDir: string): Promise<stri
     await rm(venv, { recursive: true, force: true });
     try {
       await run(python, ['-m', 'venv', venv]);
-      await run(venvPython, ['-m', 'pip', 'install', '--disable-pip-version-check', '--no-input', '-q', '-r', requirements], {
-        maxBuffer: 16 * 1024 * 1024,
-        timeout: 600_000,
-      });
+      await run(
+        venvPython,
+        ['-m', 'pip', 'install', '--disable-pip-version-check', '--no-input', '-q', '-r', requirements],
+        {
+          maxBuffer: 16 * 1024 * 1024,
+          timeout: 600_000,
+        },
+      );
     } catch (error) {
       await rm(venv, { recursive: true, force: true });
-      throw new Error(`installing the text-analysis worker's Python packages (nlp/requirements.txt) failed: ${firstLine(error)}`, { cause: error });
+      throw new Error(
+        `installing the text-analysis worker's Python packages (nlp/requirements.txt) failed: ${firstLine(error)}`,
+        { cause: error },
+      );
     }
     await writeFile(stampFile, stamp);
     return venvPython;
@@ -83,7 +98,10 @@ async function acquireLock(lock: string): Promise<void> {
       await mkdir(lock);
       return;
     } catch {
-      const age = await stat(lock).then((s) => Date.now() - s.mtimeMs, () => 0);
+      const age = await stat(lock).then(
+        (s) => Date.now() - s.mtimeMs,
+        () => 0,
+      );
       if (age > 15 * 60_000) await rm(lock, { recursive: true, force: true });
       else await new Promise((resolve) => setTimeout(resolve, 500));
     }

@@ -36,7 +36,12 @@ const MIN_STEM_LENGTH = 3;
 function harmonyOf(stem: string): 'back' | 'front' | null {
   for (let i = stem.length - 1; i >= 0; i -= 1) {
     // After a vowel, у and и are the glides w and j («Мәскеу»), not vowels.
-    if ((stem[i] === 'у' || stem[i] === 'и') && i > 0 && (BACK_VOWELS.has(stem[i - 1]!) || FRONT_VOWELS.has(stem[i - 1]!))) continue;
+    if (
+      (stem[i] === 'у' || stem[i] === 'и') &&
+      i > 0 &&
+      (BACK_VOWELS.has(stem[i - 1]!) || FRONT_VOWELS.has(stem[i - 1]!))
+    )
+      continue;
     if (BACK_VOWELS.has(stem[i]!)) return 'back';
     if (FRONT_VOWELS.has(stem[i]!)) return 'front';
   }
@@ -74,12 +79,20 @@ const ALL_ENDINGS = new Set(KAZAKH_CASE_RULES.flatMap((rule) => [...rule.back, .
 export function stripKazakhCaseSuffix(word: string): string | null {
   const lower = word.toLowerCase();
   const hyphenated = /^(.+)-([\p{L}]+)$/u.exec(lower);
-  if (hyphenated && ALL_ENDINGS.has(hyphenated[2]!) && hyphenated[1] === hyphenated[1]!.replace(/[аоұыуэюяәөүіеиё]/g, '')) return hyphenated[1]!;
+  if (
+    hyphenated &&
+    ALL_ENDINGS.has(hyphenated[2]!) &&
+    hyphenated[1] === hyphenated[1]!.replace(/[аоұыуэюяәөүіеиё]/g, '')
+  )
+    return hyphenated[1]!;
   // «-стан» ends country names (Қазақстан, Ауғанстан), never an ablative: theirs is «Қазақстаннан».
   if (lower.endsWith('стан')) return null;
   let best: string | null = null;
   for (const rule of KAZAKH_CASE_RULES) {
-    for (const [variants, harmony] of [[rule.back, 'back'], [rule.front, 'front']] as const) {
+    for (const [variants, harmony] of [
+      [rule.back, 'back'],
+      [rule.front, 'front'],
+    ] as const) {
       for (const suffix of variants) {
         if (!lower.endsWith(suffix)) continue;
         const stem = lower.slice(0, -suffix.length);

@@ -6,7 +6,10 @@ import type { NlpSupervisorEvent } from './superviseNlpWorker.js';
 export function logNlpEvent(logger: Logger, event: NlpSupervisorEvent): void {
   switch (event.type) {
     case 'started':
-      logger.info({ pid: event.pid, tookMs: event.tookMs, restarts: event.restarts }, `the text-analysis worker is running (${event.tookMs} ms)`);
+      logger.info(
+        { pid: event.pid, tookMs: event.tookMs, restarts: event.restarts },
+        `the text-analysis worker is running (${event.tookMs} ms)`,
+      );
       return;
     case 'exited':
       logger.error(
@@ -21,7 +24,10 @@ export function logNlpEvent(logger: Logger, event: NlpSupervisorEvent): void {
       );
       return;
     case 'gaveUp':
-      logger.error({ attempts: event.attempts }, `the text-analysis worker will not be restarted (${event.reason}); search matches names as written`);
+      logger.error(
+        { attempts: event.attempts },
+        `the text-analysis worker will not be restarted (${event.reason}); search matches names as written`,
+      );
       return;
     default:
       assertNever(event);

@@ -21,8 +21,14 @@ export interface StartNlpWorkerOptions {
 
 /** Starts the worker with the given interpreter and resolves once it said it is ready. */
 export async function startNlpWorker({ python, startTimeoutMs }: StartNlpWorkerOptions): Promise<NlpWorkerProcess> {
-  const child = spawn(python, ['-u', path.join(NLP_DIR, 'worker.py')], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, PYTHONIOENCODING: 'utf-8' } });
-  const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void; timer: NodeJS.Timeout }>();
+  const child = spawn(python, ['-u', path.join(NLP_DIR, 'worker.py')], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+    env: { ...process.env, PYTHONIOENCODING: 'utf-8' },
+  });
+  const waiting = new Map<
+    number,
+    { resolve: (value: unknown) => void; reject: (error: Error) => void; timer: NodeJS.Timeout }
+  >();
   let nextId = 1;
   let stderrTail = '';
   let markReady: () => void = () => undefined;

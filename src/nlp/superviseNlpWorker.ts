@@ -69,13 +69,16 @@ export function superviseNlpWorker(options: NlpSupervisorOptions = {}): NlpClien
         current = null;
         if (stopping) return;
         if (performance.now() - startedAt >= policy.stableAfterMs) attempt = 0;
-        retry(`the text-analysis worker exited (${exit.signal ? `killed by ${exit.signal}` : `exit code ${exit.code}`})`, (delayMs) =>
-          emit({ type: 'exited', code: exit.code, signal: exit.signal, attempt, delayMs }),
+        retry(
+          `the text-analysis worker exited (${exit.signal ? `killed by ${exit.signal}` : `exit code ${exit.code}`})`,
+          (delayMs) => emit({ type: 'exited', code: exit.code, signal: exit.signal, attempt, delayMs }),
         );
       });
     } catch (error) {
       if (stopping) return;
-      retry((error as Error).message, (delayMs) => emit({ type: 'startFailed', error: error as Error, attempt, delayMs }));
+      retry((error as Error).message, (delayMs) =>
+        emit({ type: 'startFailed', error: error as Error, attempt, delayMs }),
+      );
     }
   };
 
@@ -95,7 +98,10 @@ export function superviseNlpWorker(options: NlpSupervisorOptions = {}): NlpClien
   };
 
   const call = <T>(op: string, payload: Record<string, unknown>, timeoutMs = requestTimeoutMs): Promise<T> => {
-    if (!current) return Promise.reject(new NlpUnavailableError(`text analysis is unavailable: ${reason ?? 'the worker is not running'}`));
+    if (!current)
+      return Promise.reject(
+        new NlpUnavailableError(`text analysis is unavailable: ${reason ?? 'the worker is not running'}`),
+      );
     return current.request<T>(op, payload, timeoutMs);
   };
 

@@ -30,7 +30,13 @@ export interface RelationInclude {
 }
 
 /** Nothing to read beyond the entity itself. */
-export const NO_INCLUDES: EntityIncludes = { relations: [], attributes: false, attributeEvidence: false, evidence: false, country: null };
+export const NO_INCLUDES: EntityIncludes = {
+  relations: [],
+  attributes: false,
+  attributeEvidence: false,
+  evidence: false,
+  country: null,
+};
 
 export function includesNothing(includes: EntityIncludes): boolean {
   return includes.relations.length === 0 && !includes.attributes && !includes.evidence && includes.country === null;

@@ -24,5 +24,11 @@ export const NO_NETWORK_FILTER: NetworkFilter = { types: null, kinds: null, excl
 
 /** True when the filter narrows nothing, so the unfiltered (cheaper) expansion answers. */
 export function isEmptyNetworkFilter(filter: NetworkFilter): boolean {
-  return filter.types === null && filter.kinds === null && filter.excludeKinds === null && filter.from === null && filter.to === null;
+  return (
+    filter.types === null &&
+    filter.kinds === null &&
+    filter.excludeKinds === null &&
+    filter.from === null &&
+    filter.to === null
+  );
 }

@@ -6,7 +6,15 @@ import { defineColumns, type Row } from './defineColumns.js';
 import type { EntityIncludes } from './EntityIncludes.js';
 import type { ProjectionShape } from './ProjectionShape.js';
 import type { EntityRow } from './entityProjection.js';
-import { createCypherScope, includedEntity, includedEntityId, includedSources, readIncluded, readSources, type IncludedRow } from './includeCypher.js';
+import {
+  createCypherScope,
+  includedEntity,
+  includedEntityId,
+  includedSources,
+  readIncluded,
+  readSources,
+  type IncludedRow,
+} from './includeCypher.js';
 
 /** Conditions on agreements; all given ones must hold. Dates are ISO-8601 strings. */
 export interface AgreementQuery {
@@ -35,7 +43,10 @@ export interface AgreementRepository {
    * Up to `first + 1` agreements after the position, so callers can tell whether another page follows, and in the
    * same round trip what `includes` asks for around each of them, which primes the request's `ReadAheadCache`.
    */
-  findPage(query: AgreementQuery, includes: EntityIncludes): Promise<{ rows: AgreementRow[]; totalCount: number | null }>;
+  findPage(
+    query: AgreementQuery,
+    includes: EntityIncludes,
+  ): Promise<{ rows: AgreementRow[]; totalCount: number | null }>;
 }
 
 /** An agreement of a page: its sort key (the position a cursor names) and what `includedEntity` lists of it. */
@@ -81,7 +92,8 @@ function dateConditions(query: AgreementQuery): string[] {
   // A date known only roughly matches when its whole interval lies in the range: its first possible day
   // (`signedEarliest`, null when unbounded) is on or after `signedFrom`, its last (`signedOn`) on or before `signedTo`.
   // `sortKey >= $signedFrom` is implied (earliest <= latest) but lets the page read a range of the index.
-  if (query.signedFrom !== null) parts.push("sortKey <> '' AND sortKey >= $signedFrom AND n.signedEarliest >= $signedFrom");
+  if (query.signedFrom !== null)
+    parts.push("sortKey <> '' AND sortKey >= $signedFrom AND n.signedEarliest >= $signedFrom");
   if (query.signedTo !== null) parts.push("sortKey <> '' AND sortKey <= $signedTo");
   return parts;
 }
@@ -93,11 +105,22 @@ type AnchorFilter = 'partyId' | 'signatoryId' | 'eventId';
  * that filter's relation is not retracted on the way. The other given conditions still hold.
  */
 function anchor(query: AgreementQuery): { pattern: string; anchored: AnchorFilter | null } {
-  if (query.partyId !== null) return { pattern: '(:Entity {id: $partyId})-[p:PARTY_TO]->(n:Agreement) WHERE p.retractedAt IS NULL AND', anchored: 'partyId' };
+  if (query.partyId !== null)
+    return {
+      pattern: '(:Entity {id: $partyId})-[p:PARTY_TO]->(n:Agreement) WHERE p.retractedAt IS NULL AND',
+      anchored: 'partyId',
+    };
   if (query.signatoryId !== null) {
-    return { pattern: '(:Entity {id: $signatoryId})-[s:SIGNATORY_OF]->(n:Agreement) WHERE s.retractedAt IS NULL AND', anchored: 'signatoryId' };
+    return {
+      pattern: '(:Entity {id: $signatoryId})-[s:SIGNATORY_OF]->(n:Agreement) WHERE s.retractedAt IS NULL AND',
+      anchored: 'signatoryId',
+    };
   }
-  if (query.eventId !== null) return { pattern: '(n:Agreement)-[e:SIGNED_AT]->(:Entity {id: $eventId}) WHERE e.retractedAt IS NULL AND', anchored: 'eventId' };
+  if (query.eventId !== null)
+    return {
+      pattern: '(n:Agreement)-[e:SIGNED_AT]->(:Entity {id: $eventId}) WHERE e.retractedAt IS NULL AND',
+      anchored: 'eventId',
+    };
   return { pattern: '(n:Agreement) WHERE', anchored: null };
 }
 
@@ -120,7 +143,11 @@ function anchoredPage(candidates: string, dates: string[], after: boolean): stri
  */
 function indexedPage(filters: string, dates: string[], after: boolean): string {
   // `> ''` also reads from the index; an empty value sorts with the undated ones, as under SORT_KEY.
-  const dated = ["n.signedOn > ''", filters, ...dates.map((condition) => condition.replaceAll('sortKey', 'n.signedOn'))];
+  const dated = [
+    "n.signedOn > ''",
+    filters,
+    ...dates.map((condition) => condition.replaceAll('sortKey', 'n.signedOn')),
+  ];
   if (after) dated.push('(n.signedOn < $afterKey OR (n.signedOn = $afterKey AND n.id > $afterId))');
   // A date filter excludes undated agreements; after a dated position every undated one follows.
   const undated =
@@ -143,7 +170,11 @@ function indexedPage(filters: string, dates: string[], after: boolean): string {
   }`;
 }
 
-export function createAgreementRepository(db: Database, shape: ProjectionShape, readAhead: ReadAheadCache): AgreementRepository {
+export function createAgreementRepository(
+  db: Database,
+  shape: ProjectionShape,
+  readAhead: ReadAheadCache,
+): AgreementRepository {
   return {
     async findPage(query, includes) {
       const { after, withTotalCount, ...parameters } = query;
@@ -159,8 +190,15 @@ export function createAgreementRepository(db: Database, shape: ProjectionShape, 
              RETURN count(n) AS totalCount
            }`
         : 'WITH null AS totalCount';
-      const page = start.anchored ? anchoredPage(candidates, dates, after !== null) : indexedPage(filters, dates, after !== null);
-      const scope = createCypherScope(shape, { ...parameters, afterKey: after?.signedOn ?? null, afterId: after?.id ?? null, limit: query.first + 1 });
+      const page = start.anchored
+        ? anchoredPage(candidates, dates, after !== null)
+        : indexedPage(filters, dates, after !== null);
+      const scope = createCypherScope(shape, {
+        ...parameters,
+        afterKey: after?.signedOn ?? null,
+        afterId: after?.id ?? null,
+        limit: query.first + 1,
+      });
       const pageRow = PAGE_COLUMNS.list({ sortKey: SORT_KEY, entity: includedEntity('n', includes, scope) });
       const rows = await db.read<{ totalCount: number | null; page: PageRow[]; sources: EntityRow[] }>(
         `${count}
@@ -176,7 +214,10 @@ export function createAgreementRepository(db: Database, shape: ProjectionShape, 
         totalCount: result.totalCount,
         rows: result.page.map((row) => {
           const entity = PAGE_COLUMNS.read.entity(row);
-          return { agreement: readIncluded(entity, includes, readAhead), position: { signedOn: PAGE_COLUMNS.read.sortKey(row), id: includedEntityId(entity) } };
+          return {
+            agreement: readIncluded(entity, includes, readAhead),
+            position: { signedOn: PAGE_COLUMNS.read.sortKey(row), id: includedEntityId(entity) },
+          };
         }),
       };
     },

@@ -8,7 +8,13 @@ import type { EntityKindName } from '../domain/entityKinds.js';
 import type { RelationQuery } from '../domain/RelationQuery.js';
 import { NO_INCLUDES, type EntityIncludes } from './EntityIncludes.js';
 import type { ProjectionShape } from './ProjectionShape.js';
-import { ENTITY_COLUMNS, entityProjection, toAttributeModel, toEntityModel, type EntityRow } from './entityProjection.js';
+import {
+  ENTITY_COLUMNS,
+  entityProjection,
+  toAttributeModel,
+  toEntityModel,
+  type EntityRow,
+} from './entityProjection.js';
 import {
   attributesSubquery,
   countrySubquery,
@@ -52,7 +58,11 @@ export interface EntityRepository {
   findCountriesOfRegions(ids: readonly string[]): Promise<(EntityModel | null)[]>;
 }
 
-export function createEntityRepository(db: Database, shape: ProjectionShape, readAhead: ReadAheadCache): EntityRepository {
+export function createEntityRepository(
+  db: Database,
+  shape: ProjectionShape,
+  readAhead: ReadAheadCache,
+): EntityRepository {
   return {
     async findByIds(ids) {
       const rows = await db.read<{ id: string; n: EntityRow }>(
@@ -105,7 +115,12 @@ export function createEntityRepository(db: Database, shape: ProjectionShape, rea
         `UNWIND $ids AS id RETURN id, ${attributesSubquery('id', false, createCypherScope(shape))} AS attributes`,
         { ids },
       );
-      const byEntity = new Map(rows.map((row) => [row.id, row.attributes.map((attribute) => toAttributeModel(INCLUDED_ATTRIBUTE_COLUMNS.read.attribute(attribute)))]));
+      const byEntity = new Map(
+        rows.map((row) => [
+          row.id,
+          row.attributes.map((attribute) => toAttributeModel(INCLUDED_ATTRIBUTE_COLUMNS.read.attribute(attribute))),
+        ]),
+      );
       return ids.map((id) => byEntity.get(id) ?? []);
     },
 
@@ -114,7 +129,13 @@ export function createEntityRepository(db: Database, shape: ProjectionShape, rea
       if (!first) return [];
       // The other end's projection rides along with each relation: one round trip per nesting level, not two.
       const scope = createCypherScope(shape, { ids: queries.map((query) => query.entityId) });
-      const include = { types: first.types, direction: first.direction, first: first.first, evidence: false, end: NO_INCLUDES };
+      const include = {
+        types: first.types,
+        direction: first.direction,
+        first: first.first,
+        evidence: false,
+        end: NO_INCLUDES,
+      };
       const rows = await db.read<{ id: string; relations: IncludedRelationRow[] }>(
         `UNWIND $ids AS id
          MATCH (n:Entity {id: id})

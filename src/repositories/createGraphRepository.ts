@@ -1,7 +1,15 @@
 import type { Database } from '../neo4j/Database.js';
 import type { NetworkModel } from '../models/NetworkModel.js';
 import type { PathModel } from '../models/PathModel.js';
-import { entityProjection, RELATION_COLUMNS, relationProjection, toEntityModel, toRelationModel, type EntityRow, type RelationRow } from './entityProjection.js';
+import {
+  entityProjection,
+  RELATION_COLUMNS,
+  relationProjection,
+  toEntityModel,
+  toRelationModel,
+  type EntityRow,
+  type RelationRow,
+} from './entityProjection.js';
 import { FULL_PROJECTION, type ProjectionShape } from './ProjectionShape.js';
 import { isEmptyNetworkFilter, NO_NETWORK_FILTER, type NetworkFilter } from './NetworkFilter.js';
 import { kindPrefix } from '../domain/entityKinds.js';
@@ -102,7 +110,11 @@ export function createGraphRepository(db: Database, shape: ProjectionShape = FUL
       // among the kept ones by expanding from the nodes already in hand instead of looking their ids up again.
       // Each relation comes paired with its date (see `relationDate`), read by the same expansion: a pair, not an
       // appended column, since `relationProjection` drops trailing nulls and rows vary in length.
-      const [selection] = await db.read<{ nodes: EntityRow[]; relations: [RelationRow, string | null][]; truncated: boolean }>(
+      const [selection] = await db.read<{
+        nodes: EntityRow[];
+        relations: [RelationRow, string | null][];
+        truncated: boolean;
+      }>(
         `${ids.length === 1 ? keptAroundOne(pattern) : keptAroundMany(pattern)}
          CALL (kept) {
            UNWIND kept AS a
@@ -121,12 +133,15 @@ export function createGraphRepository(db: Database, shape: ProjectionShape = FUL
           to: filter.to,
         },
       );
-      if (!selection || selection.nodes.length === 0) return { entities: [], relations: [], truncated: false, relationDates: new Map() };
+      if (!selection || selection.nodes.length === 0)
+        return { entities: [], relations: [], truncated: false, relationDates: new Map() };
       return {
         entities: selection.nodes.map(toEntityModel),
         relations: selection.relations.map(([row]) => toRelationModel(row)),
         truncated: selection.truncated,
-        relationDates: new Map(selection.relations.flatMap(([row, date]) => (date ? [[RELATION_COLUMNS.read.id(row), date] as const] : []))),
+        relationDates: new Map(
+          selection.relations.flatMap(([row, date]) => (date ? [[RELATION_COLUMNS.read.id(row), date] as const] : [])),
+        ),
       };
     },
 

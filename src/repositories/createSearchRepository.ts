@@ -62,15 +62,28 @@ export function createSearchRepository(db: Database, shape: ProjectionShape = FU
            WITH n, textScore, CASE WHEN full THEN $fullScore ELSE $fullScore * textScore / (textScore + $halfScore) END AS score
            ORDER BY score DESC, textScore DESC, n.id
            RETURN ${entityProjection('n', shape)} AS n, score, CASE WHEN score < $fullScore THEN n.searchKeys ELSE [] END AS keys`,
-          { lucene, key, lemmaKey, kinds, first, candidates: Math.max(50, first * 5), fullScore: FULL_MATCH_SCORE, halfScore: HALF_SCORE },
+          {
+            lucene,
+            key,
+            lemmaKey,
+            kinds,
+            first,
+            candidates: Math.max(50, first * 5),
+            fullScore: FULL_MATCH_SCORE,
+            halfScore: HALF_SCORE,
+          },
         );
       } catch (error) {
-        if (isTooManyClauses(error)) throw badUserInput('query', 'fewer or more distinctive words', `${key.split(' ').length} words`);
+        if (isTooManyClauses(error))
+          throw badUserInput('query', 'fewer or more distinctive words', `${key.split(' ').length} words`);
         throw error;
       }
       // Candidates are few (at most `candidates`), and they keep their order among equal scores: a stable sort.
       return rows
-        .map((row) => ({ entity: toEntityModel(row.n), score: row.keys.some((stored) => nearlyEqual(stored, key)) ? NEAR_MATCH_SCORE : row.score }))
+        .map((row) => ({
+          entity: toEntityModel(row.n),
+          score: row.keys.some((stored) => nearlyEqual(stored, key)) ? NEAR_MATCH_SCORE : row.score,
+        }))
         .sort((a, b) => b.score - a.score)
         .slice(0, first);
     },

@@ -54,7 +54,8 @@ export function defineColumns<Values>(presence: { readonly [K in keyof Values]-?
         names.map((name) => {
           const expression = expressions[name];
           if (expression !== null) return expression;
-          if (presence[name] === 'always') throw new TypeError(`column ${name} is in every row; it needs an expression`);
+          if (presence[name] === 'always')
+            throw new TypeError(`column ${name} is in every row; it needs an expression`);
           return 'null';
         }),
       );

@@ -63,11 +63,16 @@ export function entityProjection(variable: string, shape: ProjectionShape): stri
   const metadata = (property: (typeof SOURCE_METADATA)[number]) => read(`${v}.${property}`, shape.sourceMetadata);
   return ENTITY_COLUMNS.list({
     id: `${v}.id`,
-    names: shape.localizedNames ? `[${v}.nameEn, ${v}.nameRu, ${v}.nameKk]` : `coalesce('en' + ${v}.nameEn, 'ru' + ${v}.nameRu, 'kk' + ${v}.nameKk)`,
+    names: shape.localizedNames
+      ? `[${v}.nameEn, ${v}.nameRu, ${v}.nameKk]`
+      : `coalesce('en' + ${v}.nameEn, 'ru' + ${v}.nameRu, 'kk' + ${v}.nameKk)`,
     aliases: read(`${v}.aliases`, shape.aliases),
     evidenceIds: read(`${v}.evidenceIds`, shape.entityEvidence),
     text: read(`${v}.text`, shape.text),
-    signedOn: read(`CASE WHEN ${v}:Agreement AND ${v}.signedEarliest = ${v}.signedOn THEN ${v}.signedOn END`, shape.signedOn),
+    signedOn: read(
+      `CASE WHEN ${v}:Agreement AND ${v}.signedEarliest = ${v}.signedOn THEN ${v}.signedOn END`,
+      shape.signedOn,
+    ),
     title: metadata('title'),
     publisher: metadata('publisher'),
     publishedOn: metadata('publishedOn'),
@@ -154,7 +159,12 @@ export type AttributeRow = Row<AttributeColumns>;
 
 /** Cypher list of the attribute node bound to `variable`, read back by `toAttributeModel`: every property of the same name. */
 export function attributeProjection(variable: string): string {
-  return ATTRIBUTE_COLUMNS.list(Object.fromEntries(ATTRIBUTE_COLUMNS.names.map((name) => [name, `${variable}.${name}`])) as Record<keyof AttributeColumns, string>);
+  return ATTRIBUTE_COLUMNS.list(
+    Object.fromEntries(ATTRIBUTE_COLUMNS.names.map((name) => [name, `${variable}.${name}`])) as Record<
+      keyof AttributeColumns,
+      string
+    >,
+  );
 }
 
 const entity = ENTITY_COLUMNS.read;
@@ -193,7 +203,11 @@ function toNames(names: NamesRow): EntityModel['names'] {
   }
   const language = names.slice(0, 2);
   const name = names.slice(2);
-  return { en: language === 'en' ? name : null, ru: language === 'ru' ? name : null, kk: language === 'kk' ? name : null };
+  return {
+    en: language === 'en' ? name : null,
+    ru: language === 'ru' ? name : null,
+    kk: language === 'kk' ? name : null,
+  };
 }
 
 const relation = RELATION_COLUMNS.read;

@@ -78,7 +78,10 @@ export interface IncludedAttributeColumns {
   evidence: ExcerptRow[] | null;
 }
 
-export const INCLUDED_ATTRIBUTE_COLUMNS = defineColumns<IncludedAttributeColumns>({ attribute: 'always', evidence: 'optional' });
+export const INCLUDED_ATTRIBUTE_COLUMNS = defineColumns<IncludedAttributeColumns>({
+  attribute: 'always',
+  evidence: 'optional',
+});
 
 export type IncludedAttributeRow = Row<IncludedAttributeColumns>;
 
@@ -209,7 +212,10 @@ export function relationsSubquery(variable: string, include: RelationInclude, sc
 /** The unretracted attributes of the entity with id `idExpression`, by key and id: `IncludedAttributeRow`s. */
 export function attributesSubquery(idExpression: string, evidence: boolean, scope: CypherScope): string {
   const a = fresh(scope, 'a');
-  const row = INCLUDED_ATTRIBUTE_COLUMNS.list({ attribute: attributeProjection(a), evidence: evidence ? excerptsSubquery(`${a}.evidenceIds`, scope) : null });
+  const row = INCLUDED_ATTRIBUTE_COLUMNS.list({
+    attribute: attributeProjection(a),
+    evidence: evidence ? excerptsSubquery(`${a}.evidenceIds`, scope) : null,
+  });
   return subquery(
     scope,
     `
@@ -269,11 +275,19 @@ function excerptSourceIds(row: string, includes: EntityIncludes, scope: CypherSc
       excerptSourceIds(INCLUDED_RELATION_COLUMNS.at(relation, 'end'), include.end, scope),
     ].filter((part) => part !== null);
     // `index` is the include's place in the list of relation includes, not a column.
-    if (inner.length > 0) parts.push(concatOver(`${INCLUDED_COLUMNS.at(row, 'relations')}[${index}]`, relation, inner.join(' + '), scope));
+    if (inner.length > 0)
+      parts.push(concatOver(`${INCLUDED_COLUMNS.at(row, 'relations')}[${index}]`, relation, inner.join(' + '), scope));
   });
   if (includes.attributes && includes.attributeEvidence) {
     const attribute = fresh(scope, 'attribute');
-    parts.push(concatOver(INCLUDED_COLUMNS.at(row, 'attributes'), attribute, sourceIdsOf(INCLUDED_ATTRIBUTE_COLUMNS.at(attribute, 'evidence')), scope));
+    parts.push(
+      concatOver(
+        INCLUDED_COLUMNS.at(row, 'attributes'),
+        attribute,
+        sourceIdsOf(INCLUDED_ATTRIBUTE_COLUMNS.at(attribute, 'evidence')),
+        scope,
+      ),
+    );
   }
   if (includes.evidence) parts.push(sourceIdsOf(INCLUDED_COLUMNS.at(row, 'evidence')));
   if (includes.country) {
@@ -287,7 +301,12 @@ function excerptSourceIds(row: string, includes: EntityIncludes, scope: CypherSc
  * The Cypher expression of the sources of every excerpt in the `IncludedRow`s that `rows` (a list expression)
  * evaluates to, element variable `row` being one of them as `rowOf(row)`: `EntityRow`s for `readSources`.
  */
-export function includedSources(rows: string, rowOf: (row: string) => string, includes: EntityIncludes, scope: CypherScope): string {
+export function includedSources(
+  rows: string,
+  rowOf: (row: string) => string,
+  includes: EntityIncludes,
+  scope: CypherScope,
+): string {
   const row = fresh(scope, 'row');
   const ids = excerptSourceIds(rowOf(row), includes, scope);
   return ids === null ? '[]' : sourcesSubquery(concatOver(rows, row, ids, scope), scope);
@@ -380,7 +399,9 @@ export function includedEntityId(row: IncludedRow): string {
  * What turns the `IncludedRelationRow`s of one include into relations, given the id of the entity each was read for.
  * Built once per include and list of rows: what the include tells (direction, its one type) is worked out once.
  */
-export function includedRelationReader(include: RelationInclude): (row: IncludedRelationRow, entityId: string) => RelationModel {
+export function includedRelationReader(
+  include: RelationInclude,
+): (row: IncludedRelationRow, entityId: string) => RelationModel {
   const { direction } = include;
   const onlyType = soleType(include);
   return (row, entityId) => {
@@ -410,7 +431,8 @@ const typesOfInclude = new WeakMap<RelationInclude, readonly string[] | null>();
 /** The include's relation types that are relation types at all (null: any); worked out once per include. */
 function relationTypes(include: RelationInclude): readonly string[] | null {
   let types = typesOfInclude.get(include);
-  if (types === undefined) typesOfInclude.set(include, (types = include.types?.filter((type) => RELATION_TYPE.test(type)) ?? null));
+  if (types === undefined)
+    typesOfInclude.set(include, (types = include.types?.filter((type) => RELATION_TYPE.test(type)) ?? null));
   return types;
 }
 
@@ -427,7 +449,13 @@ export function toExcerptModel(row: ExcerptRow): ExcerptModel {
  * The match pattern from `from` over relation `r` to entity `m`, for one direction and set of types (null: any).
  * The direction is a closed enum and the types a `fixedRelationTypes` list checked against RELATION_TYPE.
  */
-function relationPattern(from: string, r: string, m: string, direction: RelationDirection, types: readonly string[] | null): string {
+function relationPattern(
+  from: string,
+  r: string,
+  m: string,
+  direction: RelationDirection,
+  types: readonly string[] | null,
+): string {
   const relation = types === null ? r : `${r}:${types.join('|')}`;
   switch (direction) {
     case 'OUTGOING':

@@ -33,7 +33,8 @@ export function sourceIdsOf(excerpts: readonly { sourceId: string }[]): string[]
 export const NEEDS_LEMMAS = 'NeedsLemmas';
 
 /** The full-text index's text of an entity: its search keys and lemma keys, separated so no phrase spans two. */
-export const SEARCH_TEXT = (n: string) => `reduce(text = '', key IN ${n}.searchKeys + coalesce(${n}.lemmaKeys, []) | text + ' , ' + key)`;
+export const SEARCH_TEXT = (n: string) =>
+  `reduce(text = '', key IN ${n}.searchKeys + coalesce(${n}.lemmaKeys, []) | text + ' , ' + key)`;
 
 /**
  * Entities with the given label expression: `$(row.label)` for mixed rows, or a static label (a closed set of

@@ -6,7 +6,12 @@ import type { Database } from '../neo4j/Database.js';
  * already announced) before any other work, each naming the entities it touched directly, through the ends of its
  * relations, and through the owners of its attributes.
  */
-export async function readChangesSince(db: Database, since: string, skip: readonly string[], limit: number): Promise<GraphChangeModel[]> {
+export async function readChangesSince(
+  db: Database,
+  since: string,
+  skip: readonly string[],
+  limit: number,
+): Promise<GraphChangeModel[]> {
   const rows = await db.read<{ change: GraphChangeModel }>(
     `MATCH (c:Change) WHERE c.at >= datetime($since)
      WITH c, coalesce(c.id, elementId(c)) AS id

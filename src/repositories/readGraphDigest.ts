@@ -12,7 +12,12 @@ export interface GraphDigest {
 
 /** Reads every entity, excerpt, attribute and relation in a canonical order and hashes them. */
 export async function readGraphDigest(db: Database): Promise<GraphDigest> {
-  const [row] = await db.read<{ entities: unknown[]; excerpts: unknown[]; attributes: unknown[]; relations: unknown[] }>(
+  const [row] = await db.read<{
+    entities: unknown[];
+    excerpts: unknown[];
+    attributes: unknown[];
+    relations: unknown[];
+  }>(
     `CALL () { MATCH (n:Entity) WITH n ORDER BY n.id
                RETURN collect([n.id, n.kind, labels(n), n.nameEn, n.nameRu, n.nameKk, n.aliases, n.evidenceIds, n.text, n.searchKeys, n.retractedAt]) AS entities }
      CALL () { MATCH (x:Excerpt) WITH x ORDER BY x.id RETURN collect([x.id, x.sourceId, x.text, x.retractedAt]) AS excerpts }

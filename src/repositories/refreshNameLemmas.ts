@@ -29,13 +29,13 @@ export async function refreshNameLemmas(db: Database, normalizer: NameNormalizer
     // An entity renamed meanwhile keeps its mark: its names no longer equal the ones normalized.
     await db.write((tx) =>
       tx.run(
-      `UNWIND $updates AS update
+        `UNWIND $updates AS update
        MATCH (n:${NEEDS_LEMMAS} {id: update.id})
        WHERE [name IN [n.nameEn, n.nameRu, n.nameKk] + coalesce(n.aliases, []) WHERE name IS NOT NULL] = update.names
        SET n.lemmaKeys = update.lemmaKeys
        SET n.searchText = ${SEARCH_TEXT('n')}
        REMOVE n:${NEEDS_LEMMAS}`,
-      { updates },
+        { updates },
       ),
     );
     refreshed += rows.length;

@@ -25,5 +25,7 @@ export const SET_SIGNED_ON = `UNWIND $entityIds AS id
 
 /** The distinct entities whose `signedOn` attributes are among `attributes`. */
 export function entitiesWithSignedOn(attributes: readonly { entityId: string; key: string }[]): string[] {
-  return [...new Set(attributes.filter((attribute) => attribute.key === 'signedOn').map((attribute) => attribute.entityId))];
+  return [
+    ...new Set(attributes.filter((attribute) => attribute.key === 'signedOn').map((attribute) => attribute.entityId)),
+  ];
 }

@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { ManagedTransaction } from 'neo4j-driver';
-import { MERGE_ATTRIBUTES, MERGE_BASIS, MERGE_EXCERPTS, mergeEntities, RETRACT_EXCERPTS_OF_RETRACTED_SOURCES, sourceIdsOf, UNION } from './mergeStatements.js';
+import {
+  MERGE_ATTRIBUTES,
+  MERGE_BASIS,
+  MERGE_EXCERPTS,
+  mergeEntities,
+  RETRACT_EXCERPTS_OF_RETRACTED_SOURCES,
+  sourceIdsOf,
+  UNION,
+} from './mergeStatements.js';
 import type { Database } from '../neo4j/Database.js';
 import type { GraphWritePlan } from '../seed/planGraphWrite.js';
 import type { RelationOrigin, WriteProblem } from '../domain/WriteProblem.js';
@@ -42,57 +50,67 @@ export interface GraphWriteCounts {
  * the index takes (MAX_ALIASES, MAX_SEARCH_KEY_CHARACTERS, stored ones included). Records one `(:Change)` node
  * naming the actor.
  */
-export async function writeGraph(db: Database, plan: GraphWritePlan, audit: WriteAudit, rules: WriteRules = {}): Promise<GraphWriteCounts> {
+export async function writeGraph(
+  db: Database,
+  plan: GraphWritePlan,
+  audit: WriteAudit,
+  rules: WriteRules = {},
+): Promise<GraphWriteCounts> {
   const changeId = audit.changeId ?? randomUUID();
-  return db.write(async (tx) => {
-    await refuseInconsistencies(tx, plan, rules);
-    await tx.run(MERGE_EXCERPTS, { rows: plan.excerpts });
-    await tx.run(mergeEntities('$(row.label)'), { rows: plan.entities });
-    await tx.run(RETRACT_EXCERPTS_OF_RETRACTED_SOURCES, { sourceIds: sourceIdsOf(plan.excerpts) });
-    await tx.run(MERGE_ATTRIBUTES, { rows: plan.attributes });
-    const signed = entitiesWithSignedOn(plan.attributes);
-    if (signed.length > 0) await tx.run(SET_SIGNED_ON, { entityIds: signed });
-    await tx.run(
-      `UNWIND $rows AS row
+  return db.write(
+    async (tx) => {
+      await refuseInconsistencies(tx, plan, rules);
+      await tx.run(MERGE_EXCERPTS, { rows: plan.excerpts });
+      await tx.run(mergeEntities('$(row.label)'), { rows: plan.entities });
+      await tx.run(RETRACT_EXCERPTS_OF_RETRACTED_SOURCES, { sourceIds: sourceIdsOf(plan.excerpts) });
+      await tx.run(MERGE_ATTRIBUTES, { rows: plan.attributes });
+      const signed = entitiesWithSignedOn(plan.attributes);
+      if (signed.length > 0) await tx.run(SET_SIGNED_ON, { entityIds: signed });
+      await tx.run(
+        `UNWIND $rows AS row
        MATCH (a:Entity {id: row.from}), (b:Entity {id: row.to})
        MERGE (a)-[r:$(row.type) {id: row.id}]->(b)
        ON CREATE SET r.role = row.role
        SET ${MERGE_BASIS('r')},
            r.evidenceIds = ${UNION('r.evidenceIds', 'row.evidenceIds')}`,
-      { rows: plan.relations },
-    );
-    const counts: GraphWriteCounts = {
-      excerpts: plan.excerpts.length,
-      entities: plan.entities.length,
-      attributes: plan.attributes.length,
-      relations: plan.relations.length,
-    };
-    await tx.run(
-      `CREATE (:Change {id: $changeId, actor: $actor, operation: $operation,
+        { rows: plan.relations },
+      );
+      const counts: GraphWriteCounts = {
+        excerpts: plan.excerpts.length,
+        entities: plan.entities.length,
+        attributes: plan.attributes.length,
+        relations: plan.relations.length,
+      };
+      await tx.run(
+        `CREATE (:Change {id: $changeId, actor: $actor, operation: $operation,
                         at: CASE WHEN $at IS NULL THEN datetime() ELSE datetime($at) END,
                         entityIds: $entityIds, relationIds: $relationIds, attributeIds: $attributeIds,
                         excerpts: $counts.excerpts, entities: $counts.entities, attributes: $counts.attributes,
                         relations: $counts.relations})`,
-      {
-        actor: audit.actor,
-        operation: audit.operation,
-        changeId,
-        at: audit.at ?? null,
-        counts,
-        entityIds: plan.entities.map((entity) => entity.id).slice(0, 1000),
-        relationIds: plan.relations.map((relation) => relation.id).slice(0, 1000),
-        attributeIds: plan.attributes.map((attribute) => attribute.id).slice(0, 1000),
-      },
-    );
-    return counts;
-  }, { changeId });
+        {
+          actor: audit.actor,
+          operation: audit.operation,
+          changeId,
+          at: audit.at ?? null,
+          counts,
+          entityIds: plan.entities.map((entity) => entity.id).slice(0, 1000),
+          relationIds: plan.relations.map((relation) => relation.id).slice(0, 1000),
+          attributeIds: plan.attributes.map((attribute) => attribute.id).slice(0, 1000),
+        },
+      );
+      return counts;
+    },
+    { changeId },
+  );
 }
 
 async function refuseInconsistencies(tx: ManagedTransaction, plan: GraphWritePlan, rules: WriteRules): Promise<void> {
   const problems: WriteProblem[] = [];
   const originOf = (relationId: string): RelationOrigin => plan.relationOrigins.get(relationId)!;
   if (plan.externalIds.length > 0) {
-    const found = await tx.run<{ id: string }>('UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN n.id AS id', { ids: plan.externalIds });
+    const found = await tx.run<{ id: string }>('UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN n.id AS id', {
+      ids: plan.externalIds,
+    });
     const existing = new Set(found.records.map((record) => record.get('id')));
     for (const relation of plan.relations) {
       for (const end of [relation.from, relation.to]) {
@@ -103,7 +121,8 @@ async function refuseInconsistencies(tx: ManagedTransaction, plan: GraphWritePla
     }
   }
   problems.push(...(await checkEntities(tx, plan, rules)));
-  if (rules.refuseRetracted && (plan.attributes.length > 0 || plan.relations.length > 0)) problems.push(...(await findRetractedLinks(tx, plan, originOf)));
+  if (rules.refuseRetracted && (plan.attributes.length > 0 || plan.relations.length > 0))
+    problems.push(...(await findRetractedLinks(tx, plan, originOf)));
   if (problems.length > 0) throw new WriteRefusedError(problems);
 }
 
@@ -112,7 +131,14 @@ async function refuseInconsistencies(tx: ManagedTransaction, plan: GraphWritePla
  * search-key characters than allowed once merged, and (when refused) a retracted entity written to.
  */
 async function checkEntities(tx: ManagedTransaction, plan: GraphWritePlan, rules: WriteRules): Promise<WriteProblem[]> {
-  const result = await tx.run<{ id: string; stored: string | null; given: string; aliases: number; keyCharacters: number; retracted: boolean }>(
+  const result = await tx.run<{
+    id: string;
+    stored: string | null;
+    given: string;
+    aliases: number;
+    keyCharacters: number;
+    retracted: boolean;
+  }>(
     `UNWIND $rows AS row
      OPTIONAL MATCH (n:Entity {id: row.id})
      WITH row, n, ${UNION('n.aliases', 'row.aliases')} AS aliases, ${UNION('n.searchKeys', 'row.searchKeys')} AS keys
@@ -135,7 +161,8 @@ async function checkEntities(tx: ManagedTransaction, plan: GraphWritePlan, rules
     if (record.get('retracted')) problems.push({ code: 'RETRACTED_ENTITY', entityId: id });
     const [count, characters] = [record.get('aliases'), record.get('keyCharacters')];
     if (count > MAX_ALIASES) problems.push({ code: 'TOO_MANY_ALIASES', entityId: id, count, max: MAX_ALIASES });
-    if (characters > MAX_SEARCH_KEY_CHARACTERS) problems.push({ code: 'TOO_MANY_SEARCH_KEYS', entityId: id, characters, max: MAX_SEARCH_KEY_CHARACTERS });
+    if (characters > MAX_SEARCH_KEY_CHARACTERS)
+      problems.push({ code: 'TOO_MANY_SEARCH_KEYS', entityId: id, characters, max: MAX_SEARCH_KEY_CHARACTERS });
     return problems;
   });
 }
@@ -153,7 +180,9 @@ async function findRetractedLinks(
             [row IN $relations WHERE EXISTS { MATCH (:Entity {id: row.from})-[r]->(:Entity {id: row.to}) WHERE r.id = row.id AND r.retractedAt IS NOT NULL }
              | row.id] AS relations`,
     {
-      endIds: [...new Set(plan.relations.flatMap((relation) => [relation.from, relation.to]))].filter((id) => !planned.has(id)),
+      endIds: [...new Set(plan.relations.flatMap((relation) => [relation.from, relation.to]))].filter(
+        (id) => !planned.has(id),
+      ),
       attributeIds: plan.attributes.map((attribute) => attribute.id),
       relations: plan.relations.map(({ id, from, to }) => ({ id, from, to })),
     },
@@ -162,7 +191,9 @@ async function findRetractedLinks(
   const retracted = new Set(record.get('entities'));
   const problems: WriteProblem[] = [
     ...record.get('attributes').map((id): WriteProblem => ({ code: 'RETRACTED_ATTRIBUTE', attributeId: id })),
-    ...record.get('relations').map((id): WriteProblem => ({ code: 'RETRACTED_RELATION', origin: originOf(id), relationId: id })),
+    ...record
+      .get('relations')
+      .map((id): WriteProblem => ({ code: 'RETRACTED_RELATION', origin: originOf(id), relationId: id })),
   ];
   for (const relation of plan.relations) {
     for (const end of new Set([relation.from, relation.to])) {

@@ -4,7 +4,15 @@ import type { GraphWritePlan } from '../seed/planGraphWrite.js';
 import { relationTypeSchema } from '../seed/sourceDocument.js';
 import type { AttributeRow } from '../seed/planGraphWrite.js';
 import { entitiesWithSignedOn, SET_SIGNED_ON } from './signedOnProperty.js';
-import { MERGE_ATTRIBUTES, MERGE_BASIS, MERGE_EXCERPTS, mergeEntities, RETRACT_EXCERPTS_OF_RETRACTED_SOURCES, sourceIdsOf, UNION } from './mergeStatements.js';
+import {
+  MERGE_ATTRIBUTES,
+  MERGE_BASIS,
+  MERGE_EXCERPTS,
+  mergeEntities,
+  RETRACT_EXCERPTS_OF_RETRACTED_SOURCES,
+  sourceIdsOf,
+  UNION,
+} from './mergeStatements.js';
 
 /** Which rows of a plan to write: nodes (excerpts, entities, attributes) must all be in before relations. */
 export type BatchPart = 'nodes' | 'relations';
@@ -42,10 +50,18 @@ const relations = (type: string) => `UNWIND $rows AS row
  * completes it and leaves the graph as one `writeGraph` of the same plan would (no `Change` record, no kind checks).
  * Relations whose ends are missing are skipped and counted, never created half-way.
  */
-export async function writeGraphBatches(db: Database, plan: GraphWritePlan, options: BatchWriteOptions): Promise<BatchWriteCounts> {
+export async function writeGraphBatches(
+  db: Database,
+  plan: GraphWritePlan,
+  options: BatchWriteOptions,
+): Promise<BatchWriteCounts> {
   const counts: BatchWriteCounts = { excerpts: 0, entities: 0, attributes: 0, relations: 0, relationsMissingEnds: 0 };
   /** `after` runs in each batch's transaction, after the batch's rows are written. */
-  const run = async <T>(cypher: string, rows: T[], after?: (tx: ManagedTransaction, batch: T[]) => Promise<unknown>): Promise<number> => {
+  const run = async <T>(
+    cypher: string,
+    rows: T[],
+    after?: (tx: ManagedTransaction, batch: T[]) => Promise<unknown>,
+  ): Promise<number> => {
     let written = 0;
     for (let start = 0; start < rows.length; start += options.batchSize) {
       const batch = rows.slice(start, start + options.batchSize);
@@ -61,8 +77,11 @@ export async function writeGraphBatches(db: Database, plan: GraphWritePlan, opti
   };
 
   if (options.part === 'nodes') {
-    counts.excerpts = await run(MERGE_EXCERPTS, plan.excerpts, (tx, batch) => tx.run(RETRACT_EXCERPTS_OF_RETRACTED_SOURCES, { sourceIds: sourceIdsOf(batch) }));
-    for (const [label, rows] of Map.groupBy(plan.entities, (row) => row.label)) counts.entities += await run(mergeEntities(label), rows);
+    counts.excerpts = await run(MERGE_EXCERPTS, plan.excerpts, (tx, batch) =>
+      tx.run(RETRACT_EXCERPTS_OF_RETRACTED_SOURCES, { sourceIds: sourceIdsOf(batch) }),
+    );
+    for (const [label, rows] of Map.groupBy(plan.entities, (row) => row.label))
+      counts.entities += await run(mergeEntities(label), rows);
     counts.attributes = await run(MERGE_ATTRIBUTES, plan.attributes, async (tx, batch: AttributeRow[]) => {
       const signed = entitiesWithSignedOn(batch);
       if (signed.length > 0) await tx.run(SET_SIGNED_ON, { entityIds: signed });

@@ -4,7 +4,22 @@ import { transliterate } from 'transliteration';
 const KAZAKH_FOLD: Record<string, string> = { ә: 'а', ғ: 'г', қ: 'к', ң: 'н', ө: 'о', ұ: 'у', ү: 'у', һ: 'х', і: 'и' };
 
 /** Legal-form words that say nothing about which entity is meant. */
-const LEGAL_FORMS = new Set(['ao', 'oao', 'zao', 'pao', 'ooo', 'too', 'jsc', 'ojsc', 'pjsc', 'llp', 'llc', 'ltd', 'inc', 'plc']);
+const LEGAL_FORMS = new Set([
+  'ao',
+  'oao',
+  'zao',
+  'pao',
+  'ooo',
+  'too',
+  'jsc',
+  'ojsc',
+  'pjsc',
+  'llp',
+  'llc',
+  'ltd',
+  'inc',
+  'plc',
+]);
 
 /** Spelling variants of Latin transliterations, folded to one form: Vorobyov, Vorobiev, Vorobev → vorobev. */
 const LATIN_FOLDS: [RegExp, string][] = [

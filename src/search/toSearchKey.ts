@@ -22,6 +22,7 @@ export function toSearchKey(argument: string, text: string): string {
   const key = normalizeName(text);
   if (key === '') throw badUserInput(argument, 'text with at least one letter or digit', text);
   const words = key.split(' ').length;
-  if (words > MAX_SEARCH_WORDS) throw badUserInput(argument, `text of at most ${MAX_SEARCH_WORDS} words`, `${words} words`);
+  if (words > MAX_SEARCH_WORDS)
+    throw badUserInput(argument, `text of at most ${MAX_SEARCH_WORDS} words`, `${words} words`);
   return key;
 }

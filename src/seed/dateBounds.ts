@@ -20,7 +20,11 @@ export function dateBounds(value: string, qualifier: string | null | undefined):
   const [, year, month, day] = match;
   const precision: DatePrecisionName = day ? 'DAY' : month ? 'MONTH' : 'YEAR';
   const first = `${year}-${month ?? '01'}-${day ?? '01'}`;
-  const last = day ? first : month ? `${year}-${month}-${String(daysInMonth(Number(year), Number(month))).padStart(2, '0')}` : `${year}-12-31`;
+  const last = day
+    ? first
+    : month
+      ? `${year}-${month}-${String(daysInMonth(Number(year), Number(month))).padStart(2, '0')}`
+      : `${year}-12-31`;
   if (!isCalendarDate(first)) return null;
   switch (qualifier) {
     case 'on or before':

@@ -65,14 +65,19 @@ export interface RelationRow {
  * How a fact stated by several claims is known: stated when any claim states it (its inference is then moot),
  * else inferred with the first reasoning given. Writers apply the same rule to stored facts (`MERGE_BASIS`).
  */
-export function mergeBasis<T extends { basis: BasisName; inference: string | null }>(previous: T, next: T): Pick<T, 'basis' | 'inference'> {
+export function mergeBasis<T extends { basis: BasisName; inference: string | null }>(
+  previous: T,
+  next: T,
+): Pick<T, 'basis' | 'inference'> {
   if (previous.basis === 'STATED' || next.basis === 'STATED') return { basis: 'STATED', inference: null };
   return { basis: 'INFERRED', inference: previous.inference ?? next.inference };
 }
 
 /** A stable id for content: `prefix/` and 16 hex digits of the SHA-256 of the parts. */
 export function contentId(prefix: string, ...parts: (string | null | undefined)[]): string {
-  const hash = createHash('sha256').update(parts.map((part) => part ?? '').join('\u0000')).digest('hex');
+  const hash = createHash('sha256')
+    .update(parts.map((part) => part ?? '').join('\u0000'))
+    .digest('hex');
   return `${prefix}/${hash.slice(0, 16)}`;
 }
 
@@ -122,10 +127,14 @@ export function planGraphWrite(documents: { file: string; document: SourceDocume
     document.entities.forEach((entity, index) => {
       const known = entities.get(entity.id);
       if (known && known.kind !== entity.kind) {
-        problems.push(`${file}: entities[${index}] (${entity.id}).kind: expected ${known.kind} as declared before, got ${entity.kind}`);
+        problems.push(
+          `${file}: entities[${index}] (${entity.id}).kind: expected ${known.kind} as declared before, got ${entity.kind}`,
+        );
         return;
       }
-      const names = [entity.names.en, entity.names.ru, entity.names.kk, ...entity.aliases].filter((name): name is string => Boolean(name));
+      const names = [entity.names.en, entity.names.ru, entity.names.kk, ...entity.aliases].filter(
+        (name): name is string => Boolean(name),
+      );
       mergeEntity(entities, {
         id: entity.id,
         kind: entity.kind,
@@ -158,7 +167,12 @@ export function planGraphWrite(documents: { file: string; document: SourceDocume
           latest: bounds?.latest ?? null,
         };
         const previous = attributes.get(row.id);
-        attributes.set(row.id, previous ? { ...row, ...mergeBasis(previous, row), evidenceIds: union(previous.evidenceIds, row.evidenceIds) } : row);
+        attributes.set(
+          row.id,
+          previous
+            ? { ...row, ...mergeBasis(previous, row), evidenceIds: union(previous.evidenceIds, row.evidenceIds) }
+            : row,
+        );
       }
     });
 
@@ -174,14 +188,22 @@ export function planGraphWrite(documents: { file: string; document: SourceDocume
         inference: relation.inference ?? null,
       };
       const previous = relations.get(row.id);
-      relations.set(row.id, previous ? { ...row, ...mergeBasis(previous, row), evidenceIds: union(previous.evidenceIds, row.evidenceIds) } : row);
-      if (!relationOrigins.has(row.id)) relationOrigins.set(row.id, { file, index, type: relation.type, from: relation.from, to: relation.to });
+      relations.set(
+        row.id,
+        previous
+          ? { ...row, ...mergeBasis(previous, row), evidenceIds: union(previous.evidenceIds, row.evidenceIds) }
+          : row,
+      );
+      if (!relationOrigins.has(row.id))
+        relationOrigins.set(row.id, { file, index, type: relation.type, from: relation.from, to: relation.to });
     });
   }
 
   if (problems.length > 0) throw new SeedValidationError(problems);
   const declared = new Set(entities.keys());
-  const externalIds = [...new Set([...relations.values()].flatMap((relation) => [relation.from, relation.to]))].filter((id) => !declared.has(id));
+  const externalIds = [...new Set([...relations.values()].flatMap((relation) => [relation.from, relation.to]))].filter(
+    (id) => !declared.has(id),
+  );
   return {
     excerpts: [...excerpts.values()],
     entities: [...entities.values()],

@@ -16,9 +16,7 @@ export interface SeedFile {
  * so nothing is loaded unless all files are valid.
  */
 export async function readSourceDocuments(directory: string): Promise<SeedFile[]> {
-  const names = (await readdir(directory, { recursive: true }))
-    .filter((name) => /\.(ya?ml|json)$/.test(name))
-    .sort();
+  const names = (await readdir(directory, { recursive: true })).filter((name) => /\.(ya?ml|json)$/.test(name)).sort();
   const files: SeedFile[] = [];
   const problems: string[] = [];
   for (const name of names) {

@@ -53,15 +53,26 @@ export const namesSchema = z
   .strictObject({ en: nameText.optional(), ru: nameText.optional(), kk: nameText.optional() })
   .refine((names) => Boolean(names.en ?? names.ru ?? names.kk), 'expected at least one of en, ru, kk');
 
-
-export const QUALIFIERS = ['about', 'up to', 'more than', 'at least', 'less than', 'by', 'on or before', 'on or after'] as const;
+export const QUALIFIERS = [
+  'about',
+  'up to',
+  'more than',
+  'at least',
+  'less than',
+  'by',
+  'on or before',
+  'on or after',
+] as const;
 
 /**
  * `basis` and `inference` of one fact. The basis has no default: a fact must say whether its source states it or
  * the graph concludes it, and a conclusion names its reasoning in one sentence (and only a conclusion does).
  */
 const howKnown = {
-  basis: z.enum(BASES, 'expected basis STATED (the excerpts say it in so many words) or INFERRED (concluded from them)'),
+  basis: z.enum(
+    BASES,
+    'expected basis STATED (the excerpts say it in so many words) or INFERRED (concluded from them)',
+  ),
   inference: z
     .string()
     .trim()
@@ -72,10 +83,18 @@ const howKnown = {
 
 function refineHowKnown(fact: { basis: BasisName; inference?: string | undefined }, context: z.RefinementCtx): void {
   if (fact.basis === 'INFERRED' && fact.inference === undefined) {
-    context.addIssue({ code: 'custom', path: ['inference'], message: 'expected "inference" (the reasoning in one sentence) when basis is INFERRED' });
+    context.addIssue({
+      code: 'custom',
+      path: ['inference'],
+      message: 'expected "inference" (the reasoning in one sentence) when basis is INFERRED',
+    });
   }
   if (fact.basis === 'STATED' && fact.inference !== undefined) {
-    context.addIssue({ code: 'custom', path: ['inference'], message: 'expected no "inference" when basis is STATED: the excerpts state it' });
+    context.addIssue({
+      code: 'custom',
+      path: ['inference'],
+      message: 'expected no "inference" when basis is STATED: the excerpts state it',
+    });
   }
 }
 

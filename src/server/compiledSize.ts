@@ -17,19 +17,30 @@ import {
  * types: four levels of `relations { to { id name } }` spell out 233,331). Counting stops at `limit`; null when the
  * operation is not in the document.
  */
-export function compiledSize(schema: GraphQLSchema, document: DocumentNode, operationName: string | null, limit: number): number | null {
+export function compiledSize(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null,
+  limit: number,
+): number | null {
   const operations = document.definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION);
-  const operation = operationName === null && operations.length === 1 ? operations[0] : operations.find((candidate) => candidate.name?.value === operationName);
+  const operation =
+    operationName === null && operations.length === 1
+      ? operations[0]
+      : operations.find((candidate) => candidate.name?.value === operationName);
   const root = operation && schema.getRootType(operation.operation);
   if (!operation || !root) return null;
   const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  for (const definition of document.definitions)
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
 
   let size = 0;
   const applies = (typeCondition: Parameters<typeof typeFromAST>[1] | undefined, type: GraphQLObjectType) => {
     if (!typeCondition) return true;
     const condition = typeFromAST(schema, typeCondition);
-    return condition === type || (condition !== undefined && isAbstractType(condition) && schema.isSubType(condition, type));
+    return (
+      condition === type || (condition !== undefined && isAbstractType(condition) && schema.isSubType(condition, type))
+    );
   };
   const count = (selectionSet: SelectionSetNode, type: GraphQLObjectType, visiting: Set<string>): void => {
     for (const selection of selectionSet.selections) {

@@ -20,7 +20,14 @@ export interface AbuseLimits {
   maxReadBytes: number;
 }
 
-export const DEFAULT_ABUSE_LIMITS: AbuseLimits = { maxDepth: 8, maxAliases: 15, maxDirectives: 10, maxTokens: 2_000, maxCost: 200_000, maxReadBytes: 33_554_432 };
+export const DEFAULT_ABUSE_LIMITS: AbuseLimits = {
+  maxDepth: 8,
+  maxAliases: 15,
+  maxDirectives: 10,
+  maxTokens: 2_000,
+  maxCost: 200_000,
+  maxReadBytes: 33_554_432,
+};
 
 /**
  * Apollo options that refuse oversized operations with HTTP 400: depth, aliases and directives through
@@ -31,7 +38,11 @@ export const DEFAULT_ABUSE_LIMITS: AbuseLimits = { maxDepth: 8, maxAliases: 15, 
  * suggestions are hidden in production by Apollo's own `hideSchemaDetailsFromClientErrors` (see createServer), so
  * armor's masking plugin is off as well.
  */
-export function createAbuseLimits(limits: Omit<AbuseLimits, 'maxReadBytes'>): { validationRules: ValidationRule[]; parseOptions: ParseOptions; plugins: ApolloServerPlugin<Context>[] } {
+export function createAbuseLimits(limits: Omit<AbuseLimits, 'maxReadBytes'>): {
+  validationRules: ValidationRule[];
+  parseOptions: ParseOptions;
+  plugins: ApolloServerPlugin<Context>[];
+} {
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth, exposeLimits: true, flattenFragments: true },
     maxAliases: { n: limits.maxAliases, exposeLimits: true },

@@ -9,7 +9,9 @@ import { originalError } from './originalError.js';
  * Tells the circuit breaker how each operation fared with Neo4j: its database failures, or a success when it ran
  * Cypher without one. Operations that never reached Neo4j say nothing about it.
  */
-export function createCircuitBreakerPlugin(monitor: Pick<Neo4jMonitor, 'reportFailure' | 'reportSuccess'>): ApolloServerPlugin<Context> {
+export function createCircuitBreakerPlugin(
+  monitor: Pick<Neo4jMonitor, 'reportFailure' | 'reportSuccess'>,
+): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {

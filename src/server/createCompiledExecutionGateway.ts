@@ -26,7 +26,10 @@ type Execution = 'seen' | 'interpreted' | CompiledQuery;
  * Apollo still parses, validates (with every validation rule and plugin of the server) and formats errors; only
  * execution changes. Apollo Server 5 has no executor option of its own; the gateway executor is its one place for one.
  */
-export function createCompiledExecutionGateway({ schema, maxCompiledSize = 1_500 }: CompiledExecutionGatewayOptions): GatewayInterface {
+export function createCompiledExecutionGateway({
+  schema,
+  maxCompiledSize = 1_500,
+}: CompiledExecutionGatewayOptions): GatewayInterface {
   // Apollo's document store hands out the same parsed document for the same query text, so what is known about an
   // operation lives as long as its document.
   const executions = new WeakMap<DocumentNode, Map<string | null, Execution>>();
@@ -55,7 +58,8 @@ export function createCompiledExecutionGateway({ schema, maxCompiledSize = 1_500
           const operationName = request.operationName ?? null;
           const variableValues = request.variables ?? {};
           const execution = operation ? executionOf(document, operationName) : 'interpreted';
-          if (typeof execution === 'string') return execute({ schema, document, operationName, contextValue: context, variableValues });
+          if (typeof execution === 'string')
+            return execute({ schema, document, operationName, contextValue: context, variableValues });
           // graphql-js coerces the variables first, so that bad ones fail as they would without the compiler:
           // errors pointing at the variable definition, which Apollo answers as BAD_USER_INPUT with status 400.
           const { errors } = getVariableValues(schema, operation?.variableDefinitions ?? [], variableValues);

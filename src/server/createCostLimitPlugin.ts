@@ -25,7 +25,13 @@ export function createCostLimitPlugin({ maxCost }: CostLimitOptions): ApolloServ
           if (getVariableValues(schema, operation?.variableDefinitions ?? [], variables).errors) return;
           let cost: number;
           try {
-            cost = getComplexity({ schema, query: document, operationName: operationName ?? undefined, variables, estimators: [fieldCost] });
+            cost = getComplexity({
+              schema,
+              query: document,
+              operationName: operationName ?? undefined,
+              variables,
+              estimators: [fieldCost],
+            });
           } catch (error) {
             // Such as more than 10,000 fields once fragments are spread.
             throw new GraphQLError(`The operation cannot be costed: ${(error as Error).message}`, {

@@ -41,7 +41,9 @@ export interface FormatErrorOptions {
 
 /** Codes whose messages this API or Apollo wrote for the client: the client's own mistakes and our refusals. */
 const CLIENT_CODES: ReadonlySet<unknown> = new Set<string>([
-  ...Object.values(ErrorCode).filter((code) => code !== ErrorCode.INTERNAL_SERVER_ERROR && code !== ErrorCode.SERVICE_UNAVAILABLE),
+  ...Object.values(ErrorCode).filter(
+    (code) => code !== ErrorCode.INTERNAL_SERVER_ERROR && code !== ErrorCode.SERVICE_UNAVAILABLE,
+  ),
   ApolloServerErrorCode.GRAPHQL_PARSE_FAILED,
   ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED,
   ApolloServerErrorCode.BAD_USER_INPUT,
@@ -59,18 +61,30 @@ const INTERNAL_MESSAGE = 'Internal server error. It is logged under extensions.r
  * the answer carries that id in `extensions.requestId`; in production its message is replaced, and so is a
  * SERVICE_UNAVAILABLE message, since driver messages name addresses, index and class names and element ids.
  */
-export function createFormatError({ logger, production }: FormatErrorOptions): (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError {
+export function createFormatError({
+  logger,
+  production,
+}: FormatErrorOptions): (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError {
   return (formatted, error) => {
     const original = originalError(error);
     const requestId = currentRequestId();
-    const where = { ...(formatted.locations ? { locations: formatted.locations } : {}), ...(formatted.path ? { path: formatted.path } : {}) };
+    const where = {
+      ...(formatted.locations ? { locations: formatted.locations } : {}),
+      ...(formatted.path ? { path: formatted.path } : {}),
+    };
     if (isDatabaseUnavailable(original) || isPoolExhausted(original)) {
       logger.debug({ err: original, requestId }, 'Neo4j unavailable or busy');
-      const message = isPoolExhausted(original) ? 'The server is busy: every database connection stayed in use. Retry shortly.' : 'The graph database is unavailable. Retry shortly.';
+      const message = isPoolExhausted(original)
+        ? 'The server is busy: every database connection stayed in use. Retry shortly.'
+        : 'The graph database is unavailable. Retry shortly.';
       return { message, ...where, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, requestId } };
     }
     if (isTransactionTimeout(original)) {
-      return { message: 'The operation ran too long and was stopped; ask for less (smaller depth, limit or first).', ...where, extensions: { code: ErrorCode.OPERATION_TIMEOUT } };
+      return {
+        message: 'The operation ran too long and was stopped; ask for less (smaller depth, limit or first).',
+        ...where,
+        extensions: { code: ErrorCode.OPERATION_TIMEOUT },
+      };
     }
     const code = formatted.extensions?.['code'];
     if (CLIENT_CODES.has(code)) return formatted;
@@ -79,7 +93,9 @@ export function createFormatError({ logger, production }: FormatErrorOptions): (
       // A write's outcome (`committed`: true, or null when unknown) is ours and must reach the client whole; other
       // reasons may quote a driver message naming an address.
       const writeOutcome = formatted.extensions?.['committed'] !== undefined;
-      return production && !writeOutcome ? { message: DATABASE_UNAVAILABLE_MESSAGE, ...where, extensions: { code, requestId } } : { ...formatted, extensions: { ...formatted.extensions, requestId } };
+      return production && !writeOutcome
+        ? { message: DATABASE_UNAVAILABLE_MESSAGE, ...where, extensions: { code, requestId } }
+        : { ...formatted, extensions: { ...formatted.extensions, requestId } };
     }
     logger.error({ err: original, requestId, path: formatted.path }, 'unexpected error');
     if (!production) return { ...formatted, extensions: { ...formatted.extensions, requestId } };

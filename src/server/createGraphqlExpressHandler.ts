@@ -23,7 +23,9 @@ interface GraphqlLocals {
  * CORS, `no-store`, body limit, timeout with the write deadline, masked 500s), in the same order, so that both
  * answer alike; only the request and response wrappers differ.
  */
-export function createGraphqlExpressHandler<TContext extends BaseContext>(options: GraphqlRequestHandlerOptions<TContext>): express.Router {
+export function createGraphqlExpressHandler<TContext extends BaseContext>(
+  options: GraphqlRequestHandlerOptions<TContext>,
+): express.Router {
   const { apollo, context, bodyLimitBytes, onError } = options;
   const parseJson = bodyParser.json({ limit: bodyLimitBytes });
   const armTimeout = createOperationTimeout({ timeoutMs: options.timeoutMs });
@@ -48,7 +50,13 @@ export function createGraphqlExpressHandler<TContext extends BaseContext>(option
     (request, response, next) =>
       parseJson(request, response, (bodyError) => {
         if (!bodyError) return next();
-        sendGraphqlFailure(response, locals(response).requestId, bodyError, bodyParserError(bodyError, bodyLimitBytes), onError);
+        sendGraphqlFailure(
+          response,
+          locals(response).requestId,
+          bodyError,
+          bodyParserError(bodyError, bodyLimitBytes),
+          onError,
+        );
       }),
     (_request, response, next) => withRequestId(locals(response).requestId, next),
     expressMiddleware(apollo, { context: ({ req, res }) => context(req as IncomingMessage, locals(res).deadline) }),

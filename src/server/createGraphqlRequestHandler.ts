@@ -49,7 +49,11 @@ export function createGraphqlRequestHandler<TContext extends BaseContext>(
   const fail = (response: ServerResponse, requestId: string, error: unknown, clientError: GraphQLError | null = null) =>
     sendGraphqlFailure(response, requestId, error, clientError, onError);
 
-  const execute = async (request: IncomingMessage & { body?: unknown }, response: ServerResponse, deadline: WriteDeadline) => {
+  const execute = async (
+    request: IncomingMessage & { body?: unknown },
+    response: ServerResponse,
+    deadline: WriteDeadline,
+  ) => {
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(request.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -62,7 +66,10 @@ export function createGraphqlRequestHandler<TContext extends BaseContext>(
       search: query === -1 ? '' : url.slice(query),
       body: request.body,
     };
-    const answer = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: () => context(request, deadline) });
+    const answer = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest,
+      context: () => context(request, deadline),
+    });
     if (response.headersSent) return; // timed out meanwhile
     for (const [key, value] of answer.headers) response.setHeader(key, value);
     response.statusCode = answer.status ?? 200;
@@ -82,7 +89,9 @@ export function createGraphqlRequestHandler<TContext extends BaseContext>(
       armTimeout(response, deadline);
       parseJson(request, response, (bodyError) => {
         if (bodyError) return fail(response, requestId, bodyError, bodyParserError(bodyError, bodyLimitBytes));
-        withRequestId(requestId, () => execute(request, response, deadline)).catch((error: unknown) => fail(response, requestId, error));
+        withRequestId(requestId, () => execute(request, response, deadline)).catch((error: unknown) =>
+          fail(response, requestId, error),
+        );
       });
     });
   };

@@ -22,7 +22,13 @@ export interface HealthRouterOptions {
  * Neo4j's state. `GET /ready`: 200 when Neo4j answers a query, else 503 with the reason, re-checked on every call so
  * it recovers by itself.
  */
-export function createHealthRouter({ driver, database, probeTimeoutMs = 3_000, supervisor, circuit }: HealthRouterOptions): Router {
+export function createHealthRouter({
+  driver,
+  database,
+  probeTimeoutMs = 3_000,
+  supervisor,
+  circuit,
+}: HealthRouterOptions): Router {
   const router = Router();
   router.get('/health', (_request, response) => {
     if (!supervisor) {
@@ -30,7 +36,12 @@ export function createHealthRouter({ driver, database, probeTimeoutMs = 3_000, s
       return;
     }
     const status = supervisor.status();
-    const neo4j = { embedded: true, state: status.state, restarts: status.restarts, ...(status.pid === null ? {} : { pid: status.pid }) };
+    const neo4j = {
+      embedded: true,
+      state: status.state,
+      restarts: status.restarts,
+      ...(status.pid === null ? {} : { pid: status.pid }),
+    };
     switch (status.state) {
       case 'running':
         response.json({ status: 'ok', neo4j });

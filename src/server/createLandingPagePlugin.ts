@@ -13,7 +13,11 @@ export function createLandingPagePlugin(ide: GraphqlIde, graphqlPath = '/graphql
     case 'graphiql':
       return {
         async serverWillStart() {
-          return { async renderLandingPage() { return { html: graphiqlPage(graphqlPath) }; } };
+          return {
+            async renderLandingPage() {
+              return { html: graphiqlPage(graphqlPath) };
+            },
+          };
         },
       };
     case 'sandbox':

@@ -14,7 +14,11 @@ const KNOWN_CODES = new Set<string>([...Object.values(ErrorCode), ...Object.valu
  * counted under `(none)`, without a duration.
  */
 export function createMetricsPlugin<TContext extends BaseContext>(metrics: Metrics): ApolloServerPlugin<TContext> {
-  const refused = (error: Error) => metrics.graphqlRequests.inc({ operation: NO_OPERATION, outcome: outcomeOf(error instanceof GraphQLError ? error.extensions['code'] : undefined) });
+  const refused = (error: Error) =>
+    metrics.graphqlRequests.inc({
+      operation: NO_OPERATION,
+      outcome: outcomeOf(error instanceof GraphQLError ? error.extensions['code'] : undefined),
+    });
   return {
     async contextCreationDidFail({ error }) {
       refused(error);
@@ -31,7 +35,8 @@ export function createMetricsPlugin<TContext extends BaseContext>(metrics: Metri
           if (resolved) operation = metrics.operationLabel(operationName ?? null);
         },
         async willSendResponse({ response }) {
-          const errors = response.body.kind === 'single' ? response.body.singleResult.errors : response.body.initialResult.errors;
+          const errors =
+            response.body.kind === 'single' ? response.body.singleResult.errors : response.body.initialResult.errors;
           const labels = { operation, outcome: errors?.length ? outcomeOf(errors[0]!.extensions?.['code']) : 'ok' };
           metrics.graphqlRequests.inc(labels);
           metrics.graphqlDuration.observe(labels, (performance.now() - started) / 1000);

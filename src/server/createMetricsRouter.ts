@@ -23,7 +23,12 @@ export function createMetricsRouter({ metrics, token }: MetricsRouterOptions): R
       response
         .status(401)
         .set('WWW-Authenticate', 'Bearer')
-        .json({ error: { code: 'UNAUTHENTICATED', message: 'The metrics need a bearer token: send "Authorization: Bearer <METRICS_TOKEN>".' } });
+        .json({
+          error: {
+            code: 'UNAUTHENTICATED',
+            message: 'The metrics need a bearer token: send "Authorization: Bearer <METRICS_TOKEN>".',
+          },
+        });
       return;
     }
     response.type(metrics.contentType).send(await metrics.render());

@@ -41,7 +41,14 @@ export interface Neo4jMonitor {
   close(): void;
 }
 
-export function createNeo4jMonitor({ driver, database, probeIntervalMs = 1_000, probeTimeoutMs = 1_000, failureThreshold = 3, onChange }: Neo4jMonitorOptions): Neo4jMonitor {
+export function createNeo4jMonitor({
+  driver,
+  database,
+  probeIntervalMs = 1_000,
+  probeTimeoutMs = 1_000,
+  failureThreshold = 3,
+  onChange,
+}: Neo4jMonitorOptions): Neo4jMonitor {
   let reason: string | null = null;
   let failures = 0;
   let timer: NodeJS.Timeout | null = null;
@@ -92,7 +99,8 @@ export function createNeo4jMonitor({ driver, database, probeIntervalMs = 1_000, 
         reportUnavailable(error);
       } else if (isPoolExhausted(error)) {
         failures += 1;
-        if (failures >= failureThreshold && reason === null) open(`Neo4j is not responding (${failures} requests in a row got no connection in time)`);
+        if (failures >= failureThreshold && reason === null)
+          open(`Neo4j is not responding (${failures} requests in a row got no connection in time)`);
       }
     },
     reportSuccess() {

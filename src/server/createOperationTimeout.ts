@@ -10,13 +10,20 @@ import { sendHttpError } from './sendHttpError.js';
  * answer then says so and names its changes (`extensions.changeId`, `changeIds`). The Neo4j transactions of the
  * request carry the same timeout, so the database stops working on it too.
  */
-export function createOperationTimeout({ timeoutMs }: { timeoutMs: number }): (response: ServerResponse, deadline?: WriteDeadline) => void {
+export function createOperationTimeout({
+  timeoutMs,
+}: {
+  timeoutMs: number;
+}): (response: ServerResponse, deadline?: WriteDeadline) => void {
   return (response, deadline) => {
     const timer = setTimeout(() => {
       if (response.headersSent) return;
       const written = deadline?.expire() ?? [];
       const changeIds = written.filter((id) => id !== null);
-      sendHttpError(response, written.length > 0 ? writeMayHaveCommitted(timeoutMs, changeIds) : operationTimedOut(timeoutMs));
+      sendHttpError(
+        response,
+        written.length > 0 ? writeMayHaveCommitted(timeoutMs, changeIds) : operationTimedOut(timeoutMs),
+      );
     }, timeoutMs);
     const clear = () => clearTimeout(timer);
     response.once('finish', clear);

@@ -33,8 +33,16 @@ export interface RateLimiter {
 }
 
 export function createRateLimiter(options: RateLimitOptions): RateLimiter {
-  const anonymous = new RateLimiterMemory({ keyPrefix: 'anonymous', points: options.anonymous.points, duration: options.anonymous.durationSeconds });
-  const keyed = new RateLimiterMemory({ keyPrefix: 'keyed', points: options.keyed.points, duration: options.keyed.durationSeconds });
+  const anonymous = new RateLimiterMemory({
+    keyPrefix: 'anonymous',
+    points: options.anonymous.points,
+    duration: options.anonymous.durationSeconds,
+  });
+  const keyed = new RateLimiterMemory({
+    keyPrefix: 'keyed',
+    points: options.keyed.points,
+    duration: options.keyed.durationSeconds,
+  });
   const trustedProxies = options.trustedProxies ?? 0;
   return {
     async consume(request, principal) {

@@ -156,14 +156,22 @@ export function createServer(options: ServerOptions): CoopgraphServer {
     probeIntervalMs: options.probeIntervalMs ?? 1_000,
     probeTimeoutMs: options.probeTimeoutMs ?? 1_000,
     failureThreshold: options.breakerThreshold ?? 3,
-    onChange: (available, reason) => (available ? logger.info('Neo4j is reachable again') : logger.warn({ reason }, 'Neo4j is unreachable: failing fast')),
+    onChange: (available, reason) =>
+      available
+        ? logger.info('Neo4j is reachable again')
+        : logger.warn({ reason }, 'Neo4j is unreachable: failing fast'),
   });
   const supervisor = options.neo4jSupervisor;
   const nameNormalizer = options.nlp ? createNameNormalizer(options.nlp) : null;
   let lemmaIndexer: LemmaIndexer | null = null;
   const metrics = createMetrics({ neo4jStatus: supervisor && (() => supervisor.status()) });
-  const rateLimiter = options.rateLimits ? createRateLimiter({ ...options.rateLimits, onRefused: (caller) => metrics.rateLimited.inc({ caller }) }) : null;
-  const authenticate = createAuthenticator({ db: createDatabase({ driver, database, timeoutMs: operationTimeoutMs, activeSessions: metrics.neo4jSessions }), verifyJwt: createJwtVerifier(options.jwt ?? {}) });
+  const rateLimiter = options.rateLimits
+    ? createRateLimiter({ ...options.rateLimits, onRefused: (caller) => metrics.rateLimited.inc({ caller }) })
+    : null;
+  const authenticate = createAuthenticator({
+    db: createDatabase({ driver, database, timeoutMs: operationTimeoutMs, activeSessions: metrics.neo4jSessions }),
+    verifyJwt: createJwtVerifier(options.jwt ?? {}),
+  });
   const abuseLimits = { ...DEFAULT_ABUSE_LIMITS, ...options.limits };
   const limits = createAbuseLimits(abuseLimits);
 
@@ -198,12 +206,30 @@ export function createServer(options: ServerOptions): CoopgraphServer {
 
   /** A GraphQL request's Database: its read budget, its writes under the request's deadline, a commit in doubt said. */
   const requestDatabase = (deadline: WriteDeadline): Database =>
-    flagCommitInDoubt(createDatabase({ driver, database, timeoutMs: operationTimeoutMs, maxReadBytes: abuseLimits.maxReadBytes, activeSessions: metrics.neo4jSessions, deadline }));
+    flagCommitInDoubt(
+      createDatabase({
+        driver,
+        database,
+        timeoutMs: operationTimeoutMs,
+        maxReadBytes: abuseLimits.maxReadBytes,
+        activeSessions: metrics.neo4jSessions,
+        deadline,
+      }),
+    );
   const createContext = (principal: Principal | null, db: Database): Context => {
     const projection = { ...FULL_PROJECTION };
     const readAhead = createReadAheadCache();
     const repositories = createRepositories(db, projection, readAhead);
-    return { db, repositories, loaders: createLoaders(repositories, readAhead), readAhead, projection, principal, nameNormalizer, nlp: options.nlp ?? null };
+    return {
+      db,
+      repositories,
+      loaders: createLoaders(repositories, readAhead),
+      readAhead,
+      projection,
+      principal,
+      nameNormalizer,
+      nlp: options.nlp ?? null,
+    };
   };
   /** Fails fast while Neo4j is down, then turns the Authorization header into a principal. */
   const authorize = async (authorization: string | undefined): Promise<Principal | null> => {
@@ -229,8 +255,18 @@ export function createServer(options: ServerOptions): CoopgraphServer {
   };
   // Exports run the same `network` operation as GraphQL clients, so both answer alike.
   const loadGraph = createGraphqlLoadGraph(async (query, variables, signal) => {
-    const db = createDeadlineDatabase({ driver, database, timeoutMs: operationTimeoutMs, maxReadBytes: abuseLimits.maxReadBytes, activeSessions: metrics.neo4jSessions, signal });
-    const response = await apollo.executeOperation({ query, variables }, { contextValue: { ...createContext(null, db), maxCost: EXPORT_MAX_COST } });
+    const db = createDeadlineDatabase({
+      driver,
+      database,
+      timeoutMs: operationTimeoutMs,
+      maxReadBytes: abuseLimits.maxReadBytes,
+      activeSessions: metrics.neo4jSessions,
+      signal,
+    });
+    const response = await apollo.executeOperation(
+      { query, variables },
+      { contextValue: { ...createContext(null, db), maxCost: EXPORT_MAX_COST } },
+    );
     if (response.body.kind !== 'single') throw new Error('export query answered incrementally');
     return response.body.singleResult;
   });
@@ -239,7 +275,8 @@ export function createServer(options: ServerOptions): CoopgraphServer {
       await admit(request);
       next();
     } catch (error) {
-      if (!(error instanceof GraphQLError) || error.extensions['http'] === undefined) logger.error({ err: error }, 'export gate failed');
+      if (!(error instanceof GraphQLError) || error.extensions['http'] === undefined)
+        logger.error({ err: error }, 'export gate failed');
       sendExportRefusal(response, error);
     }
   };
@@ -250,7 +287,8 @@ export function createServer(options: ServerOptions): CoopgraphServer {
     neo4jCircuit: monitor,
     refreshSearchLemmas: () => lemmaIndexer?.refreshNow() ?? Promise.resolve(0),
     async start() {
-      if (options.nlp) lemmaIndexer = startLemmaIndexer({ db: createDatabase({ driver, database }), nlp: options.nlp, logger });
+      if (options.nlp)
+        lemmaIndexer = startLemmaIndexer({ db: createDatabase({ driver, database }), nlp: options.nlp, logger });
       await apollo.start();
       const graphqlOptions: GraphqlRequestHandlerOptions<Context> = {
         apollo,
@@ -258,7 +296,8 @@ export function createServer(options: ServerOptions): CoopgraphServer {
         corsOrigins: options.corsOrigins ?? [],
         bodyLimitBytes,
         timeoutMs: operationTimeoutMs,
-        onError: (error, requestId) => logger.error({ err: error, requestId }, 'GraphQL request failed outside execution'),
+        onError: (error, requestId) =>
+          logger.error({ err: error, requestId }, 'GraphQL request failed outside execution'),
         onLateWrite: (write) => logger.warn(write, 'a write of a timed-out operation settled'),
       };
       switch (graphqlHttp) {
@@ -268,7 +307,9 @@ export function createServer(options: ServerOptions): CoopgraphServer {
         case 'express': {
           // First, as on node:http: every request to /graphql goes to it, whatever the routes below would do.
           const graphqlRouter = createGraphqlExpressHandler(graphqlOptions);
-          app.use((request, response, next) => (isGraphqlPath(request.url) ? graphqlRouter(request, response, next) : next()));
+          app.use((request, response, next) =>
+            isGraphqlPath(request.url) ? graphqlRouter(request, response, next) : next(),
+          );
           break;
         }
         default:
@@ -279,7 +320,18 @@ export function createServer(options: ServerOptions): CoopgraphServer {
         httpServer,
         schema,
         changeFeed: createChangeFeed({
-          readSince: (since, skip, limit) => readChangesSince(createDatabase({ driver, database, timeoutMs: operationTimeoutMs, activeSessions: metrics.neo4jSessions }), since, skip, limit),
+          readSince: (since, skip, limit) =>
+            readChangesSince(
+              createDatabase({
+                driver,
+                database,
+                timeoutMs: operationTimeoutMs,
+                activeSessions: metrics.neo4jSessions,
+              }),
+              since,
+              skip,
+              limit,
+            ),
           pollIntervalMs: options.changePollIntervalMs ?? 1_000,
           onError: (error) => logger.warn({ err: error }, 'the change feed could not read the audit trail'),
         }),

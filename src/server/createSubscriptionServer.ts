@@ -54,7 +54,8 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
   const onUpgrade = (request: http.IncomingMessage, socket: import('node:stream').Duplex, head: Buffer) => {
     if (new URL(request.url ?? '/', 'http://localhost').pathname !== '/graphql') return void socket.destroy();
     const release = slots.acquire(clientAddress(request, trustedProxies));
-    if (!release) return void socket.end('HTTP/1.1 429 Too Many Requests\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
+    if (!release)
+      return void socket.end('HTTP/1.1 429 Too Many Requests\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
     sockets.handleUpgrade(request, socket, head, (webSocket) => {
       webSocket.once('close', release);
       sockets.emit('connection', webSocket, request);
@@ -69,7 +70,10 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
       onConnect: async (ctx) => {
         const authorization = ctx.connectionParams?.['authorization'];
         try {
-          principals.set(ctx.extra.socket, await authorize(typeof authorization === 'string' ? authorization : undefined));
+          principals.set(
+            ctx.extra.socket,
+            await authorize(typeof authorization === 'string' ? authorization : undefined),
+          );
           return true;
         } catch {
           return false;
@@ -78,12 +82,17 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
       onSubscribe: (ctx) => {
         const count = (subscriptionCounts.get(ctx.extra.socket) ?? 0) + 1;
         if (count > options.maxSubscriptionsPerConnection) {
-          return [tooManySubscriptions(`Too many subscriptions on this connection: at most ${options.maxSubscriptionsPerConnection} at once.`)];
+          return [
+            tooManySubscriptions(
+              `Too many subscriptions on this connection: at most ${options.maxSubscriptionsPerConnection} at once.`,
+            ),
+          ];
         }
         subscriptionCounts.set(ctx.extra.socket, count);
         return undefined;
       },
-      onComplete: (ctx) => void subscriptionCounts.set(ctx.extra.socket, Math.max(0, (subscriptionCounts.get(ctx.extra.socket) ?? 1) - 1)),
+      onComplete: (ctx) =>
+        void subscriptionCounts.set(ctx.extra.socket, Math.max(0, (subscriptionCounts.get(ctx.extra.socket) ?? 1) - 1)),
       context: (ctx) => ({ ...context(principals.get(ctx.extra.socket) ?? null), changeFeed }),
     },
     sockets,
@@ -97,9 +106,17 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
         principals.set(req.raw, await authorize(req.headers.get('authorization') ?? undefined));
         return undefined;
       } catch (error) {
-        const refusal = error instanceof GraphQLError ? error : new GraphQLError('Not authorized.', { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
+        const refusal =
+          error instanceof GraphQLError
+            ? error
+            : new GraphQLError('Not authorized.', {
+                extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } },
+              });
         const status = (refusal.extensions['http'] as { status?: number } | undefined)?.status ?? 401;
-        return [JSON.stringify({ errors: [{ message: refusal.message, extensions: { code: refusal.extensions['code'] } }] }), { status, statusText: 'Refused', headers: { 'content-type': 'application/json; charset=utf-8' } }];
+        return [
+          JSON.stringify({ errors: [{ message: refusal.message, extensions: { code: refusal.extensions['code'] } }] }),
+          { status, statusText: 'Refused', headers: { 'content-type': 'application/json; charset=utf-8' } },
+        ];
       }
     },
     // graphql-sse types contexts as plain records; this one is our Context.
@@ -111,7 +128,16 @@ export function createSubscriptionServer(options: SubscriptionServerOptions): Su
       const release = slots.acquire(clientAddress(request, trustedProxies));
       if (!release) {
         response.writeHead(429, { 'content-type': 'application/json; charset=utf-8', 'retry-after': '10' });
-        return void response.end(JSON.stringify({ errors: [{ message: `Too many open event streams and WebSockets from this client: at most ${options.maxConnectionsPerClient}.`, extensions: { code: ErrorCode.RATE_LIMITED } }] }));
+        return void response.end(
+          JSON.stringify({
+            errors: [
+              {
+                message: `Too many open event streams and WebSockets from this client: at most ${options.maxConnectionsPerClient}.`,
+                extensions: { code: ErrorCode.RATE_LIMITED },
+              },
+            ],
+          }),
+        );
       }
       response.once('close', release);
       eventStream(request, response).catch((error: unknown) => {

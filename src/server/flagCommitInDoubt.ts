@@ -34,5 +34,7 @@ export function flagCommitInDoubt(db: Database): Database {
  * request's write deadline stopped the work after it returned and before its COMMIT was sent.
  */
 function isRolledBack(error: unknown): boolean {
-  return error instanceof WriteDeadlineExpired || (error instanceof Neo4jError && error.code.startsWith('Neo.ClientError.'));
+  return (
+    error instanceof WriteDeadlineExpired || (error instanceof Neo4jError && error.code.startsWith('Neo.ClientError.'))
+  );
 }

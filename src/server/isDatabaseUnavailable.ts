@@ -1,6 +1,10 @@
 import { Neo4jError } from 'neo4j-driver';
 
-const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
+const UNAVAILABLE_CODES = new Set([
+  'ServiceUnavailable',
+  'SessionExpired',
+  'Neo.TransientError.General.DatabaseUnavailable',
+]);
 
 /** Whether an error means Neo4j cannot be reached right now (as opposed to a bad query, bad data or a busy pool). */
 export function isDatabaseUnavailable(error: unknown): boolean {

@@ -11,14 +11,22 @@ import { isDatabaseUnavailable } from './isDatabaseUnavailable.js';
  * may quote a driver message naming an address).
  */
 export function sendExportRefusal(response: Response, error: unknown): void {
-  const extensions = error instanceof GraphQLError ? (error.extensions as { code?: string; retryAfterSeconds?: number; http?: { status?: number } }) : {};
-  if (extensions.http?.status === undefined && isDatabaseUnavailable(error instanceof GraphQLError ? error.originalError : error)) {
+  const extensions =
+    error instanceof GraphQLError
+      ? (error.extensions as { code?: string; retryAfterSeconds?: number; http?: { status?: number } })
+      : {};
+  if (
+    extensions.http?.status === undefined &&
+    isDatabaseUnavailable(error instanceof GraphQLError ? error.originalError : error)
+  ) {
     extensions.code = ErrorCode.SERVICE_UNAVAILABLE;
     extensions.http = { status: 503 };
   }
   const status = extensions.http?.status ?? 500;
   if (status === 500) {
-    response.status(500).json({ error: { code: ErrorCode.INTERNAL_SERVER_ERROR, message: 'The export failed unexpectedly.' } });
+    response
+      .status(500)
+      .json({ error: { code: ErrorCode.INTERNAL_SERVER_ERROR, message: 'The export failed unexpectedly.' } });
     return;
   }
   if (extensions.retryAfterSeconds !== undefined) response.set('Retry-After', String(extensions.retryAfterSeconds));

@@ -25,7 +25,10 @@ export function sendHttpError(response: ServerResponse, error: GraphQLError): vo
     message = DATABASE_UNAVAILABLE_MESSAGE;
   }
   const requestId = response.getHeader(REQUEST_ID_HEADER);
-  const body = { message, extensions: status >= 500 && typeof requestId === 'string' ? { requestId, ...extensions } : extensions };
+  const body = {
+    message,
+    extensions: status >= 500 && typeof requestId === 'string' ? { requestId, ...extensions } : extensions,
+  };
   response.statusCode = status;
   response.setHeader('content-type', 'application/json; charset=utf-8');
   response.end(JSON.stringify({ errors: [body] }));

@@ -20,7 +20,8 @@ export function serverOptionsFromConfig(config: Config): Omit<ServerOptions, 'dr
       maxLifetimeS: config.JWT_MAX_LIFETIME_S,
     },
     // A development server (NODE_ENV unset) also answers pages served from this machine, such as a Vite dev server.
-    corsOrigins: config.NODE_ENV === 'development' ? [...config.CORS_ORIGINS, ...LOCAL_DEVELOPMENT_ORIGINS] : config.CORS_ORIGINS,
+    corsOrigins:
+      config.NODE_ENV === 'development' ? [...config.CORS_ORIGINS, ...LOCAL_DEVELOPMENT_ORIGINS] : config.CORS_ORIGINS,
     limits: {
       maxDepth: config.LIMIT_MAX_DEPTH,
       maxAliases: config.LIMIT_MAX_ALIASES,
@@ -36,7 +37,10 @@ export function serverOptionsFromConfig(config: Config): Omit<ServerOptions, 'dr
     subscriptionMaxConnectionsPerClient: config.SUBSCRIPTION_MAX_CONNECTIONS_PER_CLIENT,
     rateLimits: config.RATE_LIMIT_ENABLED
       ? {
-          anonymous: { points: config.RATE_LIMIT_ANONYMOUS_POINTS, durationSeconds: config.RATE_LIMIT_ANONYMOUS_DURATION_S },
+          anonymous: {
+            points: config.RATE_LIMIT_ANONYMOUS_POINTS,
+            durationSeconds: config.RATE_LIMIT_ANONYMOUS_DURATION_S,
+          },
           keyed: { points: config.RATE_LIMIT_KEYED_POINTS, durationSeconds: config.RATE_LIMIT_KEYED_DURATION_S },
           trustedProxies: config.TRUST_PROXY_HOPS,
         }

@@ -37,7 +37,8 @@ export function startLemmaIndexer({ db, nlp, logger, intervalMs = 1_000 }: Lemma
     refreshNow().then(
       (count) => count > 0 && logger.debug({ count }, 'wrote lemma keys for search'),
       (error: unknown) => {
-        if (!(error instanceof NlpUnavailableError)) logger.warn({ err: error }, 'writing lemma keys for search failed; retrying');
+        if (!(error instanceof NlpUnavailableError))
+          logger.warn({ err: error }, 'writing lemma keys for search failed; retrying');
       },
     );
   };

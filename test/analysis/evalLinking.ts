@@ -32,8 +32,12 @@ try {
   const { linking, proposals, peopleAndOrganizationsRecall } = await evaluateLinking(url, keys.editor, LINKING_GOLD);
   for (const error of [...linking.errors, ...proposals.errors]) console.log(error);
   console.log(`${LINKING_GOLD.length} texts`);
-  console.log(`linking:   precision ${linking.precision.toFixed(3)} (${linking.truePositives}/${linking.predicted}), recall ${linking.recall.toFixed(3)} (${linking.gold} gold)`);
-  console.log(`proposals: precision ${proposals.precision.toFixed(3)} (${proposals.truePositives}/${proposals.predicted}), recall ${proposals.recall.toFixed(3)} (${proposals.gold} gold); new people and organizations recall ${peopleAndOrganizationsRecall.toFixed(3)}`);
+  console.log(
+    `linking:   precision ${linking.precision.toFixed(3)} (${linking.truePositives}/${linking.predicted}), recall ${linking.recall.toFixed(3)} (${linking.gold} gold)`,
+  );
+  console.log(
+    `proposals: precision ${proposals.precision.toFixed(3)} (${proposals.truePositives}/${proposals.predicted}), recall ${proposals.recall.toFixed(3)} (${proposals.gold} gold); new people and organizations recall ${peopleAndOrganizationsRecall.toFixed(3)}`,
+  );
   await server.stop();
 } finally {
   await driver.close();

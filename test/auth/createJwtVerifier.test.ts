@@ -12,18 +12,35 @@ describe('createJwtVerifier', () => {
     const pair = await generateKeyPair('ES256');
     privateKey = pair.privateKey;
     const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'test', alg: 'ES256', use: 'sig' };
-    jwks = http.createServer((_, response) => response.setHeader('content-type', 'application/json').end(JSON.stringify({ keys: [jwk] })));
+    jwks = http.createServer((_, response) =>
+      response.setHeader('content-type', 'application/json').end(JSON.stringify({ keys: [jwk] })),
+    );
     await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
     const { port } = jwks.address() as { port: number };
-    verify = createJwtVerifier({ jwksUrl: `http://127.0.0.1:${port}/jwks.json`, issuer: 'https://issuer.example', audience: 'coopgraph', roleClaim: 'https://coopgraph/roles' })!;
+    verify = createJwtVerifier({
+      jwksUrl: `http://127.0.0.1:${port}/jwks.json`,
+      issuer: 'https://issuer.example',
+      audience: 'coopgraph',
+      roleClaim: 'https://coopgraph/roles',
+    })!;
   });
   afterAll(() => new Promise<void>((resolve) => jwks.close(() => resolve())));
 
   const sign = (claims: Record<string, unknown>, { issuer = 'https://issuer.example', audience = 'coopgraph' } = {}) =>
-    new SignJWT(claims).setProtectedHeader({ alg: 'ES256', kid: 'test' }).setSubject('reporter-7').setIssuer(issuer).setAudience(audience).setExpirationTime('5m').sign(privateKey);
+    new SignJWT(claims)
+      .setProtectedHeader({ alg: 'ES256', kid: 'test' })
+      .setSubject('reporter-7')
+      .setIssuer(issuer)
+      .setAudience(audience)
+      .setExpirationTime('5m')
+      .sign(privateKey);
 
   it('accepts a token signed by a key of the JWKS and takes the strongest role from the configured claim', async () => {
-    expect(await verify(await sign({ 'https://coopgraph/roles': ['reader', 'admin'] }))).toEqual({ actor: 'jwt:reporter-7', role: 'admin', via: 'jwt' });
+    expect(await verify(await sign({ 'https://coopgraph/roles': ['reader', 'admin'] }))).toEqual({
+      actor: 'jwt:reporter-7',
+      role: 'admin',
+      via: 'jwt',
+    });
   });
 
   it('gives a token without a known role no role, so it can read but not write', async () => {
@@ -31,12 +48,19 @@ describe('createJwtVerifier', () => {
   });
 
   it('refuses a token for another audience or issuer with UNAUTHENTICATED', async () => {
-    await expect(verify(await sign({}, { audience: 'other-api' }))).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
-    await expect(verify(await sign({}, { issuer: 'https://evil.example' }))).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+    await expect(verify(await sign({}, { audience: 'other-api' }))).rejects.toMatchObject({
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
+    await expect(verify(await sign({}, { issuer: 'https://evil.example' }))).rejects.toMatchObject({
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
   });
 
   it('refuses an HS256 token when only a JWKS is configured', async () => {
-    const token = await new SignJWT({ role: 'admin' }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').sign(new TextEncoder().encode('x'.repeat(32)));
+    const token = await new SignJWT({ role: 'admin' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('x')
+      .sign(new TextEncoder().encode('x'.repeat(32)));
     await expect(verify(token)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
   });
 
@@ -48,7 +72,8 @@ describe('createJwtVerifier', () => {
     const secret = 'expiry-secret-expiry-secret-expiry-secret-0123';
     const key = new TextEncoder().encode(secret);
     const now = () => Math.floor(Date.now() / 1000);
-    const hs256 = (configure: (jwt: SignJWT) => SignJWT) => configure(new SignJWT({ role: 'admin' }).setProtectedHeader({ alg: 'HS256' }).setSubject('s')).sign(key);
+    const hs256 = (configure: (jwt: SignJWT) => SignJWT) =>
+      configure(new SignJWT({ role: 'admin' }).setProtectedHeader({ alg: 'HS256' }).setSubject('s')).sign(key);
     const verifyHs = createJwtVerifier({ secret })!;
 
     it('accepts a token that expires within a day of its issue', async () => {
@@ -63,8 +88,14 @@ describe('createJwtVerifier', () => {
 
     it.each([
       ['"exp" a year away, no "iat"', (jwt: SignJWT) => jwt.setExpirationTime('365d')],
-      ['"iat" two days ago, "exp" in an hour', (jwt: SignJWT) => jwt.setIssuedAt(now() - 2 * 86_400).setExpirationTime(now() + 3_600)],
-      ['"iat" a minute before a far "exp" (a claimed future issue)', (jwt: SignJWT) => jwt.setIssuedAt(now() + 30 * 86_400 - 60).setExpirationTime(now() + 30 * 86_400)],
+      [
+        '"iat" two days ago, "exp" in an hour',
+        (jwt: SignJWT) => jwt.setIssuedAt(now() - 2 * 86_400).setExpirationTime(now() + 3_600),
+      ],
+      [
+        '"iat" a minute before a far "exp" (a claimed future issue)',
+        (jwt: SignJWT) => jwt.setIssuedAt(now() + 30 * 86_400 - 60).setExpirationTime(now() + 30 * 86_400),
+      ],
     ])('refuses a token that lives longer than the limit: %s', async (_case, configure) => {
       const failure = verifyHs(await hs256(configure));
       await expect(failure).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
@@ -72,7 +103,10 @@ describe('createJwtVerifier', () => {
     });
 
     it('refuses an "exp" that is not a number', async () => {
-      const token = await new SignJWT({ role: 'admin', exp: 'never' as unknown as number }).setProtectedHeader({ alg: 'HS256' }).setSubject('s').sign(key);
+      const token = await new SignJWT({ role: 'admin', exp: 'never' as unknown as number })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject('s')
+        .sign(key);
       await expect(verifyHs(token)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
     });
 

@@ -30,16 +30,36 @@ const entity = (slug: string, kind = 'ORGANIZATION', prefix = 'organization') =>
 
 /** One valid call of each mutation, in an order that satisfies their dependencies. */
 const MUTATIONS: { name: string; query: string; input: Record<string, unknown>; role: 'editor' | 'admin' }[] = [
-  { name: 'addSource', query: ADD_SOURCE, input: { id: SOURCE, title: 'Test wire report', publishedOn: '2025-10-01', language: 'en' }, role: 'editor' },
+  {
+    name: 'addSource',
+    query: ADD_SOURCE,
+    input: { id: SOURCE, title: 'Test wire report', publishedOn: '2025-10-01', language: 'en' },
+    role: 'editor',
+  },
   { name: 'upsertEntity', query: UPSERT, input: entity('auth'), role: 'editor' },
   {
     name: 'recordAgreement',
     query: RECORD,
-    input: { id: 'agreement/test-mutation-auth', names: { en: 'Auth agreement' }, evidence, parties: [{ id: 'organization/test-mutation-auth', role: 'party', excerpts: [EXCERPT] }] },
+    input: {
+      id: 'agreement/test-mutation-auth',
+      names: { en: 'Auth agreement' },
+      evidence,
+      parties: [{ id: 'organization/test-mutation-auth', role: 'party', excerpts: [EXCERPT] }],
+    },
     role: 'editor',
   },
-  { name: 'addRelation', query: ADD_RELATION, input: { type: 'BASED_IN', fromId: 'organization/test-mutation-auth', toId: 'region/krasnogorsk', evidence }, role: 'editor' },
-  { name: 'retractFact', query: RETRACT, input: { id: 'agreement/test-mutation-auth', reason: 'Recorded by the auth test' }, role: 'admin' },
+  {
+    name: 'addRelation',
+    query: ADD_RELATION,
+    input: { type: 'BASED_IN', fromId: 'organization/test-mutation-auth', toId: 'region/krasnogorsk', evidence },
+    role: 'editor',
+  },
+  {
+    name: 'retractFact',
+    query: RETRACT,
+    input: { id: 'agreement/test-mutation-auth', reason: 'Recorded by the auth test' },
+    role: 'admin',
+  },
 ];
 
 describe('mutations', () => {
@@ -72,7 +92,12 @@ describe('mutations', () => {
     });
 
     it(`lands for the ${role} role and names the actor in the audit trail`, async () => {
-      const response = await postGraphQL<Record<string, { change: { actor?: string } }>>(server.url, query, { input }, bearer(keys[role]));
+      const response = await postGraphQL<Record<string, { change: { actor?: string } }>>(
+        server.url,
+        query,
+        { input },
+        bearer(keys[role]),
+      );
       expect(response.errors).toBeUndefined();
       expect(response.status).toBe(200);
       expect(response.data?.[name]?.change.actor ?? `key:mutations ${role}`).toBe(`key:mutations ${role}`);
@@ -80,10 +105,9 @@ describe('mutations', () => {
   });
 
   it('reads back what was written, with its evidence', async () => {
-    const response = await postGraphQL<{ entity: { id: string; evidence: { excerpt: string; source: { id: string } }[] } }>(
-      server.url,
-      `{ entity(id: "organization/test-mutation-auth") { id evidence { excerpt source { id } } } }`,
-    );
+    const response = await postGraphQL<{
+      entity: { id: string; evidence: { excerpt: string; source: { id: string } }[] };
+    }>(server.url, `{ entity(id: "organization/test-mutation-auth") { id evidence { excerpt source { id } } } }`);
     expect(response.data?.entity.evidence).toEqual([{ excerpt: EXCERPT, source: { id: SOURCE } }]);
   });
 
@@ -111,7 +135,9 @@ describe('mutations', () => {
     const headers = bearer(keys.editor);
     await postGraphQL(server.url, UPSERT, { input: entity('signer', 'PERSON', 'person') }, headers);
     await postGraphQL(server.url, UPSERT, { input: entity('hub', 'PROJECT', 'project') }, headers);
-    const response = await postGraphQL<{ recordAgreement: { entity: Record<string, unknown>; change: { relationIds: string[] } } }>(
+    const response = await postGraphQL<{
+      recordAgreement: { entity: Record<string, unknown>; change: { relationIds: string[] } };
+    }>(
       server.url,
       RECORD,
       {
@@ -140,7 +166,10 @@ describe('mutations', () => {
       subjects: [{ id: 'project/test-mutation-hub' }],
     });
     expect(agreement.parties).toEqual(
-      expect.arrayContaining([{ role: 'investor', party: { id: 'organization/test-mutation-auth' } }, { role: 'party', party: { id: 'region/almaty-oblast' } }]),
+      expect.arrayContaining([
+        { role: 'investor', party: { id: 'organization/test-mutation-auth' } },
+        { role: 'party', party: { id: 'region/almaty-oblast' } },
+      ]),
     );
     expect(response.data!.recordAgreement.change.relationIds).toHaveLength(5);
   });
@@ -178,17 +207,36 @@ describe('mutations', () => {
     const response = await postGraphQL(
       server.url,
       ADD_RELATION,
-      { input: { type: 'BASED_IN', fromId: 'organization/test-mutation-auth', toId: 'region/krasnogorsk', evidence, basis: 'INFERRED' } },
+      {
+        input: {
+          type: 'BASED_IN',
+          fromId: 'organization/test-mutation-auth',
+          toId: 'region/krasnogorsk',
+          evidence,
+          basis: 'INFERRED',
+        },
+      },
       bearer(keys.editor),
     );
-    expect(response.errors?.[0]?.extensions?.problems).toEqual(['input.inference: expected "inference" (the reasoning in one sentence) when basis is INFERRED']);
+    expect(response.errors?.[0]?.extensions?.problems).toEqual([
+      'input.inference: expected "inference" (the reasoning in one sentence) when basis is INFERRED',
+    ]);
     const stated = await postGraphQL(
       server.url,
       UPSERT,
-      { input: { ...entity('basis'), attributes: [{ key: 'staff', number: 5, excerpts: [EXCERPT], inference: 'Counted from the staff list of the report.' }] } },
+      {
+        input: {
+          ...entity('basis'),
+          attributes: [
+            { key: 'staff', number: 5, excerpts: [EXCERPT], inference: 'Counted from the staff list of the report.' },
+          ],
+        },
+      },
       bearer(keys.editor),
     );
-    expect(stated.errors?.[0]?.extensions?.problems).toEqual(['input.attributes[0].inference: expected no "inference" when basis is STATED: the excerpts state it']);
+    expect(stated.errors?.[0]?.extensions?.problems).toEqual([
+      'input.attributes[0].inference: expected no "inference" when basis is STATED: the excerpts state it',
+    ]);
   });
 
   it('records an inferred relation with its reasoning', async () => {
@@ -196,7 +244,16 @@ describe('mutations', () => {
     const response = await postGraphQL<{ addRelation: { relation: { id: string } } }>(
       server.url,
       ADD_RELATION,
-      { input: { type: 'OPERATES_IN', fromId: 'organization/test-mutation-auth', toId: 'region/krasnogorsk', evidence, basis: 'INFERRED', inference } },
+      {
+        input: {
+          type: 'OPERATES_IN',
+          fromId: 'organization/test-mutation-auth',
+          toId: 'region/krasnogorsk',
+          evidence,
+          basis: 'INFERRED',
+          inference,
+        },
+      },
       bearer(keys.editor),
     );
     expect(response.errors).toBeUndefined();
@@ -208,14 +265,28 @@ describe('mutations', () => {
   });
 
   it('answers an added relation whose selection leaves out its id', async () => {
-    const response = await postGraphQL<{ addRelation: { relation: { type: string; role: string; to: { id: string } } } }>(
+    const response = await postGraphQL<{
+      addRelation: { relation: { type: string; role: string; to: { id: string } } };
+    }>(
       server.url,
       'mutation ($input: AddRelationInput!) { addRelation(input: $input) { relation { type role to { id } } } }',
-      { input: { type: 'SUPPLIES', fromId: 'organization/test-mutation-auth', toId: 'region/krasnogorsk', role: 'grain', evidence } },
+      {
+        input: {
+          type: 'SUPPLIES',
+          fromId: 'organization/test-mutation-auth',
+          toId: 'region/krasnogorsk',
+          role: 'grain',
+          evidence,
+        },
+      },
       bearer(keys.editor),
     );
     expect(response.errors).toBeUndefined();
-    expect(response.data!.addRelation.relation).toEqual({ type: 'SUPPLIES', role: 'grain', to: { id: 'region/krasnogorsk' } });
+    expect(response.data!.addRelation.relation).toEqual({
+      type: 'SUPPLIES',
+      role: 'grain',
+      to: { id: 'region/krasnogorsk' },
+    });
   });
 
   it('refuses evidence from a source that was never added', async () => {
@@ -225,18 +296,32 @@ describe('mutations', () => {
       { input: { ...entity('orphan'), evidence: { sourceId: 'source/test-mutation-nowhere', excerpts: [EXCERPT] } } },
       bearer(keys.editor),
     );
-    expect(response.errors?.[0]?.extensions?.problems).toEqual([expect.stringMatching(/^input\.evidence\.sourceId: unknown source "source\/test-mutation-nowhere"/)]);
+    expect(response.errors?.[0]?.extensions?.problems).toEqual([
+      expect.stringMatching(/^input\.evidence\.sourceId: unknown source "source\/test-mutation-nowhere"/),
+    ]);
   });
 
   it('refuses a relation to an unknown entity and names the field, writing nothing', async () => {
     const response = await postGraphQL(
       server.url,
       RECORD,
-      { input: { id: 'agreement/test-mutation-ghost', names: { en: 'Ghost' }, evidence, parties: [{ id: 'organization/test-mutation-ghost', excerpts: [EXCERPT] }] } },
+      {
+        input: {
+          id: 'agreement/test-mutation-ghost',
+          names: { en: 'Ghost' },
+          evidence,
+          parties: [{ id: 'organization/test-mutation-ghost', excerpts: [EXCERPT] }],
+        },
+      },
       bearer(keys.editor),
     );
-    expect(response.errors?.[0]?.extensions?.problems).toEqual([expect.stringMatching(/^input\.parties\[0\]: unknown entity "organization\/test-mutation-ghost"/)]);
-    const check = await postGraphQL<{ entity: unknown }>(server.url, `{ entity(id: "agreement/test-mutation-ghost") { id } }`);
+    expect(response.errors?.[0]?.extensions?.problems).toEqual([
+      expect.stringMatching(/^input\.parties\[0\]: unknown entity "organization\/test-mutation-ghost"/),
+    ]);
+    const check = await postGraphQL<{ entity: unknown }>(
+      server.url,
+      `{ entity(id: "agreement/test-mutation-ghost") { id } }`,
+    );
     expect(check.data?.entity).toBeNull();
   });
 
@@ -245,20 +330,40 @@ describe('mutations', () => {
     const upserted = await postGraphQL<{ upsertEntity: { entity: { attributes: { id: string }[] } } }>(
       server.url,
       UPSERT,
-      { input: { ...entity('figures'), attributes: [{ key: 'staff', number: 40, unit: 'people', excerpts: [EXCERPT] }] } },
+      {
+        input: {
+          ...entity('figures'),
+          attributes: [{ key: 'staff', number: 40, unit: 'people', excerpts: [EXCERPT] }],
+        },
+      },
       headers,
     );
     const attributeId = upserted.data!.upsertEntity.entity.attributes[0]!.id;
     const added = await postGraphQL<{ addRelation: { relation: { id: string } } }>(
       server.url,
       ADD_RELATION,
-      { input: { type: 'BASED_IN', fromId: 'organization/test-mutation-figures', toId: 'region/krasnogorsk', evidence } },
+      {
+        input: { type: 'BASED_IN', fromId: 'organization/test-mutation-figures', toId: 'region/krasnogorsk', evidence },
+      },
       headers,
     );
     const relationId = added.data!.addRelation.relation.id;
-    for (const [id, kind] of [[attributeId, 'ATTRIBUTE'], [relationId, 'RELATION']] as const) {
-      const response = await postGraphQL<{ retractFact: Record<string, unknown> }>(server.url, RETRACT, { input: { id, reason: 'Misread the report' } }, bearer(keys.admin));
-      expect(response.data?.retractFact).toMatchObject({ id, kind, retractedBy: 'key:mutations admin', reason: 'Misread the report' });
+    for (const [id, kind] of [
+      [attributeId, 'ATTRIBUTE'],
+      [relationId, 'RELATION'],
+    ] as const) {
+      const response = await postGraphQL<{ retractFact: Record<string, unknown> }>(
+        server.url,
+        RETRACT,
+        { input: { id, reason: 'Misread the report' } },
+        bearer(keys.admin),
+      );
+      expect(response.data?.retractFact).toMatchObject({
+        id,
+        kind,
+        retractedBy: 'key:mutations admin',
+        reason: 'Misread the report',
+      });
     }
     const read = await postGraphQL<{ entity: { attributes: unknown[]; relations: unknown[] } }>(
       server.url,
@@ -275,24 +380,45 @@ describe('mutations', () => {
   it('takes the excerpts of a retracted source out of every evidence list, however the source is selected', async () => {
     const retracted = 'source/test-mutation-withdrawn';
     const id = 'organization/test-mutation-cited';
-    const added = await postGraphQL(server.url, ADD_SOURCE, { input: { id: retracted, title: 'Withdrawn report', publishedOn: '2025-10-02', language: 'en' } }, bearer(keys.editor));
+    const added = await postGraphQL(
+      server.url,
+      ADD_SOURCE,
+      { input: { id: retracted, title: 'Withdrawn report', publishedOn: '2025-10-02', language: 'en' } },
+      bearer(keys.editor),
+    );
     expect(added.errors).toBeUndefined();
     for (const cited of [{ sourceId: retracted, excerpts: ['The withdrawn report says so.'] }, evidence]) {
-      const upserted = await postGraphQL(server.url, UPSERT, { input: { ...entity('cited'), evidence: cited } }, bearer(keys.editor));
+      const upserted = await postGraphQL(
+        server.url,
+        UPSERT,
+        { input: { ...entity('cited'), evidence: cited } },
+        bearer(keys.editor),
+      );
       expect(upserted.errors).toBeUndefined();
     }
     const read = (source: string) =>
-      postGraphQL<{ entity: { evidence: { excerpt: string; source: { id: string } }[] } }>(server.url, `{ entity(id: "${id}") { evidence { excerpt source { ${source} } } } }`);
+      postGraphQL<{ entity: { evidence: { excerpt: string; source: { id: string } }[] } }>(
+        server.url,
+        `{ entity(id: "${id}") { evidence { excerpt source { ${source} } } } }`,
+      );
     expect((await read('id')).data?.entity.evidence.map((item) => item.source.id)).toEqual([retracted, SOURCE]);
 
-    const retraction = await postGraphQL(server.url, RETRACT, { input: { id: retracted, reason: 'The report was withdrawn' } }, bearer(keys.admin));
+    const retraction = await postGraphQL(
+      server.url,
+      RETRACT,
+      { input: { id: retracted, reason: 'The report was withdrawn' } },
+      bearer(keys.admin),
+    );
     expect(retraction.errors).toBeUndefined();
     // Loading its documents again, with excerpts the graph has not seen, does not bring the source's excerpts back.
     const directory = await mkdtemp(path.join(os.tmpdir(), 'coopgraph-withdrawn-'));
     const document = (excerpt: string) =>
       `source: { id: ${retracted}, title: Withdrawn report, publishedOn: 2025-10-02, language: en }\nentities:\n  - { id: ${id}, kind: ORGANIZATION, names: { en: Test cited }, evidence: ["${excerpt}"] }\n`;
     const db = createDatabase({ driver: neo4j.driver });
-    const liveExcerpts = () => db.read('MATCH (x:Excerpt {sourceId: $retracted}) WHERE x.retractedAt IS NULL RETURN x.text AS text', { retracted });
+    const liveExcerpts = () =>
+      db.read('MATCH (x:Excerpt {sourceId: $retracted}) WHERE x.retractedAt IS NULL RETURN x.text AS text', {
+        retracted,
+      });
     await writeFile(path.join(directory, 'withdrawn.yaml'), document('A sentence loaded as a seed.'));
     await loadSeeds(db, directory, 'test');
     expect(await liveExcerpts()).toEqual([]);
@@ -300,13 +426,18 @@ describe('mutations', () => {
     await bulkLoadDocuments(db, directory, { progress: false });
     expect(await liveExcerpts()).toEqual([]);
     await rm(directory, { recursive: true, force: true });
-    const stored = await db.read<{ count: number }>('MATCH (x:Excerpt {sourceId: $retracted}) RETURN count(x) AS count', { retracted });
+    const stored = await db.read<{ count: number }>(
+      'MATCH (x:Excerpt {sourceId: $retracted}) RETURN count(x) AS count',
+      { retracted },
+    );
     expect(stored).toEqual([{ count: 3 }]);
 
     for (const source of ['id', 'id title']) {
       const response = await read(source);
       expect(response.errors).toBeUndefined();
-      expect(response.data?.entity.evidence).toEqual([{ excerpt: EXCERPT, source: expect.objectContaining({ id: SOURCE }) }]);
+      expect(response.data?.entity.evidence).toEqual([
+        { excerpt: EXCERPT, source: expect.objectContaining({ id: SOURCE }) },
+      ]);
     }
   });
 
@@ -315,33 +446,74 @@ describe('mutations', () => {
     const recorded = await postGraphQL<{ recordAgreement: { entity: { signedOn: string | null } } }>(
       server.url,
       RECORD,
-      { input: { id, names: { en: 'Dated agreement' }, evidence, signedOn: { date: '2031-02-03', excerpts: [EXCERPT] }, parties: [{ id: 'organization/test-mutation-auth', role: 'party', excerpts: [EXCERPT] }] } },
+      {
+        input: {
+          id,
+          names: { en: 'Dated agreement' },
+          evidence,
+          signedOn: { date: '2031-02-03', excerpts: [EXCERPT] },
+          parties: [{ id: 'organization/test-mutation-auth', role: 'party', excerpts: [EXCERPT] }],
+        },
+      },
       bearer(keys.editor),
     );
     expect(recorded.errors).toBeUndefined();
     expect(recorded.data?.recordAgreement.entity.signedOn).toBe('2031-02-03');
     const db = createDatabase({ driver: neo4j.driver });
-    const stored = async () => (await db.read<{ signedOn: string | null }>('MATCH (n:Entity {id: $id}) RETURN n.signedOn AS signedOn', { id }))[0]?.signedOn ?? null;
+    const stored = async () =>
+      (
+        await db.read<{ signedOn: string | null }>('MATCH (n:Entity {id: $id}) RETURN n.signedOn AS signedOn', { id })
+      )[0]?.signedOn ?? null;
     expect(await stored()).toBe('2031-02-03');
     const newest = async () =>
-      (await postGraphQL<{ agreements: { edges: { node: { id: string; signedOn: string | null } }[] } }>(server.url, `{ agreements(first: 1) { edges { node { id signedOn } } } }`)).data?.agreements.edges[0]?.node;
+      (
+        await postGraphQL<{ agreements: { edges: { node: { id: string; signedOn: string | null } }[] } }>(
+          server.url,
+          `{ agreements(first: 1) { edges { node { id signedOn } } } }`,
+        )
+      ).data?.agreements.edges[0]?.node;
     expect(await newest()).toEqual({ id, signedOn: '2031-02-03' });
 
-    const [attribute] = await db.read<{ id: string }>("MATCH (a:Attribute {entityId: $id, key: 'signedOn'}) RETURN a.id AS id", { id });
-    const retracted = await postGraphQL(server.url, RETRACT, { input: { id: attribute!.id, reason: 'Wrong date' } }, bearer(keys.admin));
+    const [attribute] = await db.read<{ id: string }>(
+      "MATCH (a:Attribute {entityId: $id, key: 'signedOn'}) RETURN a.id AS id",
+      { id },
+    );
+    const retracted = await postGraphQL(
+      server.url,
+      RETRACT,
+      { input: { id: attribute!.id, reason: 'Wrong date' } },
+      bearer(keys.admin),
+    );
     expect(retracted.errors).toBeUndefined();
     expect(await stored()).toBeNull();
     expect((await newest())?.id).not.toBe(id);
-    const read = await postGraphQL<{ entity: { signedOn: string | null } }>(server.url, `{ entity(id: "${id}") { ... on Agreement { signedOn } } }`);
+    const read = await postGraphQL<{ entity: { signedOn: string | null } }>(
+      server.url,
+      `{ entity(id: "${id}") { ... on Agreement { signedOn } } }`,
+    );
     expect(read.data?.entity.signedOn).toBeNull();
   });
 
   it('pages the audit trail for editors, newest first, and refuses it to readers', async () => {
-    expect((await postGraphQL(server.url, CHANGES, { first: 2 }, bearer(keys.reader))).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect((await postGraphQL(server.url, CHANGES, { first: 2 })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    type Page = { changes: { edges: { cursor: string; node: { at: string; id: string; operation: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } };
+    expect(
+      (await postGraphQL(server.url, CHANGES, { first: 2 }, bearer(keys.reader))).errors?.[0]?.extensions?.code,
+    ).toBe('FORBIDDEN');
+    expect((await postGraphQL(server.url, CHANGES, { first: 2 })).errors?.[0]?.extensions?.code).toBe(
+      'UNAUTHENTICATED',
+    );
+    type Page = {
+      changes: {
+        edges: { cursor: string; node: { at: string; id: string; operation: string } }[];
+        pageInfo: { hasNextPage: boolean; endCursor: string };
+      };
+    };
     const first = await postGraphQL<Page>(server.url, CHANGES, { first: 2 }, bearer(keys.editor));
-    const second = await postGraphQL<Page>(server.url, CHANGES, { first: 2, after: first.data!.changes.pageInfo.endCursor }, bearer(keys.editor));
+    const second = await postGraphQL<Page>(
+      server.url,
+      CHANGES,
+      { first: 2, after: first.data!.changes.pageInfo.endCursor },
+      bearer(keys.editor),
+    );
     const nodes = [...first.data!.changes.edges, ...second.data!.changes.edges].map((edge) => edge.node);
     expect(first.data!.changes.pageInfo.hasNextPage).toBe(true);
     expect(new Set(nodes.map((node) => node.id)).size).toBe(4);
@@ -355,7 +527,12 @@ describe('mutations', () => {
     const started = performance.now();
     const responses = await Promise.all(
       Array.from({ length: 200 }, (_, index) =>
-        postGraphQL(server.url, UPSERT, { input: { ...entity(`concurrent-${index % 20}`), aliases: [`alias ${index}`] } }, headers),
+        postGraphQL(
+          server.url,
+          UPSERT,
+          { input: { ...entity(`concurrent-${index % 20}`), aliases: [`alias ${index}`] } },
+          headers,
+        ),
       ),
     );
     const elapsed = performance.now() - started;

@@ -26,6 +26,8 @@ describe('READS_REQUIRE_KEY', () => {
 
   it('gates exports too', async () => {
     expect((await fetch(`${server.url}/export/json?ids=organization/ktz`)).status).toBe(401);
-    expect((await fetch(`${server.url}/export/json?ids=organization/ktz`, { headers: bearer(keys.reader) })).status).not.toBe(401);
+    expect(
+      (await fetch(`${server.url}/export/json?ids=organization/ktz`, { headers: bearer(keys.reader) })).status,
+    ).not.toBe(401);
   });
 });

@@ -32,7 +32,10 @@ describe('measureLatencies', () => {
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   it('runs each target right after each other target, so that none inherits the same one’s leftovers', async () => {
-    const targets = ['a', 'b', 'c'].map((target) => ({ baseUrl, steps: [{ path: '/graphql' as const, body: () => ({ target }) }] }));
+    const targets = ['a', 'b', 'c'].map((target) => ({
+      baseUrl,
+      steps: [{ path: '/graphql' as const, body: () => ({ target }) }],
+    }));
     const latencies = await measureLatencies(targets, 12, 60_000);
     expect(latencies.map((list) => list.length)).toEqual([12, 12, 12]);
     const followers = new Map<string, Set<string>>();
@@ -40,6 +43,7 @@ describe('measureLatencies', () => {
       const previous = arrivals[index]!;
       if (previous !== target) followers.set(previous, (followers.get(previous) ?? new Set()).add(target));
     });
-    for (const target of ['a', 'b', 'c']) expect([...(followers.get(target) ?? [])].sort()).toEqual(['a', 'b', 'c'].filter((other) => other !== target));
+    for (const target of ['a', 'b', 'c'])
+      expect([...(followers.get(target) ?? [])].sort()).toEqual(['a', 'b', 'c'].filter((other) => other !== target));
   });
 });

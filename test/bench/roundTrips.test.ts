@@ -31,12 +31,19 @@ beforeAll(async () => {
   const storeDir = await mkdtemp(path.join(os.tmpdir(), 'coopgraph-roundtrips-'));
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'coopgraph-scale-'));
   directories.push(storeDir, dataDir);
-  neo4j = await startEmbeddedNeo4j({ dataDir: storeDir, port: await freePort(), startTimeoutMs: 180_000, pageCache: '64m' });
+  neo4j = await startEmbeddedNeo4j({
+    dataDir: storeDir,
+    port: await freePort(),
+    startTimeoutMs: 180_000,
+    pageCache: '64m',
+  });
   driver = createDriver({ uri: neo4j.uri });
   await runMigrations(driver);
   const manifest = await writeScaleGraph(0.3, dataDir);
   await bulkLoadDocuments(createDatabase({ driver }), manifest.documentsDir);
-  servers = (await startServingModes({ driver, limits: { maxCost: 1_000_000, maxDepth: 20 } })).map(({ server }) => server);
+  servers = (await startServingModes({ driver, limits: { maxCost: 1_000_000, maxDepth: 20 } })).map(
+    ({ server }) => server,
+  );
   operations = benchOperations(await findBenchParameters(driver));
 });
 
@@ -50,20 +57,23 @@ afterAll(async () => {
 describe('round trips of the benchmark operations', () => {
   // In every serving mode (test/support/servingModes.ts), twice each, since graphql-jit compiles on the second run;
   // every answer is the default mode's first.
-  it.each(Object.entries(EXPECTED_ROUND_TRIPS))('%s takes %i Cypher round trip(s), with the same answer in every serving mode', async (id, expected) => {
-    const operation = operations.find((candidate) => candidate.id === id)!;
-    const [step] = operation.steps.ours;
-    const json = step!.body(null) as { query: string; variables: Record<string, unknown> };
-    let reference: ComparableAnswer | undefined;
-    for (const run of ['first run', 'second run']) {
-      for (const [index, server] of servers.entries()) {
-        const answer = await comparableAnswer(server.url, { json });
-        expect(answer.status).toBe(200);
-        expect(answer.body).not.toHaveProperty('errors');
-        expect(answer.body).toMatchObject({ extensions: { queryStats: { roundTrips: expected } } });
-        reference ??= answer;
-        expect(answer, `${SERVING_MODES[index]!.name}, ${run}`).toEqual(reference);
+  it.each(Object.entries(EXPECTED_ROUND_TRIPS))(
+    '%s takes %i Cypher round trip(s), with the same answer in every serving mode',
+    async (id, expected) => {
+      const operation = operations.find((candidate) => candidate.id === id)!;
+      const [step] = operation.steps.ours;
+      const json = step!.body(null) as { query: string; variables: Record<string, unknown> };
+      let reference: ComparableAnswer | undefined;
+      for (const run of ['first run', 'second run']) {
+        for (const [index, server] of servers.entries()) {
+          const answer = await comparableAnswer(server.url, { json });
+          expect(answer.status).toBe(200);
+          expect(answer.body).not.toHaveProperty('errors');
+          expect(answer.body).toMatchObject({ extensions: { queryStats: { roundTrips: expected } } });
+          reference ??= answer;
+          expect(answer, `${SERVING_MODES[index]!.name}, ${run}`).toEqual(reference);
+        }
       }
-    }
-  });
+    },
+  );
 });

@@ -46,5 +46,14 @@ export async function countInkPixels(browser: Browser, png: Buffer): Promise<Ink
 }
 
 function isInk(value: unknown): value is Ink {
-  return typeof value === 'object' && value !== null && 'inked' in value && 'total' in value && 'colours' in value && typeof value.inked === 'number' && typeof value.total === 'number' && typeof value.colours === 'number';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'inked' in value &&
+    'total' in value &&
+    'colours' in value &&
+    typeof value.inked === 'number' &&
+    typeof value.total === 'number' &&
+    typeof value.colours === 'number'
+  );
 }

@@ -18,7 +18,9 @@ async function nodeCount(target: Page | Frame): Promise<number> {
 async function renderedNodeCount(target: Page | Frame): Promise<number> {
   // Nodes that are displayed and inside the viewport, i.e. actually drawn.
   return Number(
-    await target.evaluate(`(() => { const cy = ${CY}; const e = cy.extent(); return cy.nodes(':visible').filter((n) => { const p = n.position(); return p.x >= e.x1 && p.x <= e.x2 && p.y >= e.y1 && p.y <= e.y2; }).length; })()`),
+    await target.evaluate(
+      `(() => { const cy = ${CY}; const e = cy.extent(); return cy.nodes(':visible').filter((n) => { const p = n.position(); return p.x >= e.x1 && p.x <= e.x2 && p.y >= e.y1 && p.y <= e.y2; }).length; })()`,
+    ),
   );
 }
 
@@ -40,7 +42,11 @@ async function expectDrawnGraph(browser: Browser, png: Buffer): Promise<void> {
  * Searches «КТЖ», picks Kazakhstan Temir Zholy with the keyboard, checks its evidence in the side panel, expands a
  * neighbour with a mouse click on the canvas and checks the screenshot of the graph shows a drawn network.
  */
-export async function searchExpandAndReadEvidence(browser: Browser, baseUrl: string, screenshotPath?: string | undefined): Promise<void> {
+export async function searchExpandAndReadEvidence(
+  browser: Browser,
+  baseUrl: string,
+  screenshotPath?: string | undefined,
+): Promise<void> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
   try {
     await page.goto(`${baseUrl}/explore`);
@@ -49,23 +55,35 @@ export async function searchExpandAndReadEvidence(browser: Browser, baseUrl: str
     await search.pressSequentially('КТЖ', { delay: 60 });
     const listbox = page.getByRole('listbox', { name: 'Search entities results' });
     await expect.poll(() => listbox.locator('[data-id="organization/ktz"]').count(), { timeout: 10_000 }).toBe(1);
-    const ids = await listbox.getByRole('option').evaluateAll((options) => options.map((option) => option.getAttribute('data-id')));
+    const ids = await listbox
+      .getByRole('option')
+      .evaluateAll((options) => options.map((option) => option.getAttribute('data-id')));
     const index = ids.indexOf('organization/ktz');
     for (let i = 0; i < index; i += 1) await search.press('ArrowDown');
     await search.press('Enter');
 
     const details = page.locator('#details');
-    await expect.poll(() => details.locator('.entity-name').textContent(), { timeout: 10_000 }).toContain('Kazakhstan Temir Zholy');
-    await expect.poll(() => details.locator('blockquote.excerpt').first().textContent()).toContain('Қазақстан темір жолы');
+    await expect
+      .poll(() => details.locator('.entity-name').textContent(), { timeout: 10_000 })
+      .toContain('Kazakhstan Temir Zholy');
+    await expect
+      .poll(() => details.locator('blockquote.excerpt').first().textContent())
+      .toContain('Қазақстан темір жолы');
     await expect.poll(() => details.locator('cite').first().textContent()).not.toBe('');
     await expect.poll(() => nodeCount(page), { timeout: 10_000 }).toBeGreaterThan(1);
 
-    const neighbourId = String(await page.evaluate(`${CY}.nodes().filter((node) => !node.hasClass('expanded')).first().id()`));
+    const neighbourId = String(
+      await page.evaluate(`${CY}.nodes().filter((node) => !node.hasClass('expanded')).first().id()`),
+    );
     expect(neighbourId).not.toBe('organization/ktz');
     const before = await nodeCount(page);
     const point = await nodeOnScreen(page, neighbourId);
     await page.mouse.click(point.x, point.y);
-    await expect.poll(() => page.evaluate(`${CY}.getElementById(${JSON.stringify(neighbourId)}).hasClass('expanded')`), { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(() => page.evaluate(`${CY}.getElementById(${JSON.stringify(neighbourId)}).hasClass('expanded')`), {
+        timeout: 10_000,
+      })
+      .toBe(true);
     // On the seed graph KTZ's neighbour (the Selyatino agreement) has further neighbours.
     await expect.poll(() => nodeCount(page)).toBeGreaterThan(before);
     await expect.poll(() => details.locator('.note').first().textContent(), { timeout: 10_000 }).toContain(neighbourId);
@@ -74,8 +92,16 @@ export async function searchExpandAndReadEvidence(browser: Browser, baseUrl: str
 
     expect(await renderedNodeCount(page)).toBeGreaterThan(1);
     // Every drawn relation says how it is known, and exactly the inferred ones are dashed.
-    expect(await page.evaluate(`${CY}.edges().filter((edge) => !['STATED', 'INFERRED'].includes(edge.data('basis'))).length`)).toBe(0);
-    expect(await page.evaluate(`${CY}.edges().filter((edge) => (edge.data('basis') === 'INFERRED') !== (edge.style('line-style') === 'dashed')).length`)).toBe(0);
+    expect(
+      await page.evaluate(
+        `${CY}.edges().filter((edge) => !['STATED', 'INFERRED'].includes(edge.data('basis'))).length`,
+      ),
+    ).toBe(0);
+    expect(
+      await page.evaluate(
+        `${CY}.edges().filter((edge) => (edge.data('basis') === 'INFERRED') !== (edge.style('line-style') === 'dashed')).length`,
+      ),
+    ).toBe(0);
     await expectDrawnGraph(browser, await page.locator('#graph').screenshot());
     if (screenshotPath) await page.screenshot({ path: screenshotPath, fullPage: true });
   } finally {
@@ -99,7 +125,11 @@ async function startEmbeddingSite(explorerUrl: string): Promise<{ url: string; c
 }
 
 /** Opens the embed URL inside an iframe on another origin and checks that it draws only the graph. */
-export async function embedOnAnotherOrigin(browser: Browser, baseUrl: string, screenshotPath?: string | undefined): Promise<void> {
+export async function embedOnAnotherOrigin(
+  browser: Browser,
+  baseUrl: string,
+  screenshotPath?: string | undefined,
+): Promise<void> {
   const site = await startEmbeddingSite(`${baseUrl}/explore?ids=organization/ktz&depth=2&embed=1`);
   const page = await browser.newPage({ viewport: { width: 1000, height: 760 } });
   try {
@@ -107,7 +137,11 @@ export async function embedOnAnotherOrigin(browser: Browser, baseUrl: string, sc
     await page.goto(site.url);
     const frame = await (await page.locator('iframe').elementHandle())?.contentFrame();
     if (!frame) throw new Error('the iframe has no frame');
-    await expect.poll(() => frame.evaluate('window.coopgraphExplorer ? ' + `${CY}.nodes().length : 0`).then(Number), { timeout: 15_000 }).toBeGreaterThan(1);
+    await expect
+      .poll(() => frame.evaluate('window.coopgraphExplorer ? ' + `${CY}.nodes().length : 0`).then(Number), {
+        timeout: 15_000,
+      })
+      .toBeGreaterThan(1);
     expect(await frame.locator('header').isHidden()).toBe(true);
     expect(await frame.locator('#side').isHidden()).toBe(true);
     expect(await frame.locator('#visible-list li').count()).toBe(await nodeCount(frame));

@@ -17,9 +17,12 @@ async function startApp(): Promise<{ url: string; calls: ExportQuery[]; close():
       loadGraph: async (args): Promise<ExportGraph> => {
         calls.push(args);
         if (args.ids[0] === 'organization/unknown') {
-          throw new GraphQLError('Argument "ids": no entity "organization/unknown".', { extensions: { code: 'NOT_FOUND', ids: ['organization/unknown'] } });
+          throw new GraphQLError('Argument "ids": no entity "organization/unknown".', {
+            extensions: { code: 'NOT_FOUND', ids: ['organization/unknown'] },
+          });
         }
-        if (args.ids[0] === 'organization/outage') throw Object.assign(new Error('Could not connect'), { code: 'ServiceUnavailable' });
+        if (args.ids[0] === 'organization/outage')
+          throw Object.assign(new Error('Could not connect'), { code: 'ServiceUnavailable' });
         if (args.ids[0] === 'organization/bug') throw new Error('secret internals');
         return sampleExportGraph;
       },
@@ -29,7 +32,11 @@ async function startApp(): Promise<{ url: string; calls: ExportQuery[]; close():
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
   });
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, calls, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    calls,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
 
 describe('createExportRouter', () => {
@@ -62,15 +69,39 @@ describe('createExportRouter', () => {
   });
 
   it('passes ids given comma-separated and repeated, with depth, limit and lang, to loadGraph', async () => {
-    const response = await fetch(`${app.url}/export/cytoscape?ids=organization/ktz,country/kazakhstan&ids=region/almaty-oblast&depth=3&limit=5000&lang=kk`);
+    const response = await fetch(
+      `${app.url}/export/cytoscape?ids=organization/ktz,country/kazakhstan&ids=region/almaty-oblast&depth=3&limit=5000&lang=kk`,
+    );
     expect(response.status).toBe(200);
     expect(response.headers.get('content-disposition')).toContain('coopgraph-organization-ktz-and-2-more.cyjs');
-    expect(app.calls.at(-1)).toEqual({ ids: ['organization/ktz', 'country/kazakhstan', 'region/almaty-oblast'], depth: 3, limit: 5000, lang: 'KK', types: null, kinds: null, excludeKinds: null, from: null, to: null, undirected: false });
+    expect(app.calls.at(-1)).toEqual({
+      ids: ['organization/ktz', 'country/kazakhstan', 'region/almaty-oblast'],
+      depth: 3,
+      limit: 5000,
+      lang: 'KK',
+      types: null,
+      kinds: null,
+      excludeKinds: null,
+      from: null,
+      to: null,
+      undirected: false,
+    });
   });
 
   it('defaults depth to 1, limit to 200, lang to EN, no filter and directed edges', async () => {
     await fetch(`${app.url}/export/gexf?ids=organization/ktz`);
-    expect(app.calls.at(-1)).toEqual({ ids: ['organization/ktz'], depth: 1, limit: 200, lang: 'EN', types: null, kinds: null, excludeKinds: null, from: null, to: null, undirected: false });
+    expect(app.calls.at(-1)).toEqual({
+      ids: ['organization/ktz'],
+      depth: 1,
+      limit: 200,
+      lang: 'EN',
+      types: null,
+      kinds: null,
+      excludeKinds: null,
+      from: null,
+      to: null,
+      undirected: false,
+    });
   });
 
   it.each([
@@ -110,7 +141,11 @@ describe('createExportRouter', () => {
     const response = await fetch(`${app.url}/export/gexf?ids=organization/unknown`);
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({
-      error: { code: 'NOT_FOUND', message: 'Argument "ids": no entity "organization/unknown".', ids: ['organization/unknown'] },
+      error: {
+        code: 'NOT_FOUND',
+        message: 'Argument "ids": no entity "organization/unknown".',
+        ids: ['organization/unknown'],
+      },
     });
   });
 

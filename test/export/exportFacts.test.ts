@@ -7,9 +7,25 @@ const FORUM = 'event/krasnogorsk-business-forum-2025';
 interface Facts {
   firstColumn: string;
   graph: { truncated: string; directed: string };
-  forum: { start: string; attributes: { key: string; value: string; unit: string | null; qualifier: string | null; evidence: { sourceTitle: string; publishedOn: string }[] }[] };
+  forum: {
+    start: string;
+    attributes: {
+      key: string;
+      value: string;
+      unit: string | null;
+      qualifier: string | null;
+      evidence: { sourceTitle: string; publishedOn: string }[];
+    }[];
+  };
   attributeWithUnit: { key: string; unit: string } | null;
-  edgeEvidence: { excerpt: string; sourceId: string; sourceTitle: string; publisher: string | null; publishedOn: string; url: string | null };
+  edgeEvidence: {
+    excerpt: string;
+    sourceId: string;
+    sourceTitle: string;
+    publisher: string | null;
+    publishedOn: string;
+    url: string | null;
+  };
   datedEdges: number;
   kazakh: string[];
   gexf: { mode: string; forumStart: string | null; edgeStarts: string[]; nodes: number; csvNodes: number };
@@ -62,9 +78,15 @@ print(json.dumps({
     expect(facts.graph).toEqual({ truncated: 'false', directed: 'true' });
     expect(facts.forum.start).toBe('2025-09-09');
     expect(facts.forum.attributes).toContainEqual(expect.objectContaining({ key: 'date', value: '2025-09-09' }));
-    expect(facts.forum.attributes[0]!.evidence[0]).toMatchObject({ sourceTitle: expect.any(String), publishedOn: '2025-09-09' });
+    expect(facts.forum.attributes[0]!.evidence[0]).toMatchObject({
+      sourceTitle: expect.any(String),
+      publishedOn: '2025-09-09',
+    });
     expect(facts.attributeWithUnit).not.toBeNull();
-    expect(facts.edgeEvidence).toMatchObject({ sourceId: 'source/2025-09-09-krasnogorsk-business-forum', publishedOn: '2025-09-09' });
+    expect(facts.edgeEvidence).toMatchObject({
+      sourceId: 'source/2025-09-09-krasnogorsk-business-forum',
+      publishedOn: '2025-09-09',
+    });
     expect(facts.edgeEvidence.sourceTitle.length).toBeGreaterThan(0);
     expect(facts.datedEdges).toBeGreaterThan(0);
     expect(facts.kazakh.some((name) => /[әғқңөұүһі]/i.test(name))).toBe(true);

@@ -80,8 +80,14 @@ print(json.dumps({
     );
     expect(checked.problems).toEqual([]);
     expect(checked.lines).toBeGreaterThan(20);
-    expect(Object.keys(checked.schemata)).toEqual(expect.arrayContaining(['Person', 'Company', 'PublicBody', 'Event', 'Contract', 'UnknownLink']));
-    expect(checked.ktz).toEqual({ schema: 'Company', names: ['Kazakhstan Temir Zholy', 'Қазақстан темір жолы'], legalForm: ['JSC'] });
+    expect(Object.keys(checked.schemata)).toEqual(
+      expect.arrayContaining(['Person', 'Company', 'PublicBody', 'Event', 'Contract', 'UnknownLink']),
+    );
+    expect(checked.ktz).toEqual({
+      schema: 'Company',
+      names: ['Kazakhstan Temir Zholy', 'Қазақстан темір жолы'],
+      legalForm: ['JSC'],
+    });
     expect(checked.government).toBe('PublicBody');
     expect(checked.memorandum).toEqual({ schema: 'Contract', contractDate: ['2025-09-09'] });
     expect(checked.link.role[0]).toBe('PARTY_TO');

@@ -6,14 +6,25 @@ import { startTestServer, type TestServer } from '../support/startTestServer.js'
 const NETWORK = /* GraphQL */ `
   query Filtered($ids: [ID!]!, $depth: Int, $filter: NetworkFilter) {
     network(ids: $ids, depth: $depth, limit: 5000, filter: $filter) {
-      nodes { id kind }
-      edges { source target type date }
+      nodes {
+        id
+        kind
+      }
+      edges {
+        source
+        target
+        type
+        date
+      }
     }
   }
 `;
 
 interface NetworkResult {
-  network: { nodes: { id: string; kind: string }[]; edges: { source: string; target: string; type: string; date: string | null }[] };
+  network: {
+    nodes: { id: string; kind: string }[];
+    edges: { source: string; target: string; type: string; date: string | null }[];
+  };
 }
 
 const FORUM = 'event/krasnogorsk-business-forum-2025';
@@ -71,7 +82,15 @@ describe('network filters', () => {
   });
 
   it('gives networkx an undirected graph on undirected=true, where shortest_path leaves the forum both ways', async () => {
-    const result = await runPython<{ directed: boolean[]; reachableDirected: number; reachableUndirected: number; nodes: number; path: string[]; types: string[]; kinds: string[] }>(
+    const result = await runPython<{
+      directed: boolean[];
+      reachableDirected: number;
+      reachableUndirected: number;
+      nodes: number;
+      path: string[];
+      types: string[];
+      kinds: string[];
+    }>(
       python,
       `
 import io, json, os, urllib.request, networkx as nx

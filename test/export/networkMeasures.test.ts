@@ -27,7 +27,9 @@ describe('network measures', () => {
       `query($ids: [ID!]!) { network(ids: $ids, depth: 2) { nodes { id degree community } } }`,
       { ids: [FORUM] },
     );
-    expect(graphql.data!.network.nodes).toEqual(cy.nodes().map((node) => ({ id: node.id(), degree: node.data('degree'), community: node.data('community') })));
+    expect(graphql.data!.network.nodes).toEqual(
+      cy.nodes().map((node) => ({ id: node.id(), degree: node.data('degree'), community: node.data('community') })),
+    );
   });
 
   it('answers betweenness as networkx computes it, and communities of high modularity', async () => {

@@ -9,7 +9,11 @@ describe('serializeCytoscapeJson', () => {
   it('keeps every node and edge with names, kinds, relation types and evidence', () => {
     expect(json.data.truncated).toBe(true);
     expect(json.elements.nodes.map((node) => node.data.id)).toEqual(sampleExportGraph.nodes.map((node) => node.id));
-    expect(json.elements.nodes[0]?.data).toMatchObject({ kind: 'ORGANIZATION', name_kk: 'Қазақстан темір жолы', aliases: sampleExportGraph.nodes[0]?.aliases });
+    expect(json.elements.nodes[0]?.data).toMatchObject({
+      kind: 'ORGANIZATION',
+      name_kk: 'Қазақстан темір жолы',
+      aliases: sampleExportGraph.nodes[0]?.aliases,
+    });
     expect(json.elements.nodes[1]?.data.name_en).toBeNull();
     expect(json.elements.edges.map((edge) => edge.data.type)).toEqual(['BASED_IN', 'PARTY_TO', 'OPERATES_IN']);
     expect(json.elements.edges[0]?.data.evidence).toEqual(sampleExportGraph.edges[0]?.evidence);

@@ -30,11 +30,25 @@ describe('serializeGexf', () => {
 
   it('declares the node and edge attributes as strings', () => {
     const declared = children(graph, 'attributes').flatMap((group) =>
-      children(group, 'attribute').map((attribute) => `${attr(group, 'class')}:${attr(attribute, 'id')}:${attr(attribute, 'type')}`),
+      children(group, 'attribute').map(
+        (attribute) => `${attr(group, 'class')}:${attr(attribute, 'id')}:${attr(attribute, 'type')}`,
+      ),
     );
     expect(declared.sort()).toEqual(
       [
-        ...['kind', 'name_en', 'name_ru', 'name_kk', 'aliases', 'start', 'degree', 'betweenness', 'community', 'attributes', 'evidence'].map((name) => `node:${name}`),
+        ...[
+          'kind',
+          'name_en',
+          'name_ru',
+          'name_kk',
+          'aliases',
+          'start',
+          'degree',
+          'betweenness',
+          'community',
+          'attributes',
+          'evidence',
+        ].map((name) => `node:${name}`),
         ...['relation_type', 'role', 'date', 'evidence', 'basis', 'inference'].map((name) => `edge:${name}`),
       ]
         .map((name) => `${name}:string`)
@@ -57,11 +71,24 @@ describe('serializeGexf', () => {
       attributes: JSON.stringify(ktz?.attributes),
       evidence: '[]',
     });
-    expect(attvalues(nodes[1] ?? {})).toEqual({ kind: 'COUNTRY', name_kk: 'Қазақстан', aliases: '[]', degree: '2', betweenness: '0.5', community: '0', attributes: '[]', evidence: '[]' });
+    expect(attvalues(nodes[1] ?? {})).toEqual({
+      kind: 'COUNTRY',
+      name_kk: 'Қазақстан',
+      aliases: '[]',
+      degree: '2',
+      betweenness: '0.5',
+      community: '0',
+      attributes: '[]',
+      evidence: '[]',
+    });
   });
 
   it('is a dynamic graph whose agreements and dated edges start at their date, a year or month at its first day', () => {
-    expect([attr(graph, 'mode'), attr(graph, 'timeformat'), attr(graph, 'defaultedgetype')]).toEqual(['dynamic', 'date', 'directed']);
+    expect([attr(graph, 'mode'), attr(graph, 'timeformat'), attr(graph, 'defaultedgetype')]).toEqual([
+      'dynamic',
+      'date',
+      'directed',
+    ]);
     const start = (element: XmlElement) => element['@_start'] ?? null;
     expect(nodes.map(start)).toEqual([null, null, '2025-09-09']);
     expect(edges.map(start)).toEqual([null, '2025-09-09', '2024-01-01']);
@@ -89,4 +116,3 @@ describe('serializeGexf', () => {
     expect(parsed && attr(parsed, 'label')).toBe(label);
   });
 });
-

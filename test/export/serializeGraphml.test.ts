@@ -5,7 +5,9 @@ import { sampleExportGraph } from './sampleExportGraph.js';
 
 /** Each `<data>` of an element by its key's `attr.name`. */
 function dataByName(element: XmlElement, keyNames: Map<string, string>): Record<string, string> {
-  return Object.fromEntries(children(element, 'data').map((data) => [keyNames.get(attr(data, 'key')) ?? '?', text(data)]));
+  return Object.fromEntries(
+    children(element, 'data').map((data) => [keyNames.get(attr(data, 'key')) ?? '?', text(data)]),
+  );
 }
 
 describe('serializeGraphml', () => {
@@ -15,17 +17,36 @@ describe('serializeGraphml', () => {
 
   it('writes a directed graph with every node and edge and their ids', () => {
     expect(attr(graph, 'edgedefault')).toBe('directed');
-    expect(children(graph, 'node').map((node) => attr(node, 'id'))).toEqual(sampleExportGraph.nodes.map((node) => node.id));
-    expect(children(graph, 'edge').map((edge) => [attr(edge, 'id'), attr(edge, 'source'), attr(edge, 'target')])).toEqual(
-      sampleExportGraph.edges.map((edge) => [edge.id, edge.source, edge.target]),
+    expect(children(graph, 'node').map((node) => attr(node, 'id'))).toEqual(
+      sampleExportGraph.nodes.map((node) => node.id),
     );
+    expect(
+      children(graph, 'edge').map((edge) => [attr(edge, 'id'), attr(edge, 'source'), attr(edge, 'target')]),
+    ).toEqual(sampleExportGraph.edges.map((edge) => [edge.id, edge.source, edge.target]));
   });
 
   it('declares every attribute as a string key and truncated as a boolean graph key', () => {
-    const types = new Map(children(graphml, 'key').map((key) => [`${attr(key, 'for')}:${attr(key, 'attr.name')}`, attr(key, 'attr.type')]));
+    const types = new Map(
+      children(graphml, 'key').map((key) => [`${attr(key, 'for')}:${attr(key, 'attr.name')}`, attr(key, 'attr.type')]),
+    );
     expect(types.get('graph:truncated')).toBe('boolean');
-    for (const name of ['label', 'kind', 'name_en', 'name_ru', 'name_kk', 'aliases', 'start', 'degree', 'betweenness', 'community', 'attributes', 'evidence']) expect(types.get(`node:${name}`)).toBe('string');
-    for (const name of ['relation_type', 'label', 'role', 'date', 'evidence', 'basis', 'inference']) expect(types.get(`edge:${name}`)).toBe('string');
+    for (const name of [
+      'label',
+      'kind',
+      'name_en',
+      'name_ru',
+      'name_kk',
+      'aliases',
+      'start',
+      'degree',
+      'betweenness',
+      'community',
+      'attributes',
+      'evidence',
+    ])
+      expect(types.get(`node:${name}`)).toBe('string');
+    for (const name of ['relation_type', 'label', 'role', 'date', 'evidence', 'basis', 'inference'])
+      expect(types.get(`edge:${name}`)).toBe('string');
     expect(dataByName(graph, keyNames)).toEqual({ truncated: 'true' });
   });
 
@@ -61,7 +82,11 @@ describe('serializeGraphml', () => {
   it('replaces characters XML cannot carry instead of writing an unreadable file', () => {
     const [node] = sampleExportGraph.nodes;
     if (!node) throw new Error('sample has nodes');
-    const xml = serializeGraphml({ ...sampleExportGraph, nodes: [{ ...node, label: 'bell\u0007 and \uD800 lone' }], edges: [] });
+    const xml = serializeGraphml({
+      ...sampleExportGraph,
+      nodes: [{ ...node, label: 'bell\u0007 and \uD800 lone' }],
+      edges: [],
+    });
     const [parsed] = children(child(child(readXml(xml), 'graphml'), 'graph'), 'node');
     expect(parsed && dataByName(parsed, keyNames)['label']).toBe('bell\uFFFD and \uFFFD lone');
   });
@@ -75,4 +100,3 @@ describe('serializeGraphml', () => {
     expect(parsed && dataByName(parsed, keyNames)['label']).toBe('A &amp; B &#65;');
   });
 });
-

@@ -12,7 +12,9 @@ const SOURCE = 'source/test-change-feed';
 const evidence = { sourceId: SOURCE, excerpts: ['The feed report says so.'] };
 const WATCH = 'subscription ($ids: [ID!]) { graphChanged(ids: $ids) { id operation at entityIds relationIds } }';
 interface Received {
-  data?: { graphChanged: { id: string; operation: string; at: string; entityIds: string[]; relationIds: string[] } } | null;
+  data?: {
+    graphChanged: { id: string; operation: string; at: string; entityIds: string[]; relationIds: string[] };
+  } | null;
   errors?: readonly { message: string; extensions?: Record<string, unknown> }[];
 }
 
@@ -24,19 +26,43 @@ describe('graphChanged: the change feed over graphql-ws and server-sent events',
   const wsClients: Client[] = [];
   const wsUrl = () => `${server.url.replace(/^http/, 'ws')}/graphql`;
   const wsClient = (authorization?: string) => {
-    const client = createWsClient({ url: wsUrl(), webSocketImpl: WebSocket, retryAttempts: 0, lazy: true, connectionParams: authorization ? { authorization } : {} });
+    const client = createWsClient({
+      url: wsUrl(),
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      lazy: true,
+      connectionParams: authorization ? { authorization } : {},
+    });
     wsClients.push(client);
     return client;
   };
   /** Relates a test organization to KTZ: the change names the relation only, so KTZ is reached through its ends. */
   let writes = 0;
   const relateToKtz = () =>
-    postGraphQL(server.url, 'mutation ($input: AddRelationInput!) { addRelation(input: $input) { change { id } } }', {
-      input: { type: 'COOPERATES_WITH', fromId: 'organization/test-change-feed', toId: 'organization/ktz', role: `check ${(writes += 1)}`, evidence },
-    }, bearer(keys.editor));
+    postGraphQL(
+      server.url,
+      'mutation ($input: AddRelationInput!) { addRelation(input: $input) { change { id } } }',
+      {
+        input: {
+          type: 'COOPERATES_WITH',
+          fromId: 'organization/test-change-feed',
+          toId: 'organization/ktz',
+          role: `check ${(writes += 1)}`,
+          evidence,
+        },
+      },
+      bearer(keys.editor),
+    );
   /** Whether the audit trail (read by an editor) has the change. */
   const changeLanded = async (id: string) =>
-    (await postGraphQL<{ change: { operation: string } | null }>(server.url, 'query ($id: ID!) { change(id: $id) { operation } }', { id }, bearer(keys.editor))).data?.change?.operation === 'addRelation';
+    (
+      await postGraphQL<{ change: { operation: string } | null }>(
+        server.url,
+        'query ($id: ID!) { change(id: $id) { operation } }',
+        { id },
+        bearer(keys.editor),
+      )
+    ).data?.change?.operation === 'addRelation';
   /** Writes until the first event arrives (the subscription starts at an unknown moment), then returns it. */
   const firstEvent = async (events: AsyncIterator<Received>): Promise<Received> => {
     const next = events.next();
@@ -51,23 +77,45 @@ describe('graphChanged: the change feed over graphql-ws and server-sent events',
 
   beforeAll(async () => {
     // Writes wait for a loaded machine's Neo4j; nothing here is timed.
-    server = await startTestServer({ readsRequireKey: true, changePollIntervalMs: 100, subscriptionMaxConnectionsPerClient: 4, operationTimeoutMs: 60_000 });
+    server = await startTestServer({
+      readsRequireKey: true,
+      changePollIntervalMs: 100,
+      subscriptionMaxConnectionsPerClient: 4,
+      operationTimeoutMs: 60_000,
+    });
     keys = await createTestKeys(server.driver, 'change-feed');
     startedAt = new Date(Date.now() - 1000).toISOString();
-    const source = await postGraphQL(server.url, 'mutation ($input: AddSourceInput!) { addSource(input: $input) { change { id } } }', {
-      input: { id: SOURCE, title: 'Test feed report', publishedOn: '2025-10-02', language: 'en' },
-    }, bearer(keys.editor));
+    const source = await postGraphQL(
+      server.url,
+      'mutation ($input: AddSourceInput!) { addSource(input: $input) { change { id } } }',
+      {
+        input: { id: SOURCE, title: 'Test feed report', publishedOn: '2025-10-02', language: 'en' },
+      },
+      bearer(keys.editor),
+    );
     expect(source.errors).toBeUndefined();
-    const organization = await postGraphQL(server.url, 'mutation ($input: UpsertEntityInput!) { upsertEntity(input: $input) { change { id } } }', {
-      input: { id: 'organization/test-change-feed', kind: 'ORGANIZATION', names: { en: 'Test change feed' }, evidence },
-    }, bearer(keys.editor));
+    const organization = await postGraphQL(
+      server.url,
+      'mutation ($input: UpsertEntityInput!) { upsertEntity(input: $input) { change { id } } }',
+      {
+        input: {
+          id: 'organization/test-change-feed',
+          kind: 'ORGANIZATION',
+          names: { en: 'Test change feed' },
+          evidence,
+        },
+      },
+      bearer(keys.editor),
+    );
     expect(organization.errors).toBeUndefined();
   });
   afterAll(async () => {
     for (const client of wsClients) await client.dispose();
     if (server) {
       await createDatabase({ driver: server.driver }).write(async (tx) => {
-        await tx.run('MATCH (n:Entity) WHERE n.id IN $ids DETACH DELETE n', { ids: ['organization/test-change-feed', SOURCE] });
+        await tx.run('MATCH (n:Entity) WHERE n.id IN $ids DETACH DELETE n', {
+          ids: ['organization/test-change-feed', SOURCE],
+        });
         await tx.run('MATCH (x:Excerpt {sourceId: $source}) DETACH DELETE x', { source: SOURCE });
         await tx.run('MATCH (c:Change) WHERE c.at >= datetime($startedAt) DELETE c', { startedAt });
       });
@@ -76,7 +124,10 @@ describe('graphChanged: the change feed over graphql-ws and server-sent events',
   });
 
   it('tells a graphql-ws client watching KTZ about a relation added to it', async () => {
-    const events = wsClient(`Bearer ${keys.reader}`).iterate<Received['data'] & object>({ query: WATCH, variables: { ids: ['organization/ktz'] } });
+    const events = wsClient(`Bearer ${keys.reader}`).iterate<Received['data'] & object>({
+      query: WATCH,
+      variables: { ids: ['organization/ktz'] },
+    });
     const event = await firstEvent(events);
     await events.return?.();
     expect(event.errors).toBeUndefined();
@@ -89,9 +140,16 @@ describe('graphChanged: the change feed over graphql-ws and server-sent events',
   });
 
   it('tells a graphql-sse client (server-sent events) the same', async () => {
-    const client = createSseClient({ url: `${server.url}/graphql/stream`, headers: bearer(keys.reader), retryAttempts: 0 });
+    const client = createSseClient({
+      url: `${server.url}/graphql/stream`,
+      headers: bearer(keys.reader),
+      retryAttempts: 0,
+    });
     try {
-      const events = client.iterate<Received['data'] & object>({ query: WATCH, variables: { ids: ['organization/ktz'] } });
+      const events = client.iterate<Received['data'] & object>({
+        query: WATCH,
+        variables: { ids: ['organization/ktz'] },
+      });
       const event = await firstEvent(events);
       await events.return?.();
       expect(await changeLanded(event.data!.graphChanged.id)).toBe(true);
@@ -103,7 +161,12 @@ describe('graphChanged: the change feed over graphql-ws and server-sent events',
 
   it('needs a reader key where reads do, on both transports', async () => {
     const closed = await new Promise<{ code: number }>((resolve) => {
-      const client = createWsClient({ url: wsUrl(), webSocketImpl: WebSocket, retryAttempts: 0, on: { closed: (event) => resolve(event as { code: number }) } });
+      const client = createWsClient({
+        url: wsUrl(),
+        webSocketImpl: WebSocket,
+        retryAttempts: 0,
+        on: { closed: (event) => resolve(event as { code: number }) },
+      });
       wsClients.push(client);
       client.subscribe({ query: WATCH }, { next: () => {}, error: () => {}, complete: () => {} });
     });
@@ -114,12 +177,17 @@ describe('graphChanged: the change feed over graphql-ws and server-sent events',
       body: JSON.stringify({ query: WATCH }),
     });
     expect(response.status).toBe(401);
-    expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('UNAUTHENTICATED');
+    expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe(
+      'UNAUTHENTICATED',
+    );
   });
 
   it('bounds the ids, as a literal or a variable', async () => {
     const ids = Array.from({ length: 1001 }, (_, index) => `organization/x${index}`);
-    for (const request of [{ query: WATCH, variables: { ids } }, { query: `subscription { graphChanged(ids: ${JSON.stringify(ids)}) { id } }` }]) {
+    for (const request of [
+      { query: WATCH, variables: { ids } },
+      { query: `subscription { graphChanged(ids: ${JSON.stringify(ids)}) { id } }` },
+    ]) {
       const events = wsClient(`Bearer ${keys.reader}`).iterate(request);
       const first = (await events.next()).value as Received;
       expect(first.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'ids' });

@@ -34,7 +34,11 @@ describe('CORS for local development', () => {
 
   it('allows http://localhost:* and http://127.0.0.1:* only when NODE_ENV is unset', () => {
     expect(corsOriginsWith({})).toEqual(['http://localhost:*', 'http://127.0.0.1:*']);
-    expect(corsOriginsWith({ CORS_ORIGINS: 'https://newsroom.example' })).toEqual(['https://newsroom.example', 'http://localhost:*', 'http://127.0.0.1:*']);
+    expect(corsOriginsWith({ CORS_ORIGINS: 'https://newsroom.example' })).toEqual([
+      'https://newsroom.example',
+      'http://localhost:*',
+      'http://127.0.0.1:*',
+    ]);
     expect(corsOriginsWith({ NODE_ENV: 'production' })).toEqual([]);
     expect(corsOriginsWith({ NODE_ENV: 'test' })).toEqual([]);
   });
@@ -53,14 +57,26 @@ describe('CORS for local development', () => {
 
   it('answers preflights for local origins on any port, and not for others', async () => {
     const preflight = (origin: string) =>
-      fetch(`${development.url}/graphql`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,authorization' } });
+      fetch(`${development.url}/graphql`, {
+        method: 'OPTIONS',
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type,authorization',
+        },
+      });
     for (const origin of ['http://localhost:5173', 'http://127.0.0.1:3000', 'http://localhost']) {
       const response = await preflight(origin);
       expect(response.status).toBe(204);
       expect(response.headers.get('access-control-allow-origin')).toBe(origin);
       expect(response.headers.get('access-control-allow-headers')).toContain('authorization');
     }
-    for (const origin of ['http://localhost.evil.example', 'http://localhost:5173.evil.example', 'https://localhost:5173', 'http://example.com']) {
+    for (const origin of [
+      'http://localhost.evil.example',
+      'http://localhost:5173.evil.example',
+      'https://localhost:5173',
+      'http://example.com',
+    ]) {
       expect((await preflight(origin)).headers.get('access-control-allow-origin')).toBeNull();
     }
     // Express routes (exports, schema) share the policy.

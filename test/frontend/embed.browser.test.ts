@@ -22,10 +22,15 @@ describe('embeds that talk to their page, on another origin', { timeout: 120_000
   let frame: Frame;
   const received = () => page.evaluate('window.received') as Promise<EmbedMessage[]>;
   const waitFor = async (type: string, after = 0) => {
-    await expect.poll(async () => (await received()).slice(after).some((message) => message.type === type), { timeout: 50_000 }).toBe(true);
+    await expect
+      .poll(async () => (await received()).slice(after).some((message) => message.type === type), { timeout: 50_000 })
+      .toBe(true);
     return (await received()).slice(after).find((message) => message.type === type)!;
   };
-  const command = (message: Record<string, unknown>) => page.evaluate(`document.querySelector('iframe').contentWindow.postMessage(${JSON.stringify({ target: 'coopgraph', ...message })}, '*')`);
+  const command = (message: Record<string, unknown>) =>
+    page.evaluate(
+      `document.querySelector('iframe').contentWindow.postMessage(${JSON.stringify({ target: 'coopgraph', ...message })}, '*')`,
+    );
   const inFrame = <T>(expression: string) => frame.evaluate(expression) as Promise<T>;
 
   beforeAll(async () => {
@@ -53,17 +58,28 @@ describe('embeds that talk to their page, on another origin', { timeout: 120_000
 
   it('announces itself and its network, and takes label size and legend from its URL', async () => {
     const ready = await waitFor('ready');
-    expect(ready).toEqual({ source: 'coopgraph', version: 1, type: 'ready', ids: ['organization/ktz'], depth: 1, lang: 'EN' });
+    expect(ready).toEqual({
+      source: 'coopgraph',
+      version: 1,
+      type: 'ready',
+      ids: ['organization/ktz'],
+      depth: 1,
+      lang: 'EN',
+    });
     const loaded = await waitFor('networkLoaded');
     expect(loaded).toMatchObject({ ids: ['organization/ktz'], depth: 1, truncated: false });
     expect(loaded['nodeCount']).toBeGreaterThan(1);
-    expect(await inFrame<string>(`coopgraphExplorer.cy.getElementById('organization/ktz').style('font-size')`)).toBe('16px');
+    expect(await inFrame<string>(`coopgraphExplorer.cy.getElementById('organization/ktz').style('font-size')`)).toBe(
+      '16px',
+    );
     expect(await frame.locator('.embed-legend').isVisible()).toBe(true);
   });
 
   it('posts nodeSelected and nodeExpanded when a node is clicked', async () => {
     const before = (await received()).length;
-    const neighbour = await inFrame<string>(`coopgraphExplorer.cy.nodes().filter((node) => !node.hasClass('expanded'))[0].id()`);
+    const neighbour = await inFrame<string>(
+      `coopgraphExplorer.cy.nodes().filter((node) => !node.hasClass('expanded'))[0].id()`,
+    );
     await inFrame(`void coopgraphExplorer.cy.getElementById(${JSON.stringify(neighbour)}).emit('tap')`);
     expect(await waitFor('nodeSelected', before)).toMatchObject({ type: 'nodeSelected', id: neighbour });
     const expanded = await waitFor('nodeExpanded', before);
@@ -75,7 +91,9 @@ describe('embeds that talk to their page, on another origin', { timeout: 120_000
     let before = (await received()).length;
     await command({ type: 'setLanguage', lang: 'RU' });
     await waitFor('languageChanged', before);
-    expect(await inFrame<string>(`coopgraphExplorer.cy.getElementById('organization/ktz').data('label')`)).toMatch(/[А-Яа-яЁё]/);
+    expect(await inFrame<string>(`coopgraphExplorer.cy.getElementById('organization/ktz').data('label')`)).toMatch(
+      /[А-Яа-яЁё]/,
+    );
 
     before = (await received()).length;
     await command({ type: 'setDepth', depth: 2 });
@@ -85,7 +103,9 @@ describe('embeds that talk to their page, on another origin', { timeout: 120_000
     before = (await received()).length;
     await command({ type: 'focus', ids: ['organization/samruk-kazyna'] });
     expect((await waitFor('networkLoaded', before))['ids']).toEqual(['organization/samruk-kazyna']);
-    expect(await inFrame<boolean>(`coopgraphExplorer.cy.getElementById('organization/samruk-kazyna').selected()`)).toBe(true);
+    expect(await inFrame<boolean>(`coopgraphExplorer.cy.getElementById('organization/samruk-kazyna').selected()`)).toBe(
+      true,
+    );
 
     before = (await received()).length;
     await command({ type: 'findPath', fromId: 'organization/slavtrans-service', toId: 'organization/samruk-kazyna' });
@@ -95,14 +115,21 @@ describe('embeds that talk to their page, on another origin', { timeout: 120_000
 
     before = (await received()).length;
     await command({ type: 'setDepth', depth: 7 });
-    expect(await waitFor('error', before)).toMatchObject({ command: 'setDepth', message: 'setDepth: expected depth, a whole number from 1 to 3' });
+    expect(await waitFor('error', before)).toMatchObject({
+      command: 'setDepth',
+      message: 'setDepth: expected depth, a whole number from 1 to 3',
+    });
   });
 
   it('keeps labels readable at depth 3 in an 800×600 frame: too small ones are hidden until zoomed in', async () => {
     const dense = await browser.newPage({ viewport: { width: 1000, height: 700 } });
     try {
       await dense.goto(`${site.url}dense.html`);
-      await expect.poll(() => dense.evaluate(`window.received.some((message) => message.type === 'networkLoaded')`), { timeout: 50_000 }).toBe(true);
+      await expect
+        .poll(() => dense.evaluate(`window.received.some((message) => message.type === 'networkLoaded')`), {
+          timeout: 50_000,
+        })
+        .toBe(true);
       const denseFrame = (await (await dense.locator('iframe').elementHandle())!.contentFrame())!;
       /** Per node: the label's size on screen, and whether Cytoscape draws it (it skips those under min-zoomed-font-size). */
       const labels = `(() => { const cy = coopgraphExplorer.cy; return cy.nodes().map((node) => { const size = node.pstyle('font-size').pfValue * cy.zoom(); return { size, drawn: size >= node.pstyle('min-zoomed-font-size').pfValue }; }); })()`;
@@ -123,14 +150,30 @@ describe('embeds that talk to their page, on another origin', { timeout: 120_000
     const host = await browser.newPage();
     try {
       await host.goto(`${site.url}element.html`);
-      await expect.poll(() => host.evaluate(`window.received.filter((event) => event.type === 'networkLoaded').length`), { timeout: 50_000 }).toBe(1);
+      await expect
+        .poll(() => host.evaluate(`window.received.filter((event) => event.type === 'networkLoaded').length`), {
+          timeout: 50_000,
+        })
+        .toBe(1);
       expect(await host.evaluate(`document.querySelectorAll('iframe').length`)).toBe(0);
       expect(await host.evaluate(`document.querySelector('coopgraph-network').cy.nodes().length`)).toBeGreaterThan(1);
-      expect(await host.evaluate(`document.querySelector('coopgraph-network').cy.getElementById('organization/ktz').data('label')`)).toMatch(/[ҚқҒғӘәҰұҮүІіА-Яа-я]/);
-      await host.evaluate(`void document.querySelector('coopgraph-network').cy.getElementById('organization/ktz').emit('tap')`);
-      await expect.poll(() => host.evaluate(`window.received.find((event) => event.type === 'nodeSelected')?.id`)).toBe('organization/ktz');
+      expect(
+        await host.evaluate(
+          `document.querySelector('coopgraph-network').cy.getElementById('organization/ktz').data('label')`,
+        ),
+      ).toMatch(/[ҚқҒғӘәҰұҮүІіА-Яа-я]/);
+      await host.evaluate(
+        `void document.querySelector('coopgraph-network').cy.getElementById('organization/ktz').emit('tap')`,
+      );
+      await expect
+        .poll(() => host.evaluate(`window.received.find((event) => event.type === 'nodeSelected')?.id`))
+        .toBe('organization/ktz');
       await host.evaluate(`document.querySelector('coopgraph-network').setAttribute('depth', '2')`);
-      await expect.poll(() => host.evaluate(`window.received.filter((event) => event.type === 'networkLoaded').length`), { timeout: 50_000 }).toBe(2);
+      await expect
+        .poll(() => host.evaluate(`window.received.filter((event) => event.type === 'networkLoaded').length`), {
+          timeout: 50_000,
+        })
+        .toBe(2);
     } finally {
       await host.close();
     }
@@ -150,14 +193,21 @@ describe('the explorer without ids', { timeout: 120_000 }, () => {
   });
 
   it('opens on an overview: the most connected entities drawn, the latest sources listed', async () => {
-    const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ mostConnectedIds(first: 3) }' }) });
+    const response = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ mostConnectedIds(first: 3) }' }),
+    });
     const { data } = (await response.json()) as { data: { mostConnectedIds: string[] } };
     expect(data.mostConnectedIds).toHaveLength(3);
     const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
     try {
       await page.goto(`${server.url}/explore`);
-      await expect.poll(() => page.evaluate(`coopgraphExplorer.cy.nodes().length`), { timeout: 50_000 }).toBeGreaterThan(8);
-      for (const id of data.mostConnectedIds) expect(await page.evaluate(`coopgraphExplorer.cy.getElementById(${JSON.stringify(id)}).nonempty()`)).toBe(true);
+      await expect
+        .poll(() => page.evaluate(`coopgraphExplorer.cy.nodes().length`), { timeout: 50_000 })
+        .toBeGreaterThan(8);
+      for (const id of data.mostConnectedIds)
+        expect(await page.evaluate(`coopgraphExplorer.cy.getElementById(${JSON.stringify(id)}).nonempty()`)).toBe(true);
       const dates = await page.locator('.latest-sources time').allTextContents();
       expect(dates.length).toBeGreaterThan(0);
       expect(dates).toEqual([...dates].sort().reverse());

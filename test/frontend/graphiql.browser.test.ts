@@ -1,4 +1,11 @@
-import { buildClientSchema, buildSchema, getIntrospectionQuery, printSchema, lexicographicSortSchema, type IntrospectionQuery } from 'graphql';
+import {
+  buildClientSchema,
+  buildSchema,
+  getIntrospectionQuery,
+  printSchema,
+  lexicographicSortSchema,
+  type IntrospectionQuery,
+} from 'graphql';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../explorer/launchChromium.js';
@@ -24,7 +31,9 @@ describe('the downloadable schema and the offline GraphQL IDE', () => {
     const sdl = await response.text();
     expect(sdl).toContain('network(ids: [ID!]!, depth: Int = 1, limit: Int = 200, lang: Lang = EN): Network!');
     const introspected = await postGraphQL(server.url, getIntrospectionQuery());
-    const served = printSchema(lexicographicSortSchema(buildClientSchema(introspected.data as unknown as IntrospectionQuery)));
+    const served = printSchema(
+      lexicographicSortSchema(buildClientSchema(introspected.data as unknown as IntrospectionQuery)),
+    );
     expect(printSchema(lexicographicSortSchema(buildSchema(sdl)))).toBe(served);
   });
 
@@ -45,7 +54,9 @@ describe('the downloadable schema and the offline GraphQL IDE', () => {
         await page.goto(`${server.url}${path}?query=${encodeURIComponent(query)}`);
         await page.locator('.graphiql-execute-button').click();
         // (The page's Content-Security-Policy forbids evaluating strings, so poll from here.)
-        await expect.poll(() => page.locator('.result-window').textContent(), { timeout: 20_000 }).toContain('"id": "organization/ktz"');
+        await expect
+          .poll(() => page.locator('.result-window').textContent(), { timeout: 20_000 })
+          .toContain('"id": "organization/ktz"');
         expect(await page.locator('.result-window').textContent()).toMatch(/"name": "[^"]+"/);
         expect(outside).toEqual([]);
         expect(problems).toEqual([]);
@@ -63,7 +74,7 @@ describe('GRAPHQL_IDE=sandbox with INTROSPECTION=false', () => {
   });
   afterAll(() => server?.close());
 
-  it("serves Apollo Sandbox at /graphql instead, and neither GraphiQL nor the schema file", async () => {
+  it('serves Apollo Sandbox at /graphql instead, and neither GraphiQL nor the schema file', async () => {
     const landing = await fetch(`${server.url}/graphql`, { headers: { accept: 'text/html' } });
     expect(await landing.text()).toContain('embeddable-sandbox');
     expect((await fetch(`${server.url}/graphiql`)).status).toBe(404);

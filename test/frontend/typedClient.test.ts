@@ -6,7 +6,8 @@ import { startTestServer, type TestServer } from '../support/startTestServer.js'
 import { runNodeTool } from './runNodeTool.js';
 
 const RECIPE = path.resolve('examples/typed-client');
-const codegen = (cwd: string, schema: string) => runNodeTool('@graphql-codegen/cli/esm/bin.js', ['--config', 'codegen.ts'], cwd, { COOPGRAPH_SCHEMA: schema });
+const codegen = (cwd: string, schema: string) =>
+  runNodeTool('@graphql-codegen/cli/esm/bin.js', ['--config', 'codegen.ts'], cwd, { COOPGRAPH_SCHEMA: schema });
 const tsc = (cwd: string) => runNodeTool('typescript/bin/tsc', ['--noEmit', '-p', 'tsconfig.json'], cwd);
 
 /** The README's typed-client recipe (examples/typed-client), followed step by step in a fresh folder. */
@@ -18,7 +19,8 @@ describe('typed client recipe', () => {
     project = await mkdtemp(path.join(tmpdir(), 'coopgraph-typed-client-'));
     // The packages the recipe installs are devDependencies of this repository, so no network is needed.
     await symlink(path.resolve('node_modules'), path.join(project, 'node_modules'), 'dir');
-    for (const file of ['package.json', 'codegen.ts', 'tsconfig.json']) await cp(path.join(RECIPE, file), path.join(project, file));
+    for (const file of ['package.json', 'codegen.ts', 'tsconfig.json'])
+      await cp(path.join(RECIPE, file), path.join(project, file));
     await mkdir(path.join(project, 'src'));
   });
   afterAll(async () => {
@@ -61,7 +63,10 @@ describe('typed client recipe', () => {
   });
 
   it('runs the typed operation against the server', async () => {
-    await writeFile(path.join(project, 'run.ts'), "import { describeNetwork } from './src/network';\nconsole.log(await describeNetwork(process.env.COOPGRAPH_URL!, ['organization/ktz']));\n");
+    await writeFile(
+      path.join(project, 'run.ts'),
+      "import { describeNetwork } from './src/network';\nconsole.log(await describeNetwork(process.env.COOPGRAPH_URL!, ['organization/ktz']));\n",
+    );
     const run = await runNodeTool('tsx/dist/cli.mjs', ['run.ts'], project, { COOPGRAPH_URL: `${server.url}/graphql` });
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/^\d+ nodes; first: [A-Z]+ .+; a source published on \d{4}-\d{2}-\d{2}\n$/);

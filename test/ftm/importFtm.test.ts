@@ -54,9 +54,28 @@ describe('npm run import:ftm', () => {
 
   // What `npm run import:ftm --` runs, without npm's own start-up.
   const importFile = (file: string, sourceId: string) =>
-    run(process.execPath, ['--import', 'tsx', 'src/cli/importFtm.ts', file, '--source-id', sourceId, '--title', 'Forum network as FtM', '--published-on', '2026-01-15', '--language', 'ru', '--url', URL], {
-      env: { ...process.env, NEO4J_URI: empty.uri },
-    });
+    run(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'src/cli/importFtm.ts',
+        file,
+        '--source-id',
+        sourceId,
+        '--title',
+        'Forum network as FtM',
+        '--published-on',
+        '2026-01-15',
+        '--language',
+        'ru',
+        '--url',
+        URL,
+      ],
+      {
+        env: { ...process.env, NEO4J_URI: empty.uri },
+      },
+    );
 
   it('reads an FtM export into another graph with its entities, links and evidence, and a second run writes nothing', async () => {
     const file = path.join(directory, 'forum.ftm.jsonl');
@@ -71,7 +90,9 @@ describe('npm run import:ftm', () => {
 
     const [original, roundTrip] = await Promise.all([
       runPython<Entities>(python, READ_FTM, { URL: `${seeded.url}/export/ftm?${QUERY}` }),
-      runPython<Entities>(python, READ_FTM, { URL: `${imported.url}/export/ftm?${QUERY.replace('depth=2', 'depth=3')}` }),
+      runPython<Entities>(python, READ_FTM, {
+        URL: `${imported.url}/export/ftm?${QUERY.replace('depth=2', 'depth=3')}`,
+      }),
     ]);
     // The same entities and links (ids of links are content hashes of type, ends and role, so they match too).
     expect(Object.keys(roundTrip).sort()).toEqual(Object.keys(original).sort());

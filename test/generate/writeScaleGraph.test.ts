@@ -56,7 +56,8 @@ describe('writeScaleGraph', () => {
     const degree = new Map<string, number>();
     for (const { document } of files) {
       for (const relation of document.relations) {
-        if (relation.type === 'PARTY_TO' && relation.from.startsWith('organization/')) degree.set(relation.from, (degree.get(relation.from) ?? 0) + 1);
+        if (relation.type === 'PARTY_TO' && relation.from.startsWith('organization/'))
+          degree.set(relation.from, (degree.get(relation.from) ?? 0) + 1);
       }
     }
     const sorted = [...degree.values()].sort((a, b) => b - a);
@@ -74,7 +75,8 @@ describe('generateScaleDocument', () => {
   it('gives agreements two to five parties', () => {
     const { document } = generateScaleDocument(scaleCounts(2), 0);
     const parties = new Map<string, number>();
-    for (const relation of document.relations ?? []) if (relation.type === 'PARTY_TO') parties.set(relation.to, (parties.get(relation.to) ?? 0) + 1);
+    for (const relation of document.relations ?? [])
+      if (relation.type === 'PARTY_TO') parties.set(relation.to, (parties.get(relation.to) ?? 0) + 1);
     expect(parties.size).toBeGreaterThan(0);
     expect([...parties.values()].every((count) => count >= 2 && count <= 5)).toBe(true);
   });

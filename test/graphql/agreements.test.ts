@@ -7,14 +7,27 @@ const AGREEMENTS = /* GraphQL */ `
   query Agreements($filter: AgreementFilter, $first: Int, $after: String) {
     agreements(filter: $filter, first: $first, after: $after) {
       totalCount
-      pageInfo { hasNextPage endCursor }
-      edges { cursor node { id signedOn } }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          id
+          signedOn
+        }
+      }
     }
   }
 `;
 
 interface Page {
-  agreements: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { cursor: string; node: { id: string; signedOn: string | null } }[] };
+  agreements: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: { cursor: string; node: { id: string; signedOn: string | null } }[];
+  };
 }
 
 describe('Query.agreements', () => {
@@ -32,7 +45,9 @@ describe('Query.agreements', () => {
 
   it('finds agreements by party', async () => {
     expect(await ids({ partyId: 'organization/ktz-express' })).toEqual(['agreement/agrohub-trilateral-agreement']);
-    expect(await ids({ partyId: 'region/moscow-oblast' })).toEqual(['agreement/moscow-oblast-almaty-oblast-cooperation-memorandum']);
+    expect(await ids({ partyId: 'region/moscow-oblast' })).toEqual([
+      'agreement/moscow-oblast-almaty-oblast-cooperation-memorandum',
+    ]);
   });
 
   it('finds agreements by the event they were signed at', async () => {
@@ -58,7 +73,9 @@ describe('Query.agreements', () => {
     expect(await ids({ ...agrohub, signedTo: '2025-09-08' })).toEqual([]);
     expect(await ids({ ...agrohub, signedFrom: '2025-09-09', signedTo: '2025-09-09' })).toEqual([]);
     const spief = { partyId: 'organization/ktz' };
-    expect(await ids({ ...spief, signedFrom: '2024-01-01', signedTo: '2024-12-31' })).toEqual(['agreement/selyatino-hub-agreement']);
+    expect(await ids({ ...spief, signedFrom: '2024-01-01', signedTo: '2024-12-31' })).toEqual([
+      'agreement/selyatino-hub-agreement',
+    ]);
     expect(await ids({ ...spief, signedFrom: '2024-06-01' })).toEqual([]);
     expect(await ids({ ...spief, signedTo: '2024-06-30' })).toEqual([]);
     expect(await ids({ ...spief, signedTo: '2025-01-01' })).toEqual(['agreement/selyatino-hub-agreement']);
@@ -74,7 +91,9 @@ describe('Query.agreements', () => {
   });
 
   it('orders by the last day each can have been signed, newest first, and undated last', async () => {
-    const response = await postGraphQL<{ agreements: { edges: { node: { signedDate: { latest: string | null } | null } }[] } }>(
+    const response = await postGraphQL<{
+      agreements: { edges: { node: { signedDate: { latest: string | null } | null } }[] };
+    }>(
       server.url,
       '{ agreements(filter: {text: "agreement"}, first: 100) { edges { node { signedDate { latest } } } } }',
     );
@@ -89,7 +108,10 @@ describe('Query.agreements', () => {
     let after: string | null = null;
     let totalCount = 0;
     for (let page = 0; page < 50; page += 1) {
-      const response: Awaited<ReturnType<typeof postGraphQL<Page>>> = await postGraphQL<Page>(server.url, AGREEMENTS, { first: 7, after });
+      const response: Awaited<ReturnType<typeof postGraphQL<Page>>> = await postGraphQL<Page>(server.url, AGREEMENTS, {
+        first: 7,
+        after,
+      });
       const { edges, pageInfo } = response.data!.agreements;
       totalCount = response.data!.agreements.totalCount;
       seen.push(...edges.map((edge) => edge.node.id));
@@ -116,7 +138,11 @@ describe('Query.agreements', () => {
       const seen: string[] = [];
       let after: string | null = null;
       for (let page = 0; page < 100; page += 1) {
-        const response: Awaited<ReturnType<typeof postGraphQL<Page>>> = await postGraphQL<Page>(server.url, AGREEMENTS, { first, after });
+        const response: Awaited<ReturnType<typeof postGraphQL<Page>>> = await postGraphQL<Page>(
+          server.url,
+          AGREEMENTS,
+          { first, after },
+        );
         expect(response.errors).toBeUndefined();
         seen.push(...response.data!.agreements.edges.map((edge) => edge.node.id));
         if (!response.data!.agreements.pageInfo.hasNextPage) break;
@@ -127,16 +153,25 @@ describe('Query.agreements', () => {
   });
 
   it('counts all matches while returning one page', async () => {
-    const response = await postGraphQL<Page>(server.url, AGREEMENTS, { filter: { eventId: FIXTURE_EVENT_ID }, first: 5 });
+    const response = await postGraphQL<Page>(server.url, AGREEMENTS, {
+      filter: { eventId: FIXTURE_EVENT_ID },
+      first: 5,
+    });
     expect(response.data!.agreements.totalCount).toBe(FIXTURE_AGREEMENTS);
     expect(response.data!.agreements.edges).toHaveLength(5);
-    expect(response.data!.agreements.pageInfo).toEqual({ hasNextPage: true, endCursor: response.data!.agreements.edges[4]!.cursor });
+    expect(response.data!.agreements.pageInfo).toEqual({
+      hasNextPage: true,
+      endCursor: response.data!.agreements.edges[4]!.cursor,
+    });
   });
 
   it.each([
     [{ first: 101 }, 'Argument "first": expected an integer from 0 to 100, got 101.'],
     [{ first: -1 }, 'Argument "first": expected an integer from 0 to 100, got -1.'],
-    [{ after: 'not-a-cursor' }, 'Argument "after": expected a cursor returned as endCursor or edges.cursor by a previous page, got "not-a-cursor".'],
+    [
+      { after: 'not-a-cursor' },
+      'Argument "after": expected a cursor returned as endCursor or edges.cursor by a previous page, got "not-a-cursor".',
+    ],
   ])('refuses %j with BAD_USER_INPUT naming the argument', async (variables, message) => {
     const response = await postGraphQL(server.url, AGREEMENTS, variables);
     expect(response.status).toBe(400);
@@ -147,6 +182,8 @@ describe('Query.agreements', () => {
     const response = await postGraphQL(server.url, AGREEMENTS, { filter: { signedFrom: '2025-13-45' } });
     expect(response.status).toBe(400);
     expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect(response.errors?.[0]?.message).toMatch(/signedFrom.*Expected an ISO-8601 calendar date such as 2025-09-09, got "2025-13-45"/);
+    expect(response.errors?.[0]?.message).toMatch(
+      /signedFrom.*Expected an ISO-8601 calendar date such as 2025-09-09, got "2025-13-45"/,
+    );
   });
 });

@@ -19,7 +19,9 @@ describe('the field registry', () => {
     const stale = Object.entries(FIELD_REGISTRY).flatMap(([typeName, fields]) => {
       const type = schema.getType(typeName);
       if (!type || !(isObjectType(type) || isInterfaceType(type))) return [typeName];
-      return Object.keys(fields).filter((field) => !(field in type.getFields())).map((field) => `${typeName}.${field}`);
+      return Object.keys(fields)
+        .filter((field) => !(field in type.getFields()))
+        .map((field) => `${typeName}.${field}`);
     });
     expect(stale).toEqual([]);
   });

@@ -6,8 +6,21 @@ const PATH = /* GraphQL */ `
   query Path($fromId: ID!, $toId: ID!, $maxHops: Int) {
     path(fromId: $fromId, toId: $toId, maxHops: $maxHops) {
       length
-      nodes { id }
-      relations { type from { id } to { id } evidence { excerpt } }
+      nodes {
+        id
+      }
+      relations {
+        type
+        from {
+          id
+        }
+        to {
+          id
+        }
+        evidence {
+          excerpt
+        }
+      }
     }
   }
 `;
@@ -16,17 +29,41 @@ const NETWORK = /* GraphQL */ `
   query Network($ids: [ID!]!, $depth: Int, $limit: Int, $lang: Lang) {
     network(ids: $ids, depth: $depth, limit: $limit, lang: $lang) {
       truncated
-      nodes { id kind label entity { id } }
-      edges { id source target type label evidence { excerpt } }
+      nodes {
+        id
+        kind
+        label
+        entity {
+          id
+        }
+      }
+      edges {
+        id
+        source
+        target
+        type
+        label
+        evidence {
+          excerpt
+        }
+      }
     }
   }
 `;
 
 interface PathResult {
-  path: { length: number; nodes: { id: string }[]; relations: { type: string; from: { id: string }; to: { id: string }; evidence: unknown[] }[] } | null;
+  path: {
+    length: number;
+    nodes: { id: string }[];
+    relations: { type: string; from: { id: string }; to: { id: string }; evidence: unknown[] }[];
+  } | null;
 }
 interface NetworkResult {
-  network: { truncated: boolean; nodes: { id: string; kind: string; label: string; entity: { id: string } }[]; edges: { id: string; source: string; target: string; type: string; label: string; evidence: unknown[] }[] };
+  network: {
+    truncated: boolean;
+    nodes: { id: string; kind: string; label: string; entity: { id: string } }[];
+    edges: { id: string; source: string; target: string; type: string; label: string; evidence: unknown[] }[];
+  };
 }
 
 describe('Query.path', () => {
@@ -37,7 +74,10 @@ describe('Query.path', () => {
   afterAll(() => server.close());
 
   it('links Slavtrans-Service to Samruk-Kazyna with a chain of evidenced relations', async () => {
-    const response = await postGraphQL<PathResult>(server.url, PATH, { fromId: 'organization/slavtrans-service', toId: 'organization/samruk-kazyna' });
+    const response = await postGraphQL<PathResult>(server.url, PATH, {
+      fromId: 'organization/slavtrans-service',
+      toId: 'organization/samruk-kazyna',
+    });
     const path = response.data!.path!;
     expect(path.nodes[0]!.id).toBe('organization/slavtrans-service');
     expect(path.nodes.at(-1)!.id).toBe('organization/samruk-kazyna');
@@ -50,13 +90,20 @@ describe('Query.path', () => {
   });
 
   it('returns null when the entities are further apart than maxHops', async () => {
-    const response = await postGraphQL<PathResult>(server.url, PATH, { fromId: 'organization/slavtrans-service', toId: 'organization/samruk-kazyna', maxHops: 2 });
+    const response = await postGraphQL<PathResult>(server.url, PATH, {
+      fromId: 'organization/slavtrans-service',
+      toId: 'organization/samruk-kazyna',
+      maxHops: 2,
+    });
     expect(response.errors).toBeUndefined();
     expect(response.data!.path).toBeNull();
   });
 
   it('answers NOT_FOUND naming the end that does not exist', async () => {
-    const response = await postGraphQL<PathResult>(server.url, PATH, { fromId: 'organization/ktz', toId: 'organization/nope' });
+    const response = await postGraphQL<PathResult>(server.url, PATH, {
+      fromId: 'organization/ktz',
+      toId: 'organization/nope',
+    });
     expect(response.data?.path ?? null).toBeNull();
     expect(response.errors?.[0]).toMatchObject({
       message: 'Argument "toId": no entity "organization/nope".',
@@ -65,13 +112,23 @@ describe('Query.path', () => {
   });
 
   it('returns a path of length 0 from an entity to itself', async () => {
-    const response = await postGraphQL<PathResult>(server.url, PATH, { fromId: 'organization/ktz', toId: 'organization/ktz' });
+    const response = await postGraphQL<PathResult>(server.url, PATH, {
+      fromId: 'organization/ktz',
+      toId: 'organization/ktz',
+    });
     expect(response.data!.path).toEqual({ length: 0, nodes: [{ id: 'organization/ktz' }], relations: [] });
   });
 
   it.each([0, 9])('refuses maxHops %i with BAD_USER_INPUT', async (maxHops) => {
-    const response = await postGraphQL(server.url, PATH, { fromId: 'organization/ktz', toId: 'organization/ktz-express', maxHops });
-    expect(response.errors?.[0]).toMatchObject({ message: `Argument "maxHops": expected an integer from 1 to 8, got ${maxHops}.`, extensions: { code: 'BAD_USER_INPUT' } });
+    const response = await postGraphQL(server.url, PATH, {
+      fromId: 'organization/ktz',
+      toId: 'organization/ktz-express',
+      maxHops,
+    });
+    expect(response.errors?.[0]).toMatchObject({
+      message: `Argument "maxHops": expected an integer from 1 to 8, got ${maxHops}.`,
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   });
 });
 
@@ -92,18 +149,38 @@ describe('Query.network', () => {
   it('draws the neighbourhood with no edge whose ends are missing', async () => {
     const result = await network({ ids: ['organization/ktz'], depth: 2 });
     const ids = new Set(result.nodes.map((node) => node.id));
-    expect(ids).toEqual(new Set(['organization/ktz', 'agreement/selyatino-hub-agreement', 'organization/samruk-kazyna', 'organization/government-of-moscow-oblast', 'event/spief-2024', 'project/selyatino-transport-logistics-hub']));
+    expect(ids).toEqual(
+      new Set([
+        'organization/ktz',
+        'agreement/selyatino-hub-agreement',
+        'organization/samruk-kazyna',
+        'organization/government-of-moscow-oblast',
+        'event/spief-2024',
+        'project/selyatino-transport-logistics-hub',
+      ]),
+    );
     expect(result.truncated).toBe(false);
     for (const edge of result.edges) {
       expect(ids.has(edge.source) && ids.has(edge.target)).toBe(true);
       expect(edge.evidence.length).toBeGreaterThan(0);
     }
-    expect(result.edges).toContainEqual(expect.objectContaining({ source: 'organization/ktz', target: 'agreement/selyatino-hub-agreement', type: 'PARTY_TO', label: 'party' }));
+    expect(result.edges).toContainEqual(
+      expect.objectContaining({
+        source: 'organization/ktz',
+        target: 'agreement/selyatino-hub-agreement',
+        type: 'PARTY_TO',
+        label: 'party',
+      }),
+    );
   });
 
   it('labels nodes in the asked language', async () => {
     const result = await network({ ids: ['organization/ktz'], lang: 'KK' });
-    expect(result.nodes.find((node) => node.id === 'organization/ktz')).toMatchObject({ kind: 'ORGANIZATION', label: 'Қазақстан темір жолы', entity: { id: 'organization/ktz' } });
+    expect(result.nodes.find((node) => node.id === 'organization/ktz')).toMatchObject({
+      kind: 'ORGANIZATION',
+      label: 'Қазақстан темір жолы',
+      entity: { id: 'organization/ktz' },
+    });
   });
 
   it('keeps the start and the highest-degree nodes when limit cuts, and says so', async () => {

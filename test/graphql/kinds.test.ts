@@ -23,14 +23,27 @@ describe('kind-specific fields', () => {
   });
 
   it('gives an organization its legal form, base and agreements', async () => {
-    const data = await query<{ entity: { legalForm: string; basedIn: { id: string }[]; agreements: { id: string }[] } }>(
+    const data = await query<{
+      entity: { legalForm: string; basedIn: { id: string }[]; agreements: { id: string }[] };
+    }>(
       '{ entity(id: "organization/tlc-alatau") { ... on Organization { legalForm basedIn { id } agreements { id } } } }',
     );
-    expect(data.entity).toEqual({ legalForm: 'LLP', basedIn: [{ id: 'country/kazakhstan' }], agreements: [{ id: 'agreement/agrohub-trilateral-agreement' }] });
+    expect(data.entity).toEqual({
+      legalForm: 'LLP',
+      basedIn: [{ id: 'country/kazakhstan' }],
+      agreements: [{ id: 'agreement/agrohub-trilateral-agreement' }],
+    });
   });
 
   it('gives an event its date, place, participants with roles, and statements', async () => {
-    const data = await query<{ entity: { date: string; location: { id: string }; participants: { participant: { id: string }; role: string | null; evidence: unknown[] }[]; statements: { id: string }[] } }>(
+    const data = await query<{
+      entity: {
+        date: string;
+        location: { id: string };
+        participants: { participant: { id: string }; role: string | null; evidence: unknown[] }[];
+        statements: { id: string }[];
+      };
+    }>(
       `{ entity(id: "event/krasnogorsk-business-forum-2025") { ... on Event {
            date location { id } participants { participant { id } role evidence { excerpt } } statements { id } } } }`,
     );
@@ -38,7 +51,15 @@ describe('kind-specific fields', () => {
     // The article bounds the day by its dateline and never states it: no day to answer.
     expect(data.entity.date).toBeNull();
     expect(data.entity.location).toEqual({ id: 'region/krasnogorsk' });
-    expect(participants).toEqual(expect.arrayContaining(['person/andrey-vorobyov', 'person/marat-sultangaziev', 'person/dauren-abaev', 'region/moscow-oblast', 'region/almaty-oblast']));
+    expect(participants).toEqual(
+      expect.arrayContaining([
+        'person/andrey-vorobyov',
+        'person/marat-sultangaziev',
+        'person/dauren-abaev',
+        'region/moscow-oblast',
+        'region/almaty-oblast',
+      ]),
+    );
     expect(data.entity.participants.every((participation) => participation.evidence.length > 0)).toBe(true);
     expect(data.entity.statements.length).toBeGreaterThanOrEqual(3);
   });
@@ -62,7 +83,13 @@ describe('kind-specific fields', () => {
   });
 
   it('gives an agreement its subjects and no invented signatories', async () => {
-    const data = await query<{ entity: { subjects: { id: string }[]; signatories: unknown[]; parties: { party: { id: string }; role: string }[] } }>(
+    const data = await query<{
+      entity: {
+        subjects: { id: string }[];
+        signatories: unknown[];
+        parties: { party: { id: string }; role: string }[];
+      };
+    }>(
       '{ entity(id: "agreement/selyatino-hub-agreement") { ... on Agreement { subjects { id } signatories { id } parties { party { id } role } } } }',
     );
     expect(data.entity.subjects).toEqual([{ id: 'project/selyatino-transport-logistics-hub' }]);
@@ -71,10 +98,25 @@ describe('kind-specific fields', () => {
   });
 
   it('describes a source with its metadata', async () => {
-    const data = await query<{ entity: { __typename: string; title: string; publishedOn: string; language: string; publisher: string | null; url: string | null } }>(
+    const data = await query<{
+      entity: {
+        __typename: string;
+        title: string;
+        publishedOn: string;
+        language: string;
+        publisher: string | null;
+        url: string | null;
+      };
+    }>(
       '{ entity(id: "source/2025-09-09-krasnogorsk-business-forum") { __typename ... on Source { title publishedOn language publisher url } } }',
     );
-    expect(data.entity).toMatchObject({ __typename: 'Source', publishedOn: '2025-09-09', language: 'ru', publisher: null, url: null });
+    expect(data.entity).toMatchObject({
+      __typename: 'Source',
+      publishedOn: '2025-09-09',
+      language: 'ru',
+      publisher: null,
+      url: null,
+    });
     expect(data.entity.title).toMatch(/^В Красногорске прошел бизнес-форум/);
   });
 });
@@ -87,7 +129,10 @@ describe('errors in production mode', () => {
   afterAll(() => server.close());
 
   it('answers a bad argument without a stack trace', async () => {
-    const response = await postGraphQL(server.url, '{ path(fromId: "organization/ktz", toId: "organization/ktz", maxHops: 99) { length } }');
+    const response = await postGraphQL(
+      server.url,
+      '{ path(fromId: "organization/ktz", toId: "organization/ktz", maxHops: 99) { length } }',
+    );
     expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(JSON.stringify(response)).not.toMatch(/stacktrace|\.ts:\d+/);
   });

@@ -1,4 +1,11 @@
-import { buildSchema, execute, parse, type DocumentNode, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
+import {
+  buildSchema,
+  execute,
+  parse,
+  type DocumentNode,
+  type GraphQLObjectType,
+  type GraphQLResolveInfo,
+} from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { memoizeBySelection } from '../../src/graphql/memoizeBySelection.js';
 
@@ -30,7 +37,9 @@ function runner(document: DocumentNode) {
 
 describe('memoizeBySelection', () => {
   it('derives once for a document run again with other values of the field’s own arguments', async () => {
-    const { run, values, derivedCount } = runner(parse('query($id: ID!) { item(id: $id) { id children(first: 2) { id } } }'));
+    const { run, values, derivedCount } = runner(
+      parse('query($id: ID!) { item(id: $id) { id children(first: 2) { id } } }'),
+    );
     await run({ id: 'a' });
     await run({ id: 'b' });
     expect(derivedCount()).toBe(1);
@@ -38,7 +47,9 @@ describe('memoizeBySelection', () => {
   });
 
   it('derives again when a variable used below the field changes, and reuses each value', async () => {
-    const { run, values, derivedCount } = runner(parse('query($n: Int) { item(id: "a") { children(first: $n) { id } } }'));
+    const { run, values, derivedCount } = runner(
+      parse('query($n: Int) { item(id: "a") { children(first: $n) { id } } }'),
+    );
     await run({ n: 1 });
     await run({ n: 2 });
     await run({ n: 1 });
@@ -49,7 +60,9 @@ describe('memoizeBySelection', () => {
 
   it('follows fragment spreads and directives to the variables they use', async () => {
     const { run, derivedCount } = runner(
-      parse('query($deep: Boolean!) { item(id: "a") { ...F } } fragment F on Item { children { id ... @include(if: $deep) { children { id } } } }'),
+      parse(
+        'query($deep: Boolean!) { item(id: "a") { ...F } } fragment F on Item { children { id ... @include(if: $deep) { children { id } } } }',
+      ),
     );
     await run({ deep: true });
     await run({ deep: false });
@@ -71,7 +84,11 @@ describe('memoizeBySelection', () => {
       });
     const rootValue = { things: [{ __typename: 'A' }, { __typename: 'B' }, { __typename: 'A' }] };
     for (const type of ['A', 'B']) (shared.getType(type) as GraphQLObjectType).getFields().parts!.resolve = parts;
-    const { data, errors } = await execute({ schema: shared, document: parse('{ things { ...T } } fragment T on Thing { parts }'), rootValue });
+    const { data, errors } = await execute({
+      schema: shared,
+      document: parse('{ things { ...T } } fragment T on Thing { parts }'),
+      rootValue,
+    });
     expect(errors).toBeUndefined();
     expect(data).toEqual({ things: [{ parts: ['A'] }, { parts: ['B'] }, { parts: ['A'] }] });
     expect(parentTypes).toEqual(['A', 'B']);

@@ -6,21 +6,172 @@ import { startTestServer, type TestServer } from '../support/startTestServer.js'
 /** Every kind of field the look-ahead reads ahead: relation fields, generic relations, country, attributes, evidence. */
 const DEEP = /* GraphQL */ `
   fragment Deep on Entity {
-    id kind name names { lang value } aliases
-    evidence { excerpt source { id ... on Source { title publishedOn } } }
-    attributes { key value evidence { excerpt } }
-    relations(first: 7) { id type role from { id name } to { id name(lang: RU) evidence { excerpt } } evidence { excerpt } }
-    incoming: relations(direction: INCOMING, types: ["PARTY_TO", "HELD_IN"]) { id from { id kind } }
+    id
+    kind
+    name
+    names {
+      lang
+      value
+    }
+    aliases
+    evidence {
+      excerpt
+      source {
+        id
+        ... on Source {
+          title
+          publishedOn
+        }
+      }
+    }
+    attributes {
+      key
+      value
+      evidence {
+        excerpt
+      }
+    }
+    relations(first: 7) {
+      id
+      type
+      role
+      from {
+        id
+        name
+      }
+      to {
+        id
+        name(lang: RU)
+        evidence {
+          excerpt
+        }
+      }
+      evidence {
+        excerpt
+      }
+    }
+    incoming: relations(direction: INCOMING, types: ["PARTY_TO", "HELD_IN"]) {
+      id
+      from {
+        id
+        kind
+      }
+    }
     ... on Organization {
       legalForm
-      basedIn { id ... on Region { country { id name relations(first: 3) { id } } partOf { id } } }
-      agreements { id signedOn parties { role party { id name } evidence { excerpt } } signedAt { id date location { id } } }
+      basedIn {
+        id
+        ... on Region {
+          country {
+            id
+            name
+            relations(first: 3) {
+              id
+            }
+          }
+          partOf {
+            id
+          }
+        }
+      }
+      agreements {
+        id
+        signedOn
+        parties {
+          role
+          party {
+            id
+            name
+          }
+          evidence {
+            excerpt
+          }
+        }
+        signedAt {
+          id
+          date
+          location {
+            id
+          }
+        }
+      }
     }
-    ... on Person { offices { title jurisdiction { id } organization { id } accreditedTo { id } evidence { excerpt } } statements { text event { id } } }
-    ... on Region { country { id } partOf { id name } }
-    ... on Event { date location { id } participants { role participant { id } evidence { excerpt } } statements { speaker { id } } }
-    ... on Agreement { signedOn signatories { id } subjects { id ... on Project { locatedIn { id } } } }
-    ... on Statement { text speaker { id name } event { id } }
+    ... on Person {
+      offices {
+        title
+        jurisdiction {
+          id
+        }
+        organization {
+          id
+        }
+        accreditedTo {
+          id
+        }
+        evidence {
+          excerpt
+        }
+      }
+      statements {
+        text
+        event {
+          id
+        }
+      }
+    }
+    ... on Region {
+      country {
+        id
+      }
+      partOf {
+        id
+        name
+      }
+    }
+    ... on Event {
+      date
+      location {
+        id
+      }
+      participants {
+        role
+        participant {
+          id
+        }
+        evidence {
+          excerpt
+        }
+      }
+      statements {
+        speaker {
+          id
+        }
+      }
+    }
+    ... on Agreement {
+      signedOn
+      signatories {
+        id
+      }
+      subjects {
+        id
+        ... on Project {
+          locatedIn {
+            id
+          }
+        }
+      }
+    }
+    ... on Statement {
+      text
+      speaker {
+        id
+        name
+      }
+      event {
+        id
+      }
+    }
   }
 `;
 
@@ -73,7 +224,8 @@ describe('reading nested fields ahead', () => {
   });
 
   it('leaves selections deeper than the look-ahead to the loaders and still answers them', async () => {
-    const level = (depth: number): string => (depth === 0 ? 'id name' : `id relations(first: 2) { to { ${level(depth - 1)} } }`);
+    const level = (depth: number): string =>
+      depth === 0 ? 'id name' : `id relations(first: 2) { to { ${level(depth - 1)} } }`;
     const depth = MAX_INCLUDE_DEPTH + 2;
     const ahead = await postGraphQL(server.url, `query { entity(id: "organization/ktz") { ${level(depth)} } }`);
     const loaded = await postGraphQL<{ path: { nodes: unknown[] } }>(
@@ -93,7 +245,10 @@ describe('reading nested fields ahead', () => {
     const fields = `id ${evidence} attributes { key ${evidence} }
       relations(first: 5) { id ${evidence} to { id ${evidence} } }
       ... on Organization { basedIn { id ... on Region { country { id ${evidence} } } } }`;
-    const ahead = await postGraphQL<{ entity: unknown }>(server.url, `query { entity(id: "organization/ktz") { ${fields} } }`);
+    const ahead = await postGraphQL<{ entity: unknown }>(
+      server.url,
+      `query { entity(id: "organization/ktz") { ${fields} } }`,
+    );
     const loaded = await postGraphQL<{ path: { nodes: unknown[] } }>(
       server.url,
       `query { path(fromId: "organization/ktz", toId: "organization/ktz") { nodes { ${fields} } } }`,

@@ -4,7 +4,13 @@ import { startTestServer, type TestServer } from '../support/startTestServer.js'
 
 const SEARCH = /* GraphQL */ `
   query Search($query: String!, $kinds: [EntityKind!], $first: Int) {
-    search(query: $query, kinds: $kinds, first: $first) { score entity { id kind } }
+    search(query: $query, kinds: $kinds, first: $first) {
+      score
+      entity {
+        id
+        kind
+      }
+    }
   }
 `;
 
@@ -87,7 +93,9 @@ describe('Query.search', () => {
     const response = await postGraphQL(server.url, SEARCH, { query });
     expect(response.status).toBe(400);
     expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect(response.errors?.[0]?.message).toBe(`Argument "query": expected text with at least one letter or digit, got ${JSON.stringify(query)}.`);
+    expect(response.errors?.[0]?.message).toBe(
+      `Argument "query": expected text with at least one letter or digit, got ${JSON.stringify(query)}.`,
+    );
   });
 
   it('refuses first over 100', async () => {

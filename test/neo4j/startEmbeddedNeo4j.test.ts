@@ -17,17 +17,31 @@ describe('startEmbeddedNeo4j', () => {
   });
 
   it('names a missing java and how to fix it', async () => {
-    const start = startEmbeddedNeo4j({ dataDir: path.join(scratch, 'a'), port: await freePort(), startTimeoutMs: 60_000, javaCommand: 'java-that-does-not-exist' });
+    const start = startEmbeddedNeo4j({
+      dataDir: path.join(scratch, 'a'),
+      port: await freePort(),
+      startTimeoutMs: 60_000,
+      javaCommand: 'java-that-does-not-exist',
+    });
     await expect(start).rejects.toThrow(StartupError);
-    await expect(start).rejects.toThrow(/^Java was not found \(tried "java-that-does-not-exist"\): install a JDK 17 or newer .* or set NEO4J_URI/);
+    await expect(start).rejects.toThrow(
+      /^Java was not found \(tried "java-that-does-not-exist"\): install a JDK 17 or newer .* or set NEO4J_URI/,
+    );
   });
 
   it('names a missing Maven Wrapper when the launcher must be built', async () => {
     const launcherDir = path.join(scratch, 'launcher');
     await cp(path.join(LAUNCHER_DIR, 'pom.xml'), path.join(launcherDir, 'pom.xml'));
     await cp(path.join(LAUNCHER_DIR, 'src'), path.join(launcherDir, 'src'), { recursive: true });
-    const start = startEmbeddedNeo4j({ dataDir: path.join(scratch, 'b'), port: await freePort(), startTimeoutMs: 60_000, launcherDir, });
-    await expect(start).rejects.toThrow(/^The Maven Wrapper was not found \(tried ".*launcher\/mvnw"\): restore it with "git checkout -- neo4j\/mvnw neo4j\/.mvn", or set NEO4J_URI/);
+    const start = startEmbeddedNeo4j({
+      dataDir: path.join(scratch, 'b'),
+      port: await freePort(),
+      startTimeoutMs: 60_000,
+      launcherDir,
+    });
+    await expect(start).rejects.toThrow(
+      /^The Maven Wrapper was not found \(tried ".*launcher\/mvnw"\): restore it with "git checkout -- neo4j\/mvnw neo4j\/.mvn", or set NEO4J_URI/,
+    );
   });
 
   it('names a busy port and the variable that moves it', async () => {
@@ -35,7 +49,9 @@ describe('startEmbeddedNeo4j', () => {
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     const { port } = blocker.address() as net.AddressInfo;
     try {
-      await expect(startEmbeddedNeo4j({ dataDir: path.join(scratch, 'c'), port, startTimeoutMs: 60_000 })).rejects.toThrow(
+      await expect(
+        startEmbeddedNeo4j({ dataDir: path.join(scratch, 'c'), port, startTimeoutMs: 60_000 }),
+      ).rejects.toThrow(
         `Port ${port} on 127.0.0.1 is already in use: stop the program listening there, or set NEO4J_EMBEDDED_PORT to a free port`,
       );
     } finally {

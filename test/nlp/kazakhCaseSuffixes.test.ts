@@ -57,6 +57,13 @@ describe('stripKazakhCaseSuffix', () => {
   });
 
   it('documents every case it handles', () => {
-    expect(KAZAKH_CASE_RULES.map((rule) => rule.case)).toEqual(['genitive', 'dative', 'accusative', 'locative', 'ablative', 'instrumental']);
+    expect(KAZAKH_CASE_RULES.map((rule) => rule.case)).toEqual([
+      'genitive',
+      'dative',
+      'accusative',
+      'locative',
+      'ablative',
+      'instrumental',
+    ]);
   });
 });

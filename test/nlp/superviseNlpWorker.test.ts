@@ -16,12 +16,29 @@ afterAll(() => nlp?.stop());
 
 describe('the text-analysis worker', () => {
   it('gives dictionary forms: nominative names, Russian inflection, ё kept by the analyser', async () => {
-    expect((await nlp.lemmas(['Андрея', 'Воробьева', 'Алма-Атинской', 'области'])).map((word) => word.lemma)).toEqual(['андрей', 'воробьёв', 'алма-атинский', 'область']);
+    expect((await nlp.lemmas(['Андрея', 'Воробьева', 'Алма-Атинской', 'области'])).map((word) => word.lemma)).toEqual([
+      'андрей',
+      'воробьёв',
+      'алма-атинский',
+      'область',
+    ]);
   });
 
   it('normalizes names to one key per entity: inflected, Kazakh, legal forms and transliteration folded', async () => {
     const normalizer = createNameNormalizer(nlp);
-    const keys = (await normalizer.normalizeNames(['Андрею Воробьёву', 'Андрей Воробьев', 'Алматы облысының', 'Алматы облысы', 'АО «НК «ҚТЖ»', 'КТЖ', 'Воробьевпен', 'в Подмосковье', 'Республика Казахстан'])).map((name) => name.lemmaKey);
+    const keys = (
+      await normalizer.normalizeNames([
+        'Андрею Воробьёву',
+        'Андрей Воробьев',
+        'Алматы облысының',
+        'Алматы облысы',
+        'АО «НК «ҚТЖ»',
+        'КТЖ',
+        'Воробьевпен',
+        'в Подмосковье',
+        'Республика Казахстан',
+      ])
+    ).map((name) => name.lemmaKey);
     expect(keys[0]).toBe(keys[1]);
     expect(keys[2]).toBe(keys[3]);
     expect(keys[4]).toBe(keys[5]);
@@ -41,7 +58,10 @@ describe('the text-analysis worker', () => {
     const text = 'Аким Алматинской области Марат Султангазиев встретился с Андреем Воробьевым.';
     const spans = await nlp.entities(text);
     expect(spans.map((span) => [span.type, text.slice(span.start, span.end)])).toEqual(
-      expect.arrayContaining([['PER', 'Марат Султангазиев'], ['PER', 'Андреем Воробьевым']]),
+      expect.arrayContaining([
+        ['PER', 'Марат Султангазиев'],
+        ['PER', 'Андреем Воробьевым'],
+      ]),
     );
   });
 
@@ -58,8 +78,13 @@ describe('the text-analysis worker', () => {
   it('answers a clear error, never a crash, when it cannot start', async () => {
     const broken = superviseNlpWorker({ python: '/nonexistent/python3', restart: { maxAttempts: 0 } });
     expect(await broken.whenStarted()).toBe(false);
-    expect(broken.status()).toMatchObject({ state: 'failed', reason: expect.stringMatching(/needs Python 3\.11 or newer as "\/nonexistent\/python3" \(set NLP_PYTHON\)/) });
-    await expect(broken.lemmas(['области'])).rejects.toThrow(/^text analysis is unavailable: the text-analysis worker needs Python/);
+    expect(broken.status()).toMatchObject({
+      state: 'failed',
+      reason: expect.stringMatching(/needs Python 3\.11 or newer as "\/nonexistent\/python3" \(set NLP_PYTHON\)/),
+    });
+    await expect(broken.lemmas(['области'])).rejects.toThrow(
+      /^text analysis is unavailable: the text-analysis worker needs Python/,
+    );
     await broken.stop();
   });
 });

@@ -19,7 +19,9 @@ describe('defineColumns', () => {
   });
 
   it('refuses to leave out a column that every row has', () => {
-    expect(() => PAIR.list({ id: 'r.id', role: null, note: null, rank: null })).toThrow('column role is in every row; it needs an expression');
+    expect(() => PAIR.list({ id: 'r.id', role: null, note: null, rank: null })).toThrow(
+      'column role is in every row; it needs an expression',
+    );
   });
 
   it('reads each column from the position it was listed at, missing optional values as null', () => {
@@ -34,6 +36,8 @@ describe('defineColumns', () => {
   it("names a column's position for reading a row inside a statement", () => {
     expect(PAIR.at('row', 'note')).toBe('row[2]');
     expect(PAIR.at('row', 'id')).toBe('row[0]');
-    expect(() => PAIR.at('row', 'missing' as keyof Pair)).toThrow('no column missing; the columns are id, role, note, rank');
+    expect(() => PAIR.at('row', 'missing' as keyof Pair)).toThrow(
+      'no column missing; the columns are id, role, note, rank',
+    );
   });
 });

@@ -1,9 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { NO_INCLUDES, type EntityIncludes, type RelationInclude } from '../../src/repositories/EntityIncludes.js';
 import { FULL_PROJECTION } from '../../src/repositories/ProjectionShape.js';
-import { createCypherScope, fixedRelationTypes, includeCost, includedEntity } from '../../src/repositories/includeCypher.js';
+import {
+  createCypherScope,
+  fixedRelationTypes,
+  includeCost,
+  includedEntity,
+} from '../../src/repositories/includeCypher.js';
 
-const relations = (end: EntityIncludes, evidence = false, types: readonly string[] | null = fixedRelationTypes(['PARTY_TO'])): RelationInclude => ({
+const relations = (
+  end: EntityIncludes,
+  evidence = false,
+  types: readonly string[] | null = fixedRelationTypes(['PARTY_TO']),
+): RelationInclude => ({
   types,
   direction: 'BOTH',
   first: 25,
@@ -15,10 +24,16 @@ const PLANS: Record<string, EntityIncludes> = {
   nothing: NO_INCLUDES,
   evidence: { ...NO_INCLUDES, evidence: true },
   'attributes with evidence': { ...NO_INCLUDES, attributes: true, attributeEvidence: true },
-  'relations two levels deep': { ...NO_INCLUDES, relations: [relations({ ...NO_INCLUDES, relations: [relations(NO_INCLUDES, true, null)] })] },
+  'relations two levels deep': {
+    ...NO_INCLUDES,
+    relations: [relations({ ...NO_INCLUDES, relations: [relations(NO_INCLUDES, true, null)] })],
+  },
   'a country with attributes': { ...NO_INCLUDES, country: { ...NO_INCLUDES, attributes: true } },
   everything: {
-    relations: [relations({ ...NO_INCLUDES, evidence: true, country: NO_INCLUDES }, true), relations({ ...NO_INCLUDES, attributes: true }, false, ['SIGNED_AT', 'HELD_IN'])],
+    relations: [
+      relations({ ...NO_INCLUDES, evidence: true, country: NO_INCLUDES }, true),
+      relations({ ...NO_INCLUDES, attributes: true }, false, ['SIGNED_AT', 'HELD_IN']),
+    ],
     attributes: true,
     attributeEvidence: true,
     evidence: true,

@@ -29,10 +29,17 @@ try {
   const { url } = await server.listen(0);
   const { outcomes, top1, mrr } = await evaluateSearch(url, SEARCH_GOLD);
   for (const outcome of outcomes.filter((item) => item.rank !== 1)) {
-    console.log(`rank ${outcome.rank ?? '>10'}  «${outcome.query}» → expected ${outcome.expected}, got ${outcome.hits.slice(0, 3).map((hit) => `${hit.id} (${hit.score.toFixed(1)})`).join(', ')}`);
+    console.log(
+      `rank ${outcome.rank ?? '>10'}  «${outcome.query}» → expected ${outcome.expected}, got ${outcome.hits
+        .slice(0, 3)
+        .map((hit) => `${hit.id} (${hit.score.toFixed(1)})`)
+        .join(', ')}`,
+    );
   }
   const outsideTop3 = outcomes.filter((item) => item.rank === null || item.rank > 3).length;
-  console.log(`${outcomes.length} queries: top-1 accuracy ${top1.toFixed(3)}, MRR ${mrr.toFixed(3)}, expected entity outside the top 3: ${outsideTop3}`);
+  console.log(
+    `${outcomes.length} queries: top-1 accuracy ${top1.toFixed(3)}, MRR ${mrr.toFixed(3)}, expected entity outside the top 3: ${outsideTop3}`,
+  );
   await server.stop();
 } finally {
   await driver.close();

@@ -18,7 +18,9 @@ beforeAll(async () => {
   expect(await nlp.whenStarted()).toBe(true);
   server = await startTestServer({ nlp });
   // A server whose worker cannot start (no such interpreter): search must still answer.
-  degraded = await startTestServer({ nlp: superviseNlpWorker({ python: '/nonexistent/python3', restart: { maxAttempts: 0 } }) });
+  degraded = await startTestServer({
+    nlp: superviseNlpWorker({ python: '/nonexistent/python3', restart: { maxAttempts: 0 } }),
+  });
 });
 
 afterAll(async () => {
@@ -37,7 +39,9 @@ describe('search as journalists type', () => {
   it('meets the gold list goal: top-1 ≥ 0.95 and every expected entity within the top 3', async () => {
     const { outcomes, top1 } = await evaluateSearch(server.url, SEARCH_GOLD);
     expect(SEARCH_GOLD.length).toBeGreaterThanOrEqual(60);
-    expect(outcomes.filter((outcome) => outcome.rank === null || outcome.rank > 3).map((outcome) => outcome.query)).toEqual([]);
+    expect(
+      outcomes.filter((outcome) => outcome.rank === null || outcome.rank > 3).map((outcome) => outcome.query),
+    ).toEqual([]);
     expect(top1).toBeGreaterThanOrEqual(0.95);
   });
 

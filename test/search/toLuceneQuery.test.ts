@@ -5,7 +5,9 @@ describe('toLuceneQuery', () => {
   it('matches each word exactly, as a prefix, and fuzzily when it is long enough', () => {
     expect(toLuceneQuery('ktz')).toBe('(ktz^4 OR ktz*^2)');
     expect(toLuceneQuery('vorobev')).toBe('(vorobev^4 OR vorobev*^2 OR vorobev~2)');
-    expect(toLuceneQuery('samruk kazina')).toBe('(samruk^4 OR samruk*^2 OR samruk~2) OR (kazina^4 OR kazina*^2 OR kazina~2)');
+    expect(toLuceneQuery('samruk kazina')).toBe(
+      '(samruk^4 OR samruk*^2 OR samruk~2) OR (kazina^4 OR kazina*^2 OR kazina~2)',
+    );
   });
 });
 

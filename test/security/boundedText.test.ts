@@ -15,8 +15,22 @@ const UPSERT = `mutation ($input: UpsertEntityInput!) { upsertEntity(input: $inp
 const ADD_SOURCE = `mutation ($input: AddSourceInput!) { addSource(input: $input) { entity { id } } }`;
 
 /** Words of 6+ letters, each far from the others, so that every one gets exact, prefix and fuzzy clauses. */
-const BASES = ['kazakh', 'region', 'ferrum', 'nation', 'ministr', 'temirl', 'develo', 'astana', 'almaty', 'kostan', 'pavlod', 'semeyq'];
-const words = (count: number) => Array.from({ length: count }, (_, index) => `${BASES[index % BASES.length]}${index}`).join(' ');
+const BASES = [
+  'kazakh',
+  'region',
+  'ferrum',
+  'nation',
+  'ministr',
+  'temirl',
+  'develo',
+  'astana',
+  'almaty',
+  'kostan',
+  'pavlod',
+  'semeyq',
+];
+const words = (count: number) =>
+  Array.from({ length: count }, (_, index) => `${BASES[index % BASES.length]}${index}`).join(' ');
 
 /** The first error's code and argument, or NONE. */
 const outcome = (response: GraphQLResponse) => ({
@@ -37,21 +51,32 @@ describe('bounded search text (issue 20, repro 5)', () => {
     { name: '513 words', text: Array.from({ length: 513 }, () => 'ab').join(' ') },
     { name: '300,000 words', text: 'ab '.repeat(300_000) },
     { name: `${MAX_SEARCH_TEXT_LENGTH + 1} characters`, text: 'a'.repeat(MAX_SEARCH_TEXT_LENGTH + 1) },
-    { name: `${MAX_SEARCH_WORDS + 1} short words`, text: Array.from({ length: MAX_SEARCH_WORDS + 1 }, () => 'ab').join(' ') },
-  ])('refuses a search of $name with BAD_USER_INPUT naming the argument, as a variable and as a literal', async ({ text }) => {
-    const asVariable = await postGraphQL(server.url, SEARCH, { q: text });
-    expect(outcome(asVariable)).toEqual({ status: 400, code: 'BAD_USER_INPUT', argument: 'query' });
-    expect(asVariable.errors![0]!.message).toMatch(/at most \d+ (characters|words)/);
-    const asLiteral = await postGraphQL(server.url, `{ search(query: ${JSON.stringify(text)}) { entity { id } } }`);
-    expect(outcome(asLiteral)).toEqual({ status: 400, code: 'BAD_USER_INPUT', argument: 'query' });
-  });
+    {
+      name: `${MAX_SEARCH_WORDS + 1} short words`,
+      text: Array.from({ length: MAX_SEARCH_WORDS + 1 }, () => 'ab').join(' '),
+    },
+  ])(
+    'refuses a search of $name with BAD_USER_INPUT naming the argument, as a variable and as a literal',
+    async ({ text }) => {
+      const asVariable = await postGraphQL(server.url, SEARCH, { q: text });
+      expect(outcome(asVariable)).toEqual({ status: 400, code: 'BAD_USER_INPUT', argument: 'query' });
+      expect(asVariable.errors![0]!.message).toMatch(/at most \d+ (characters|words)/);
+      const asLiteral = await postGraphQL(server.url, `{ search(query: ${JSON.stringify(text)}) { entity { id } } }`);
+      expect(outcome(asLiteral)).toEqual({ status: 400, code: 'BAD_USER_INPUT', argument: 'query' });
+    },
+  );
 
   it('bounds the agreements text filter alike', async () => {
-    expect(outcome(await postGraphQL(server.url, AGREEMENTS, { text: 'ab '.repeat(1000) }))).toEqual({ status: 400, code: 'BAD_USER_INPUT', argument: 'filter.text' });
+    expect(outcome(await postGraphQL(server.url, AGREEMENTS, { text: 'ab '.repeat(1000) }))).toEqual({
+      status: 400,
+      code: 'BAD_USER_INPUT',
+      argument: 'filter.text',
+    });
   });
 
   it('still finds a long real name within the bounds', async () => {
-    const name = 'Акционерное общество «Национальная компания «Қазақстан темір жолы»» (АО «НК «КТЖ»), Астана, Казахстан';
+    const name =
+      'Акционерное общество «Национальная компания «Қазақстан темір жолы»» (АО «НК «КТЖ»), Астана, Казахстан';
     expect(name.length).toBeLessThanOrEqual(MAX_SEARCH_TEXT_LENGTH);
     const response = await postGraphQL<{ search: { entity: { id: string } }[] }>(server.url, SEARCH, { q: name });
     expect(outcome(response)).toEqual({ status: 200, code: 'NONE', argument: undefined });
@@ -65,11 +90,18 @@ describe('bounded search text (issue 20, repro 5)', () => {
       // 12 words × (60 fuzzy neighbours + 20 prefix extensions): the most clauses a bounded query can expand into.
       const keys = BASES.flatMap((base, index) => {
         const word = `${base}${index}`;
-        const fuzzy = Array.from({ length: 60 }, (_, n) => `${word.slice(0, 3)}${String.fromCharCode(97 + (n % 26))}${word.slice(4)}${n < 26 ? '' : String.fromCharCode(97 + (n % 7))}`);
+        const fuzzy = Array.from(
+          { length: 60 },
+          (_, n) =>
+            `${word.slice(0, 3)}${String.fromCharCode(97 + (n % 26))}${word.slice(4)}${n < 26 ? '' : String.fromCharCode(97 + (n % 7))}`,
+        );
         const prefixed = Array.from({ length: 20 }, (_, n) => `${word}${String.fromCharCode(97 + n)}`);
         return [...fuzzy, ...prefixed];
       });
-      const rows = Array.from({ length: Math.ceil(keys.length / 10) }, (_, n) => ({ id: `organization/test-bounded-text-${n}`, keys: keys.slice(n * 10, n * 10 + 10) }));
+      const rows = Array.from({ length: Math.ceil(keys.length / 10) }, (_, n) => ({
+        id: `organization/test-bounded-text-${n}`,
+        keys: keys.slice(n * 10, n * 10 + 10),
+      }));
       ids.push(...rows.map((row) => row.id));
       await server.driver.executeQuery(
         `UNWIND $rows AS row
@@ -83,7 +115,9 @@ describe('bounded search text (issue 20, repro 5)', () => {
     });
 
     it(`answers a ${MAX_SEARCH_WORDS}-word search without a Lucene error`, async () => {
-      const response = await postGraphQL<{ search: { entity: { id: string } }[] }>(server.url, SEARCH, { q: words(MAX_SEARCH_WORDS) });
+      const response = await postGraphQL<{ search: { entity: { id: string } }[] }>(server.url, SEARCH, {
+        q: words(MAX_SEARCH_WORDS),
+      });
       expect(outcome(response)).toEqual({ status: 200, code: 'NONE', argument: undefined });
       expect(response.data!.search.length).toBeGreaterThan(0);
     });
@@ -94,7 +128,8 @@ describe('bounded names and aliases (issue 20, repro 6)', () => {
   let server: TestServer;
   let keys: Awaited<ReturnType<typeof createTestKeys>>;
   const db = () => createDatabase({ driver: server.driver });
-  const changeCount = async () => (await db().read<{ count: number }>('MATCH (c:Change) RETURN count(c) AS count'))[0]!.count;
+  const changeCount = async () =>
+    (await db().read<{ count: number }>('MATCH (c:Change) RETURN count(c) AS count'))[0]!.count;
   const entity = (slug: string, extra: Record<string, unknown> = {}) => ({
     id: `organization/test-bounded-${slug}`,
     kind: 'ORGANIZATION',
@@ -102,7 +137,13 @@ describe('bounded names and aliases (issue 20, repro 6)', () => {
     evidence: { sourceId: SOURCE, excerpts: [EXCERPT] },
     ...extra,
   });
-  const upsert = (input: Record<string, unknown>) => postGraphQL<{ upsertEntity: { entity: { aliases: string[] } } }>(server.url, UPSERT, { input }, bearer(keys.editor));
+  const upsert = (input: Record<string, unknown>) =>
+    postGraphQL<{ upsertEntity: { entity: { aliases: string[] } } }>(
+      server.url,
+      UPSERT,
+      { input },
+      bearer(keys.editor),
+    );
 
   beforeAll(async () => {
     server = await startTestServer();
@@ -111,24 +152,49 @@ describe('bounded names and aliases (issue 20, repro 6)', () => {
   afterAll(() => server.close());
 
   it.each([
-    { name: 'a 10,000-character name', input: entity('long-name', { names: { en: 'N'.repeat(10_000) } }), field: 'input.names.en', limit: `${MAX_NAME_LENGTH} characters` },
-    { name: 'a 10,000-character alias', input: entity('long-alias', { aliases: ['A'.repeat(10_000)] }), field: 'input.aliases[0]', limit: `${MAX_NAME_LENGTH} characters` },
-    { name: '1,000 aliases', input: entity('many-aliases', { aliases: Array.from({ length: 1000 }, (_, n) => `alias ${n}`) }), field: 'input.aliases', limit: `${MAX_ALIASES} aliases` },
+    {
+      name: 'a 10,000-character name',
+      input: entity('long-name', { names: { en: 'N'.repeat(10_000) } }),
+      field: 'input.names.en',
+      limit: `${MAX_NAME_LENGTH} characters`,
+    },
+    {
+      name: 'a 10,000-character alias',
+      input: entity('long-alias', { aliases: ['A'.repeat(10_000)] }),
+      field: 'input.aliases[0]',
+      limit: `${MAX_NAME_LENGTH} characters`,
+    },
+    {
+      name: '1,000 aliases',
+      input: entity('many-aliases', { aliases: Array.from({ length: 1000 }, (_, n) => `alias ${n}`) }),
+      field: 'input.aliases',
+      limit: `${MAX_ALIASES} aliases`,
+    },
     { name: 'a 10,000-character id', input: entity('x'.repeat(10_000)), field: 'input.id', limit: '200 characters' },
-  ])('refuses $name with BAD_USER_INPUT naming the field and the limit, writing nothing', async ({ input, field, limit }) => {
-    const [before, changes] = [await readGraphDigest(db()), await changeCount()];
-    const response = await upsert(input);
-    expect(outcome(response)).toMatchObject({ status: 400, code: 'BAD_USER_INPUT' });
-    const problems = response.errors![0]!.extensions!.problems as string[];
-    expect(problems.some((problem) => problem.startsWith(`${field}:`) && problem.includes(limit))).toBe(true);
-    expect(JSON.stringify(response)).not.toMatch(/element id|Index\(|entity_search/);
-    expect([await readGraphDigest(db()), await changeCount()]).toEqual([before, changes]);
-  });
+  ])(
+    'refuses $name with BAD_USER_INPUT naming the field and the limit, writing nothing',
+    async ({ input, field, limit }) => {
+      const [before, changes] = [await readGraphDigest(db()), await changeCount()];
+      const response = await upsert(input);
+      expect(outcome(response)).toMatchObject({ status: 400, code: 'BAD_USER_INPUT' });
+      const problems = response.errors![0]!.extensions!.problems as string[];
+      expect(problems.some((problem) => problem.startsWith(`${field}:`) && problem.includes(limit))).toBe(true);
+      expect(JSON.stringify(response)).not.toMatch(/element id|Index\(|entity_search/);
+      expect([await readGraphDigest(db()), await changeCount()]).toEqual([before, changes]);
+    },
+  );
 
   it('refuses a source title past its bound', async () => {
-    const response = await postGraphQL(server.url, ADD_SOURCE, { input: { id: 'source/test-bounded', title: 'T'.repeat(10_000), publishedOn: '2025-01-01', language: 'en' } }, bearer(keys.editor));
+    const response = await postGraphQL(
+      server.url,
+      ADD_SOURCE,
+      { input: { id: 'source/test-bounded', title: 'T'.repeat(10_000), publishedOn: '2025-01-01', language: 'en' } },
+      bearer(keys.editor),
+    );
     expect(outcome(response)).toMatchObject({ status: 400, code: 'BAD_USER_INPUT' });
-    expect(response.errors![0]!.extensions!.problems).toEqual([expect.stringMatching(/^input\.title: .*500 characters/)]);
+    expect(response.errors![0]!.extensions!.problems).toEqual([
+      expect.stringMatching(/^input\.title: .*500 characters/),
+    ]);
   });
 
   it('refuses the upsert that would push the merged aliases past the bound, and writes nothing of it', async () => {
@@ -138,12 +204,17 @@ describe('bounded names and aliases (issue 20, repro 6)', () => {
     const [before, changes] = [await readGraphDigest(db()), await changeCount()];
     const second = await upsert(entity('growing', { aliases: batch(20) }));
     expect(outcome(second)).toMatchObject({ status: 400, code: 'BAD_USER_INPUT' });
-    expect(second.errors![0]!.extensions!.problems).toEqual([expect.stringMatching(new RegExp(`^input\\.aliases: expected at most ${MAX_ALIASES} aliases, stored ones included .*got 40$`))]);
+    expect(second.errors![0]!.extensions!.problems).toEqual([
+      expect.stringMatching(
+        new RegExp(`^input\\.aliases: expected at most ${MAX_ALIASES} aliases, stored ones included .*got 40$`),
+      ),
+    ]);
     expect([await readGraphDigest(db()), await changeCount()]).toEqual([before, changes]);
   });
 
   it('refuses renames that would push the kept search keys past the bound, before the index fails', async () => {
-    const name = (n: number) => `${String(n).padStart(3, '0')} ${'Переименованная компания '.repeat(7)}`.slice(0, MAX_NAME_LENGTH);
+    const name = (n: number) =>
+      `${String(n).padStart(3, '0')} ${'Переименованная компания '.repeat(7)}`.slice(0, MAX_NAME_LENGTH);
     let refused: GraphQLResponse | null = null;
     let renames = 0;
     // Each rename keeps the earlier name searchable; the bound answers long before the ~8 KB index limit.
@@ -154,8 +225,14 @@ describe('bounded names and aliases (issue 20, repro 6)', () => {
     }
     expect(renames).toBeGreaterThan(5);
     expect(outcome(refused!)).toMatchObject({ status: 400, code: 'BAD_USER_INPUT' });
-    expect(refused!.errors![0]!.extensions!.problems).toEqual([expect.stringMatching(new RegExp(`^input\\.names: .*at most ${MAX_SEARCH_KEY_CHARACTERS} characters`))]);
-    const [stored] = await db().read<{ keys: string[] }>('MATCH (n:Entity {id: $id}) RETURN n.searchKeys AS keys', { id: entity('renamed').id });
-    expect(stored!.keys.reduce((total, key) => total + key.length + 2, 0)).toBeLessThanOrEqual(MAX_SEARCH_KEY_CHARACTERS);
+    expect(refused!.errors![0]!.extensions!.problems).toEqual([
+      expect.stringMatching(new RegExp(`^input\\.names: .*at most ${MAX_SEARCH_KEY_CHARACTERS} characters`)),
+    ]);
+    const [stored] = await db().read<{ keys: string[] }>('MATCH (n:Entity {id: $id}) RETURN n.searchKeys AS keys', {
+      id: entity('renamed').id,
+    });
+    expect(stored!.keys.reduce((total, key) => total + key.length + 2, 0)).toBeLessThanOrEqual(
+      MAX_SEARCH_KEY_CHARACTERS,
+    );
   });
 });

@@ -9,7 +9,10 @@ import { freePort } from '../support/freePort.js';
 
 /** Runs `src/index.ts` as the `start` script does, and collects what it prints until it exits. */
 function runServer(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], { env: { ...process.env, LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+    env: { ...process.env, LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -42,7 +45,13 @@ describe('a busy HTTP port', () => {
 
   it('is named in one sentence with the variable that moves it, before Neo4j is started', async () => {
     const dataDir = path.join(scratch, 'neo4j');
-    const result = await runServer({ PORT: String(port), HOST: '127.0.0.1', NEO4J_DATA_DIR: dataDir, NEO4J_EMBEDDED_PORT: String(await freePort()), NEO4J_URI: '' });
+    const result = await runServer({
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      NEO4J_DATA_DIR: dataDir,
+      NEO4J_EMBEDDED_PORT: String(await freePort()),
+      NEO4J_URI: '',
+    });
     expect(result.code).toBe(1);
     expect(result.stderr.trim()).toBe(
       `coopgraph cannot start. Port ${port} on 127.0.0.1 is already in use: stop the program listening there, or set PORT to a free port (or HOST to another address).`,

@@ -17,31 +17,51 @@ const REPRO = `query($f:Int){ network(ids:["organization/ktz"], depth:3, limit:5
 const REPRO_LITERAL = REPRO.replace('query($f:Int)', 'query').replaceAll('$f', '1000');
 
 /** The explorer's operations, from the page's own module (plain JavaScript, served as is). */
-const explorerQueries = Object.values((await import('../../src/explorer/public/queries.js' as string)) as Record<string, string>);
+const explorerQueries = Object.values(
+  (await import('../../src/explorer/public/queries.js' as string)) as Record<string, string>,
+);
 
 const schema = makeExecutableSchema({ typeDefs: loadSchema() });
-const costOf = (query: string, variables: Record<string, unknown> = {}) => getComplexity({ schema, query: parse(query), variables, estimators: [fieldCost] });
+const costOf = (query: string, variables: Record<string, unknown> = {}) =>
+  getComplexity({ schema, query: parse(query), variables, estimators: [fieldCost] });
 
 describe('the cost estimate', () => {
   it('lets every example and explorer query through the default limit', () => {
-    const examples = readdirSync('examples').filter((file) => file.endsWith('.graphql')).map((file) => readFileSync(`examples/${file}`, 'utf8'));
+    const examples = readdirSync('examples')
+      .filter((file) => file.endsWith('.graphql'))
+      .map((file) => readFileSync(`examples/${file}`, 'utf8'));
     expect(explorerQueries.length).toBeGreaterThanOrEqual(4);
     for (const query of [...examples, ...explorerQueries]) {
-      expect(costOf(query, { ids: ['organization/ktz'], depth: 3, query: 'ktz', id: 'organization/ktz', from: 'organization/ktz', to: 'region/krasnogorsk' })).toBeLessThanOrEqual(DEFAULT_ABUSE_LIMITS.maxCost);
+      expect(
+        costOf(query, {
+          ids: ['organization/ktz'],
+          depth: 3,
+          query: 'ktz',
+          id: 'organization/ktz',
+          from: 'organization/ktz',
+          to: 'region/krasnogorsk',
+        }),
+      ).toBeLessThanOrEqual(DEFAULT_ABUSE_LIMITS.maxCost);
     }
   });
 
   it("fits the export's own query at its largest arguments in the exports' budget", () => {
-    expect(costOf(EXPORT_NETWORK_QUERY, { ids: ['organization/ktz'], depth: 3, limit: 5000 })).toBeLessThanOrEqual(EXPORT_MAX_COST);
+    expect(costOf(EXPORT_NETWORK_QUERY, { ids: ['organization/ktz'], depth: 3, limit: 5000 })).toBeLessThanOrEqual(
+      EXPORT_MAX_COST,
+    );
   });
 
   it('counts a size argument the same whether literal, variable or default', () => {
     const literal = costOf('{ entity(id: "organization/ktz") { relations(first: 1000) { id } } }');
-    expect(costOf('query($f: Int) { entity(id: "organization/ktz") { relations(first: $f) { id } } }', { f: 1000 })).toBe(literal);
-    expect(costOf('{ entity(id: "organization/ktz") { relations { id } } }')).toBe(costOf('{ entity(id: "organization/ktz") { relations(first: 100) { id } } }'));
-    expect(costOf('query($l: Int) { network(ids: ["organization/ktz"], limit: $l) { nodes { id } } }', { l: 5000 })).toBe(
-      costOf('{ network(ids: ["organization/ktz"], limit: 5000) { nodes { id } } }'),
+    expect(
+      costOf('query($f: Int) { entity(id: "organization/ktz") { relations(first: $f) { id } } }', { f: 1000 }),
+    ).toBe(literal);
+    expect(costOf('{ entity(id: "organization/ktz") { relations { id } } }')).toBe(
+      costOf('{ entity(id: "organization/ktz") { relations(first: 100) { id } } }'),
     );
+    expect(
+      costOf('query($l: Int) { network(ids: ["organization/ktz"], limit: $l) { nodes { id } } }', { l: 5000 }),
+    ).toBe(costOf('{ network(ids: ["organization/ktz"], limit: 5000) { nodes { id } } }'));
     expect(costOf(REPRO, { f: 1000 })).toBe(costOf(REPRO_LITERAL));
   });
 });

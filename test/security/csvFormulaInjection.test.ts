@@ -11,11 +11,56 @@ const hostile: ExportGraph = {
   truncated: false,
   directed: true,
   nodes: [
-    { id: 'organization/evil', kind: 'ORGANIZATION', measures: { degree: 1, betweenness: 0, community: 0 }, label: HYPERLINK, names: { en: HYPERLINK, ru: '+7 727 000 00 00', kk: '@SUM(1+1)*cmd|\' /C calc\'!A0' }, aliases: ['=1+2'], attributes: [], evidence: [], start: null },
-    { id: 'organization/tabs', kind: 'ORGANIZATION', measures: { degree: 1, betweenness: 0, community: 0 }, label: '\t=1+2', names: { en: '\r=1+2', ru: '-5', kk: 'x,=1+2";=1+2' }, aliases: [], attributes: [], evidence: [], start: null },
-    { id: 'organization/plain', kind: 'ORGANIZATION', measures: { degree: 1, betweenness: 0, community: 0 }, label: 'Plain name', names: { en: "'quoted already", ru: null, kk: null }, aliases: [], attributes: [], evidence: [], start: null },
+    {
+      id: 'organization/evil',
+      kind: 'ORGANIZATION',
+      measures: { degree: 1, betweenness: 0, community: 0 },
+      label: HYPERLINK,
+      names: { en: HYPERLINK, ru: '+7 727 000 00 00', kk: "@SUM(1+1)*cmd|' /C calc'!A0" },
+      aliases: ['=1+2'],
+      attributes: [],
+      evidence: [],
+      start: null,
+    },
+    {
+      id: 'organization/tabs',
+      kind: 'ORGANIZATION',
+      measures: { degree: 1, betweenness: 0, community: 0 },
+      label: '\t=1+2',
+      names: { en: '\r=1+2', ru: '-5', kk: 'x,=1+2";=1+2' },
+      aliases: [],
+      attributes: [],
+      evidence: [],
+      start: null,
+    },
+    {
+      id: 'organization/plain',
+      kind: 'ORGANIZATION',
+      measures: { degree: 1, betweenness: 0, community: 0 },
+      label: 'Plain name',
+      names: { en: "'quoted already", ru: null, kk: null },
+      aliases: [],
+      attributes: [],
+      evidence: [],
+      start: null,
+    },
   ],
-  edges: [{ id: 'relation/evil', source: 'organization/evil', target: 'organization/tabs', type: 'PARTY_TO', label: '-party', role: '=role()', date: null, evidence: [{ excerpt: '=x', sourceId: 'source/s', sourceTitle: '=title', publisher: null, publishedOn: null, url: null }], basis: 'INFERRED', inference: '=cmd()' }],
+  edges: [
+    {
+      id: 'relation/evil',
+      source: 'organization/evil',
+      target: 'organization/tabs',
+      type: 'PARTY_TO',
+      label: '-party',
+      role: '=role()',
+      date: null,
+      evidence: [
+        { excerpt: '=x', sourceId: 'source/s', sourceTitle: '=title', publisher: null, publishedOn: null, url: null },
+      ],
+      basis: 'INFERRED',
+      inference: '=cmd()',
+    },
+  ],
 };
 
 describe('CSV export against formula injection (issue 20, repro 11)', () => {
@@ -26,7 +71,12 @@ describe('CSV export against formula injection (issue 20, repro 11)', () => {
   const edges = parse(edgesText, { columns: true, bom: true }) as Record<string, string>[];
 
   it('prefixes a single quote to every cell starting with =, +, -, @, tab or carriage return, and reads back as that text', () => {
-    expect(nodes[0]).toMatchObject({ label: `'${HYPERLINK}`, name_en: `'${HYPERLINK}`, name_ru: "'+7 727 000 00 00", name_kk: "'@SUM(1+1)*cmd|' /C calc'!A0" });
+    expect(nodes[0]).toMatchObject({
+      label: `'${HYPERLINK}`,
+      name_en: `'${HYPERLINK}`,
+      name_ru: "'+7 727 000 00 00",
+      name_kk: "'@SUM(1+1)*cmd|' /C calc'!A0",
+    });
     expect(nodes[1]).toMatchObject({ label: "'\t=1+2", name_en: "'\r=1+2", name_ru: "'-5" });
     expect(edges[0]).toMatchObject({ label: "'-party", role: "'=role()", basis: 'INFERRED', inference: "'=cmd()" });
   });
@@ -42,6 +92,8 @@ describe('CSV export against formula injection (issue 20, repro 11)', () => {
     expect(nodes.map((node) => node['id'])).toEqual(['organization/evil', 'organization/tabs', 'organization/plain']);
     expect(JSON.parse(nodes[0]?.['aliases'] ?? '')).toEqual(['=1+2']);
     expect(nodes[2]).toMatchObject({ label: 'Plain name', name_en: "'quoted already", name_ru: '' });
-    expect(JSON.parse(edges[0]?.['evidence'] ?? '')).toEqual([{ excerpt: '=x', sourceId: 'source/s', sourceTitle: '=title', publisher: null, publishedOn: null, url: null }]);
+    expect(JSON.parse(edges[0]?.['evidence'] ?? '')).toEqual([
+      { excerpt: '=x', sourceId: 'source/s', sourceTitle: '=title', publisher: null, publishedOn: null, url: null },
+    ]);
   });
 });

@@ -51,7 +51,13 @@ describe('exports against the real server (issue 20, repro 8)', () => {
     expect(response.status).toBe(504);
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
     expect(response.headers.get('x-request-id')).toBe('export-timeout-1');
-    expect(await response.json()).toEqual({ error: { code: 'OPERATION_TIMEOUT', message: expect.stringContaining('smaller depth or limit'), requestId: 'export-timeout-1' } });
+    expect(await response.json()).toEqual({
+      error: {
+        code: 'OPERATION_TIMEOUT',
+        message: expect.stringContaining('smaller depth or limit'),
+        requestId: 'export-timeout-1',
+      },
+    });
   });
 
   it('streams an export that parses whole', async () => {
@@ -117,15 +123,23 @@ describe('createExportRouter limits', () => {
 
   it('logs an unexpected failure with the request id the client gets', async () => {
     const failures: [unknown, string][] = [];
-    const app = await serveRouter({ loadGraph: async () => Promise.reject(new Error('secret internals at 127.0.0.1:7687')), onUnexpectedError: (error, id) => failures.push([error, id]) });
+    const app = await serveRouter({
+      loadGraph: async () => Promise.reject(new Error('secret internals at 127.0.0.1:7687')),
+      onUnexpectedError: (error, id) => failures.push([error, id]),
+    });
     try {
       const response = await fetch(`${app.url}/export/csv?ids=organization/a`);
       expect(response.status).toBe(500);
       const text = await response.text();
       expect(text).not.toMatch(/secret|127\.0\.0\.1/);
       const body = JSON.parse(text) as ExportErrorBody;
-      expect(body.error).toMatchObject({ code: 'INTERNAL_SERVER_ERROR', requestId: response.headers.get('x-request-id') });
-      expect(failures).toEqual([[expect.objectContaining({ message: 'secret internals at 127.0.0.1:7687' }), body.error.requestId]]);
+      expect(body.error).toMatchObject({
+        code: 'INTERNAL_SERVER_ERROR',
+        requestId: response.headers.get('x-request-id'),
+      });
+      expect(failures).toEqual([
+        [expect.objectContaining({ message: 'secret internals at 127.0.0.1:7687' }), body.error.requestId],
+      ]);
     } finally {
       await app.close();
     }
@@ -148,10 +162,12 @@ describe('createDeadlineDatabase', () => {
   it('has Neo4j terminate a transaction still running at the deadline', async () => {
     const db = createDeadlineDatabase({ driver, timeoutMs: 300, signal: new AbortController().signal });
     // Minutes of work if nobody stops it.
-    const failure = await db.read('UNWIND range(1, 10000000000) AS x WITH x WHERE x % 7919 = -1 RETURN count(x) AS n').then(
-      () => null,
-      (error: unknown) => error,
-    );
+    const failure = await db
+      .read('UNWIND range(1, 10000000000) AS x WITH x WHERE x % 7919 = -1 RETURN count(x) AS n')
+      .then(
+        () => null,
+        (error: unknown) => error,
+      );
     expect(isTransactionTimeout(failure)).toBe(true);
   });
 });

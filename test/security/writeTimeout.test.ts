@@ -35,12 +35,17 @@ describe('writes of a timed-out operation (issue 20, repro 3)', () => {
     paused = false;
   };
   const db = () => createDatabase({ driver: neo4j.driver });
-  const changeCount = async () => (await db().read<{ count: number }>('MATCH (c:Change) RETURN count(c) AS count'))[0]!.count;
-  const probes = async (id: string) => (await db().read<{ count: number }>('MATCH (p:TimeoutProbe {id: $id}) RETURN count(p) AS count', { id }))[0]!.count;
+  const changeCount = async () =>
+    (await db().read<{ count: number }>('MATCH (c:Change) RETURN count(c) AS count'))[0]!.count;
+  const probes = async (id: string) =>
+    (await db().read<{ count: number }>('MATCH (p:TimeoutProbe {id: $id}) RETURN count(p) AS count', { id }))[0]!.count;
 
   beforeAll(async () => {
     neo4j = await startIsolatedNeo4j();
-    const logger = pino({ level: 'warn' }, { write: (line: string) => void lateWrites.push(JSON.parse(line) as LateWriteLine) });
+    const logger = pino(
+      { level: 'warn' },
+      { write: (line: string) => void lateWrites.push(JSON.parse(line) as LateWriteLine) },
+    );
     server = await startTestServer({ driver: neo4j.driver, operationTimeoutMs: TIMEOUT_MS, logger });
     keys = await createTestKeys(neo4j.driver, 'timeout');
   });
@@ -59,7 +64,14 @@ describe('writes of a timed-out operation (issue 20, repro 3)', () => {
       response = await postGraphQL(
         server.url,
         UPSERT,
-        { input: { id, kind: 'ORGANIZATION', names: { en: 'Paused' }, evidence: { sourceId: SOURCE, excerpts: [EXCERPT] } } },
+        {
+          input: {
+            id,
+            kind: 'ORGANIZATION',
+            names: { en: 'Paused' },
+            evidence: { sourceId: SOURCE, excerpts: [EXCERPT] },
+          },
+        },
         bearer(keys.editor),
       );
     } finally {
@@ -71,7 +83,10 @@ describe('writes of a timed-out operation (issue 20, repro 3)', () => {
     // The operation goes on once Neo4j answers again: wait until the server logs how its write ended, or the
     // write shows up in the graph (which is what happened before writes were bound to their operation's deadline).
     const landed = async () => (await db().read('MATCH (n:Entity {id: $id}) RETURN n.id', { id })).length > 0;
-    await vi.waitFor(async () => expect(lateWrites.some((line) => line.outcome === 'refused') || (await landed())).toBe(true), { timeout: 30_000, interval: 100 });
+    await vi.waitFor(
+      async () => expect(lateWrites.some((line) => line.outcome === 'refused') || (await landed())).toBe(true),
+      { timeout: 30_000, interval: 100 },
+    );
     expect([await readGraphDigest(db()), await changeCount()]).toEqual([before, changes]);
   });
 
@@ -84,10 +99,13 @@ describe('writes of a timed-out operation (issue 20, repro 3)', () => {
 
     it('rolls back a write still running when it expires', async () => {
       const deadline = createWriteDeadline();
-      const write = createDatabase({ driver: neo4j.driver, deadline }).write(async (tx) => {
-        pause();
-        await tx.run('CREATE (:TimeoutProbe {id: $id})', { id: 'running' });
-      }, { changeId: 'change-running' });
+      const write = createDatabase({ driver: neo4j.driver, deadline }).write(
+        async (tx) => {
+          pause();
+          await tx.run('CREATE (:TimeoutProbe {id: $id})', { id: 'running' });
+        },
+        { changeId: 'change-running' },
+      );
       try {
         await untilPaused();
         expect(deadline.expire()).toEqual([]);
@@ -110,11 +128,14 @@ describe('writes of a timed-out operation (issue 20, repro 3)', () => {
 
     it('names a write whose COMMIT was sent when it expires, and that write lands', async () => {
       const deadline = createWriteDeadline();
-      const write = createDatabase({ driver: neo4j.driver, deadline }).write(async (tx) => {
-        await tx.run('CREATE (:TimeoutProbe {id: $id})', { id: 'committing' });
-        // Paused after the last statement: the driver's COMMIT now waits in Neo4j's socket.
-        pause();
-      }, { changeId: 'change-committing' });
+      const write = createDatabase({ driver: neo4j.driver, deadline }).write(
+        async (tx) => {
+          await tx.run('CREATE (:TimeoutProbe {id: $id})', { id: 'committing' });
+          // Paused after the last statement: the driver's COMMIT now waits in Neo4j's socket.
+          pause();
+        },
+        { changeId: 'change-committing' },
+      );
       try {
         await untilPaused();
         expect(deadline.expire()).toEqual(['change-committing']);
@@ -128,9 +149,13 @@ describe('writes of a timed-out operation (issue 20, repro 3)', () => {
     it('names a write that committed before it expired, and refuses any write after', async () => {
       const deadline = createWriteDeadline();
       const guarded = createDatabase({ driver: neo4j.driver, deadline });
-      await guarded.write((tx) => tx.run('CREATE (:TimeoutProbe {id: $id})', { id: 'committed' }), { changeId: 'change-committed' });
+      await guarded.write((tx) => tx.run('CREATE (:TimeoutProbe {id: $id})', { id: 'committed' }), {
+        changeId: 'change-committed',
+      });
       expect(deadline.expire()).toEqual(['change-committed']);
-      await expect(guarded.write((tx) => tx.run('CREATE (:TimeoutProbe {id: $id})', { id: 'late' }))).rejects.toBeInstanceOf(WriteDeadlineExpired);
+      await expect(
+        guarded.write((tx) => tx.run('CREATE (:TimeoutProbe {id: $id})', { id: 'late' })),
+      ).rejects.toBeInstanceOf(WriteDeadlineExpired);
       expect([await probes('committed'), await probes('late')]).toEqual([1, 0]);
     });
   });
@@ -141,13 +166,24 @@ describe('writes of a timed-out operation (issue 20, repro 3)', () => {
     const written = await postGraphQL<{ upsertEntity: { change: { id: string } } }>(
       patient.url,
       UPSERT,
-      { input: { id: 'organization/test-timeout-written', kind: 'ORGANIZATION', names: { en: 'Written' }, evidence: { sourceId: SOURCE, excerpts: [EXCERPT] } } },
+      {
+        input: {
+          id: 'organization/test-timeout-written',
+          kind: 'ORGANIZATION',
+          names: { en: 'Written' },
+          evidence: { sourceId: SOURCE, excerpts: [EXCERPT] },
+        },
+      },
       bearer(keys.editor),
     );
     const changeId = written.data!.upsertEntity.change.id;
     const found = await postGraphQL(patient.url, CHANGE, { id: changeId }, bearer(keys.editor));
-    expect(found.data).toEqual({ change: { id: changeId, operation: 'upsertEntity', entityIds: ['organization/test-timeout-written'] } });
-    expect((await postGraphQL(patient.url, CHANGE, { id: 'change-never-written' }, bearer(keys.editor))).data).toEqual({ change: null });
+    expect(found.data).toEqual({
+      change: { id: changeId, operation: 'upsertEntity', entityIds: ['organization/test-timeout-written'] },
+    });
+    expect((await postGraphQL(patient.url, CHANGE, { id: 'change-never-written' }, bearer(keys.editor))).data).toEqual({
+      change: null,
+    });
     expect((await postGraphQL(patient.url, CHANGE, { id: changeId })).status).toBe(401);
     await patient.close();
   });

@@ -54,10 +54,17 @@ describe('the Krasnogorsk business forum article', () => {
   describe('agreements', () => {
     it.each([
       [MEMORANDUM, ['region/almaty-oblast', 'region/moscow-oblast']],
-      [SELYATINO_AGREEMENT, ['organization/government-of-moscow-oblast', 'organization/ktz', 'organization/samruk-kazyna']],
+      [
+        SELYATINO_AGREEMENT,
+        ['organization/government-of-moscow-oblast', 'organization/ktz', 'organization/samruk-kazyna'],
+      ],
       [AGROHUB_AGREEMENT, ['organization/ktz-express', 'organization/slavtrans-service', 'organization/tlc-alatau']],
     ])('names exactly the parties of %s', (agreement, parties) => {
-      expect(relations({ type: 'PARTY_TO', to: agreement }).map((relation) => relation.from).sort()).toEqual(parties);
+      expect(
+        relations({ type: 'PARTY_TO', to: agreement })
+          .map((relation) => relation.from)
+          .sort(),
+      ).toEqual(parties);
     });
 
     it.each([
@@ -70,11 +77,19 @@ describe('the Krasnogorsk business forum article', () => {
 
     it('bounds the forum signings by the dateline instead of stating the day, and dates the SPIEF-2024 one to its year', () => {
       for (const agreement of [MEMORANDUM, AGROHUB_AGREEMENT]) {
-        expect(figure(agreement, 'signedOn'), agreement).toMatchObject({ value: '2025-09-09', qualifier: 'on or before', basis: 'INFERRED' });
+        expect(figure(agreement, 'signedOn'), agreement).toMatchObject({
+          value: '2025-09-09',
+          qualifier: 'on or before',
+          basis: 'INFERRED',
+        });
       }
       expect(figure(SELYATINO_AGREEMENT, 'signedOn')).toMatchObject({ value: '2024', basis: 'INFERRED' });
       expect(figure('event/spief-2024', 'date')).toMatchObject({ value: '2024', basis: 'INFERRED' });
-      expect(figure(FORUM, 'date')).toMatchObject({ value: '2025-09-09', qualifier: 'on or before', basis: 'INFERRED' });
+      expect(figure(FORUM, 'date')).toMatchObject({
+        value: '2025-09-09',
+        qualifier: 'on or before',
+        basis: 'INFERRED',
+      });
       expect(figure('event/spief-2024', 'year')).toBeUndefined();
     });
 
@@ -85,8 +100,12 @@ describe('the Krasnogorsk business forum article', () => {
     });
 
     it('ties each agreement to the project it concerns', () => {
-      expect(relations({ type: 'CONCERNS', from: SELYATINO_AGREEMENT }).map((relation) => relation.to)).toEqual([SELYATINO_HUB]);
-      expect(relations({ type: 'CONCERNS', from: AGROHUB_AGREEMENT }).map((relation) => relation.to)).toEqual([AGROHUB]);
+      expect(relations({ type: 'CONCERNS', from: SELYATINO_AGREEMENT }).map((relation) => relation.to)).toEqual([
+        SELYATINO_HUB,
+      ]);
+      expect(relations({ type: 'CONCERNS', from: AGROHUB_AGREEMENT }).map((relation) => relation.to)).toEqual([
+        AGROHUB,
+      ]);
     });
 
     it('records no signatory, as the article names none', () => {
@@ -100,19 +119,26 @@ describe('the Krasnogorsk business forum article', () => {
       ['person/marat-sultangaziev', 'region/almaty-oblast', 'Akim of Almaty Oblast'],
       ['person/dauren-abaev', 'country/kazakhstan', AMBASSADOR],
     ])('gives %s one office, at %s, as %s', (person, to, role) => {
-      expect(relations({ type: 'HOLDS_OFFICE', from: person }).map((relation) => [relation.to, relation.role])).toEqual([
-        [to, role],
-      ]);
+      expect(relations({ type: 'HOLDS_OFFICE', from: person }).map((relation) => [relation.to, relation.role])).toEqual(
+        [[to, role]],
+      );
     });
 
     it('accredits the ambassador to Russia under the same office title', () => {
       expect(
-        relations({ type: 'ACCREDITED_TO', from: 'person/dauren-abaev' }).map((relation) => [relation.to, relation.role]),
+        relations({ type: 'ACCREDITED_TO', from: 'person/dauren-abaev' }).map((relation) => [
+          relation.to,
+          relation.role,
+        ]),
       ).toEqual([['country/russia', AMBASSADOR]]);
     });
 
     it('attributes each of the four statements to its speaker', () => {
-      expect(relations({ type: 'SPOKE' }).map((relation) => `${relation.from} ${relation.to}`).sort()).toEqual([
+      expect(
+        relations({ type: 'SPOKE' })
+          .map((relation) => `${relation.from} ${relation.to}`)
+          .sort(),
+      ).toEqual([
         'person/andrey-vorobyov statement/vorobyov-on-business-expansion',
         'person/andrey-vorobyov statement/vorobyov-on-humanitarian-expansion',
         'person/dauren-abaev statement/abaev-on-border-regions',
@@ -140,8 +166,15 @@ describe('the Krasnogorsk business forum article', () => {
     });
 
     it('lists the components of the agrohub', () => {
-      const keys = entity(AGROHUB).attributes.filter((attribute) => attribute.value === true).map((attribute) => attribute.key);
-      expect(keys).toEqual(['hasContainerTerminal', 'hasCustomsTerminal', 'hasWarehouses', 'hasLargeWholesaleRetailCenter']);
+      const keys = entity(AGROHUB)
+        .attributes.filter((attribute) => attribute.value === true)
+        .map((attribute) => attribute.key);
+      expect(keys).toEqual([
+        'hasContainerTerminal',
+        'hasCustomsTerminal',
+        'hasWarehouses',
+        'hasLargeWholesaleRetailCenter',
+      ]);
     });
 
     it('keeps the legal forms as data', () => {
@@ -152,7 +185,13 @@ describe('the Krasnogorsk business forum article', () => {
             figure(`organization/${slug}`, 'legalForm')?.value,
           ]),
         ),
-      ).toEqual({ 'samruk-kazyna': 'JSC', ktz: 'JSC', 'ktz-express': 'JSC', 'slavtrans-service': 'JSC', 'tlc-alatau': 'LLP' });
+      ).toEqual({
+        'samruk-kazyna': 'JSC',
+        ktz: 'JSC',
+        'ktz-express': 'JSC',
+        'slavtrans-service': 'JSC',
+        'tlc-alatau': 'LLP',
+      });
     });
   });
 
@@ -160,7 +199,11 @@ describe('the Krasnogorsk business forum article', () => {
     it('keeps the population of the border regions of both sides on the group, not on either country', () => {
       expect(figure('country/kazakhstan', 'borderRegionsPopulation')).toBeUndefined();
       expect(figure('country/russia', 'borderRegionsPopulation')).toBeUndefined();
-      expect(relations({ type: 'PART_OF', from: BORDER_REGIONS }).map((relation) => relation.to).sort()).toEqual(['country/kazakhstan', 'country/russia']);
+      expect(
+        relations({ type: 'PART_OF', from: BORDER_REGIONS })
+          .map((relation) => relation.to)
+          .sort(),
+      ).toEqual(['country/kazakhstan', 'country/russia']);
     });
 
     it('no longer calls the opening participants the forum participants', () => {
@@ -170,7 +213,8 @@ describe('the Krasnogorsk business forum article', () => {
     it('marks where each quotation was said as inferred, and cites no sentence about something else', () => {
       const placed = relations({ type: 'STATED_AT' });
       expect(placed).toHaveLength(4);
-      for (const relation of placed) expect(relation, relation.from).toMatchObject({ basis: 'INFERRED', inference: expect.any(String) });
+      for (const relation of placed)
+        expect(relation, relation.from).toMatchObject({ basis: 'INFERRED', inference: expect.any(String) });
       const humanitarian = relations({ type: 'STATED_AT', from: 'statement/vorobyov-on-humanitarian-expansion' })[0]!;
       expect(humanitarian.evidence).not.toContain('На форуме между регионами');
     });
@@ -184,7 +228,9 @@ describe('the Krasnogorsk business forum article', () => {
 
     it('adds China, which the tripled export figure counts', () => {
       expect(entity('country/china').names).toEqual({ en: 'China', ru: 'Китай', kk: 'Қытай' });
-      expect(relations({ type: 'DEPENDS_ON', from: SELYATINO_HUB }).map((relation) => relation.to)).toEqual(['country/china']);
+      expect(relations({ type: 'DEPENDS_ON', from: SELYATINO_HUB }).map((relation) => relation.to)).toEqual([
+        'country/china',
+      ]);
     });
 
     it('no longer says the dateline is the date of the forum', () => {
@@ -204,14 +250,19 @@ describe('the Krasnogorsk business forum article', () => {
 
     it('states no date more precisely than its evidence: a date from the dateline alone is a bound, not a day', () => {
       const dated = document.entities.flatMap((declaration) =>
-        declaration.attributes.filter((attribute) => typeof attribute.value === 'string' && /^\d{4}(-\d{2}){0,2}$/.test(attribute.value)),
+        declaration.attributes.filter(
+          (attribute) => typeof attribute.value === 'string' && /^\d{4}(-\d{2}){0,2}$/.test(attribute.value),
+        ),
       );
       expect(dated.length).toBeGreaterThan(0);
       for (const attribute of dated) {
         const fromDateline = attribute.evidence.includes(`date ${document.source.publishedOn}`);
         const value = String(attribute.value);
-        const spelledOut = attribute.evidence.some((excerpt) => excerpt !== `date ${document.source.publishedOn}` && excerpt.includes(value));
-        if (value.length === 10 && !spelledOut) expect(attribute.qualifier, `${attribute.key} ${value}`).toBe('on or before');
+        const spelledOut = attribute.evidence.some(
+          (excerpt) => excerpt !== `date ${document.source.publishedOn}` && excerpt.includes(value),
+        );
+        if (value.length === 10 && !spelledOut)
+          expect(attribute.qualifier, `${attribute.key} ${value}`).toBe('on or before');
         if (fromDateline || !spelledOut) expect(attribute.basis, `${attribute.key} ${value}`).toBe('INFERRED');
       }
     });
@@ -219,7 +270,8 @@ describe('the Krasnogorsk business forum article', () => {
     it('gives every entity, attribute and relation at least one excerpt', () => {
       for (const { id, evidence, attributes } of document.entities) {
         expect(evidence.length, id).toBeGreaterThan(0);
-        for (const attribute of attributes) expect(attribute.evidence.length, `${id} ${attribute.key}`).toBeGreaterThan(0);
+        for (const attribute of attributes)
+          expect(attribute.evidence.length, `${id} ${attribute.key}`).toBeGreaterThan(0);
       }
       for (const relation of document.relations) expect(relation.evidence.length).toBeGreaterThan(0);
     });

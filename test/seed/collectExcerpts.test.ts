@@ -24,7 +24,9 @@ describe('collectExcerpts', () => {
       { file: 'a.yaml', document: document('source/a') },
       { file: 'b.yaml', document: document('source/b') },
     ];
-    expect(collectExcerpts(files, 'source/a').map(({ where, field, excerpt }) => `${where} ${field} ${excerpt}`)).toEqual([
+    expect(
+      collectExcerpts(files, 'source/a').map(({ where, field, excerpt }) => `${where} ${field} ${excerpt}`),
+    ).toEqual([
       'statement/s evidence[0] one',
       'statement/s evidence[1] two',
       'statement/s text quoted text',

@@ -21,7 +21,9 @@ function seedFile(sourceId: string, excerpts: { entity?: string; attribute?: str
         kind: 'PERSON',
         names: { en: 'Andrey Vorobyov' },
         evidence: excerpts.entity ?? 'Андрей Воробьев',
-        attributes: [{ key: 'office', value: 'governor', evidence: excerpts.attribute ?? 'Губернатор', basis: 'STATED' }],
+        attributes: [
+          { key: 'office', value: 'governor', evidence: excerpts.attribute ?? 'Губернатор', basis: 'STATED' },
+        ],
       },
       {
         id: 'statement/vorobyov-praise',

@@ -77,7 +77,9 @@ relations:
 `,
     });
     const before = await readGraphDigest(db);
-    await expect(loadSeeds(db, directory)).rejects.toThrow(/relations\[0\] \(PARTY_TO organization\/loader-orphan → agreement\/does-not-exist\): unknown entity "agreement\/does-not-exist"/);
+    await expect(loadSeeds(db, directory)).rejects.toThrow(
+      /relations\[0\] \(PARTY_TO organization\/loader-orphan → agreement\/does-not-exist\): unknown entity "agreement\/does-not-exist"/,
+    );
     expect(await readGraphDigest(db)).toEqual(before);
   });
 
@@ -85,7 +87,9 @@ relations:
     const directory = await seedDirectory('kind', {
       'kind.yaml': `${SOURCE}entities:\n  - id: person/loader-kind\n    kind: ORGANIZATION\n    names: { en: Kind }\n    evidence: an excerpt\n`,
     });
-    await expect(loadSeeds(db, directory)).rejects.toThrow('entities[0] (person/loader-kind).id: expected an id starting with "organization/" for kind ORGANIZATION, got "person/loader-kind"');
+    await expect(loadSeeds(db, directory)).rejects.toThrow(
+      'entities[0] (person/loader-kind).id: expected an id starting with "organization/" for kind ORGANIZATION, got "person/loader-kind"',
+    );
   });
 
   it('refuses a fact without a basis, or inferred without its reasoning, naming the file and the entry', async () => {
@@ -109,7 +113,9 @@ relations:
     });
     const refusal = loadSeeds(db, directory);
     const file = path.join(directory, 'basis.yaml');
-    await expect(refusal).rejects.toThrow(`${file}: entities[0] (organization/loader-basis).attributes[0] (legalForm).basis: expected basis STATED`);
+    await expect(refusal).rejects.toThrow(
+      `${file}: entities[0] (organization/loader-basis).attributes[0] (legalForm).basis: expected basis STATED`,
+    );
     await expect(refusal).rejects.toThrow(
       `${file}: relations[0] (BASED_IN organization/loader-basis → organization/loader-basis).inference: expected "inference" (the reasoning in one sentence) when basis is INFERRED`,
     );

@@ -40,7 +40,8 @@ describe('several sources per fact (seeds/ holds two real sources on the Selyati
     expect(response.errors).toBeUndefined();
     return response.data!.entity.attributes;
   };
-  const sourcesOf = (claim: Claim | undefined) => [...new Set(claim?.evidence.map((evidence) => evidence.source.id))].sort();
+  const sourcesOf = (claim: Claim | undefined) =>
+    [...new Set(claim?.evidence.map((evidence) => evidence.source.id))].sort();
 
   it('gives a figure both sources state one attribute with two evidences, not a duplicate', async () => {
     const investment = (await claims(HUB)).filter((claim) => claim.key === 'investment');
@@ -50,13 +51,17 @@ describe('several sources per fact (seeds/ holds two real sources on the Selyati
   });
 
   it('gives a relation both sources state two evidences', async () => {
-    const response = await postGraphQL<{ entity: { relations: { to: { id: string }; basis: string; evidence: { source: { id: string } }[] }[] } }>(
+    const response = await postGraphQL<{
+      entity: { relations: { to: { id: string }; basis: string; evidence: { source: { id: string } }[] }[] };
+    }>(
       server.url,
       `{ entity(id: "facility/tlc-selyatino") { relations(types: ["LOCATED_IN"], direction: OUTGOING) { to { id } basis evidence { source { id } } } } }`,
     );
     const [located] = response.data!.entity.relations;
     expect(located?.to.id).toBe('region/naro-fominsk-district');
-    expect([...new Set(located?.evidence.map((evidence) => evidence.source.id))].sort()).toEqual([RIAMO, ARTICLE].sort());
+    expect([...new Set(located?.evidence.map((evidence) => evidence.source.id))].sort()).toEqual(
+      [RIAMO, ARTICLE].sort(),
+    );
   });
 
   it('keeps both values of the disputed agro-export share, each with its source', async () => {
@@ -69,7 +74,9 @@ describe('several sources per fact (seeds/ holds two real sources on the Selyati
   });
 
   it('answers a date known only roughly with its bounds and reasoning, and no day', async () => {
-    const response = await postGraphQL<Record<string, { signedOn: string | null; date: string | null; signedDate: unknown; dateAsKnown: unknown }>>(
+    const response = await postGraphQL<
+      Record<string, { signedOn: string | null; date: string | null; signedDate: unknown; dateAsKnown: unknown }>
+    >(
       server.url,
       `{ memorandum: entity(id: "agreement/moscow-oblast-almaty-oblast-cooperation-memorandum") { ... on Agreement { signedOn signedDate { ...when } } }
          spief: entity(id: "agreement/selyatino-hub-agreement") { ... on Agreement { signedOn signedDate { ...when } } }
@@ -90,7 +97,13 @@ describe('several sources per fact (seeds/ holds two real sources on the Selyati
       evidence: expect.arrayContaining([{ excerpt: 'date 2025-09-09' }]),
     });
     expect(spief!.signedOn).toBeNull();
-    expect(spief!.signedDate).toMatchObject({ value: '2024', precision: 'YEAR', earliest: '2024-01-01', latest: '2024-12-31', basis: 'INFERRED' });
+    expect(spief!.signedDate).toMatchObject({
+      value: '2024',
+      precision: 'YEAR',
+      earliest: '2024-01-01',
+      latest: '2024-12-31',
+      basis: 'INFERRED',
+    });
     expect(forum!.date).toBeNull();
     expect(forum!.dateAsKnown).toMatchObject({ precision: 'DAY', earliest: null, latest: '2025-09-09' });
   });
@@ -137,7 +150,8 @@ describe('several sources per fact (seeds/ holds two real sources on the Selyati
       {},
       editor,
     );
-    const touched = (id: string) => trail.data!.changes.edges.filter(({ node }) => node.attributeIds.includes(id)).map(({ node }) => node.operation);
+    const touched = (id: string) =>
+      trail.data!.changes.edges.filter(({ node }) => node.attributeIds.includes(id)).map(({ node }) => node.operation);
     expect(touched(correction.id)).toEqual(['upsertEntity']);
     expect(touched(before.id)).toContain('seed');
   });

@@ -8,7 +8,8 @@ const schema = buildSchema(`
   type Place implements Named { name: String! next: Named }
   type Query { person: Person named: Named }
 `);
-const sizeOf = (query: string, operationName: string | null = null, limit = 1_000_000) => compiledSize(schema, parse(query), operationName, limit);
+const sizeOf = (query: string, operationName: string | null = null, limit = 1_000_000) =>
+  compiledSize(schema, parse(query), operationName, limit);
 
 describe('compiledSize', () => {
   it('counts each selected field once below a field of an object type', () => {

@@ -21,7 +21,8 @@ const schema = makeExecutableSchema({
   resolvers: {
     Named: { __resolveType: (value: { born?: number }) => ('born' in value ? 'Person' : 'Place') },
     Query: {
-      named: (_: unknown, { first }: { first: number }) => [{ name: 'Ada', born: 1815 }, { name: 'Almaty' }].slice(0, first),
+      named: (_: unknown, { first }: { first: number }) =>
+        [{ name: 'Ada', born: 1815 }, { name: 'Almaty' }].slice(0, first),
       refused: () => {
         throw new GraphQLError('not for you', { extensions: { code: 'FORBIDDEN' } });
       },
@@ -65,21 +66,37 @@ describe('createCompiledExecutionGateway', () => {
     const query = 'query Q($first: Int!) { named(first: $first) { __typename name ... on Person { born } } }';
     const expected = await execute({ schema, document: parse(query), variableValues: { first: 2 } });
     expect(await run(query, { first: 2 })).toMatchObject({ data: expected.data });
-    expect((await run(query, { first: 1 })).data).toEqual({ named: [{ __typename: 'Person', name: 'Ada', born: 1815 }] });
+    expect((await run(query, { first: 1 })).data).toEqual({
+      named: [{ __typename: 'Person', name: 'Ada', born: 1815 }],
+    });
   });
 
   it('answers bad variables with BAD_USER_INPUT and status 400, in graphql-js words', async () => {
     const { status, errors } = await run('query Q($first: Int!) { named(first: $first) { name } }', { first: 'two' });
     expect(status).toBe(400);
-    expect(errors).toEqual([expect.objectContaining({ message: expect.stringMatching(/^Variable "\$first" got invalid value "two"; Int cannot represent/), extensions: { code: 'BAD_USER_INPUT' } })]);
+    expect(errors).toEqual([
+      expect.objectContaining({
+        message: expect.stringMatching(/^Variable "\$first" got invalid value "two"; Int cannot represent/),
+        extensions: { code: 'BAD_USER_INPUT' },
+      }),
+    ]);
   });
 
   it('keeps the code, path and original error of what resolvers throw', async () => {
     const { data, errors } = await run('{ refused failing }');
     expect(data).toEqual({ refused: null, failing: null });
     expect(errors).toEqual([
-      expect.objectContaining({ message: 'not for you', path: ['refused'], locations: [{ line: 1, column: 3 }], extensions: { code: 'FORBIDDEN' } }),
-      expect.objectContaining({ message: 'connection lost', path: ['failing'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }),
+      expect.objectContaining({
+        message: 'not for you',
+        path: ['refused'],
+        locations: [{ line: 1, column: 3 }],
+        extensions: { code: 'FORBIDDEN' },
+      }),
+      expect.objectContaining({
+        message: 'connection lost',
+        path: ['failing'],
+        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      }),
     ]);
     expect(originals.slice(-2).map((error) => (error as Error).message)).toEqual(['not for you', 'connection lost']);
   });
@@ -87,7 +104,9 @@ describe('createCompiledExecutionGateway', () => {
   it('reports a null in a non-null field', async () => {
     const { data, errors } = await run('{ missing }');
     expect(data).toBeNull();
-    expect(errors).toEqual([expect.objectContaining({ path: ['missing'], extensions: { code: 'INTERNAL_SERVER_ERROR' } })]);
+    expect(errors).toEqual([
+      expect.objectContaining({ path: ['missing'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }),
+    ]);
   });
 
   it('runs an operation too large to compile through graphql-js', async () => {

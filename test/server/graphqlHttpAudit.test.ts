@@ -7,7 +7,10 @@ import { startTestServer, type TestServer } from '../support/startTestServer.js'
 describe.each([
   ['development', loadConfig({ NODE_ENV: 'development' })],
   ['production', loadConfig({ NODE_ENV: 'production' })],
-  ['production, on Express with graphql-js', loadConfig({ NODE_ENV: 'production', GRAPHQL_HTTP: 'express', GRAPHQL_COMPILED_EXECUTION: 'off' })],
+  [
+    'production, on Express with graphql-js',
+    loadConfig({ NODE_ENV: 'production', GRAPHQL_HTTP: 'express', GRAPHQL_COMPILED_EXECUTION: 'off' }),
+  ],
 ])('GraphQL over HTTP in the %s configuration', (_, config) => {
   let server: TestServer;
   beforeAll(async () => {

@@ -4,12 +4,19 @@ import { ApolloServer } from '@apollo/server';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGraphqlExpressHandler } from '../../src/server/createGraphqlExpressHandler.js';
-import { createGraphqlRequestHandler, type GraphqlRequestHandlerOptions } from '../../src/server/createGraphqlRequestHandler.js';
+import {
+  createGraphqlRequestHandler,
+  type GraphqlRequestHandlerOptions,
+} from '../../src/server/createGraphqlRequestHandler.js';
 
 type Handlers = 'node' | 'express';
 
 /** Serves a one-field schema whose `slow` resolves after 300 ms with the given handler, timing out at 50 ms. */
-async function serve(handlers: Handlers, settled: Promise<void>[], failures: unknown[]): Promise<{ url: string; close(): Promise<void> }> {
+async function serve(
+  handlers: Handlers,
+  settled: Promise<void>[],
+  failures: unknown[],
+): Promise<{ url: string; close(): Promise<void> }> {
   const apollo = new ApolloServer({
     typeDefs: 'type Query { slow: String fast: String }',
     resolvers: {
@@ -32,7 +39,10 @@ async function serve(handlers: Handlers, settled: Promise<void>[], failures: unk
     timeoutMs: 50,
     onError: (error) => failures.push(error),
   };
-  const server = handlers === 'node' ? http.createServer(createGraphqlRequestHandler(options)) : http.createServer(express().use(createGraphqlExpressHandler(options)));
+  const server =
+    handlers === 'node'
+      ? http.createServer(createGraphqlRequestHandler(options))
+      : http.createServer(express().use(createGraphqlExpressHandler(options)));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
@@ -52,7 +62,8 @@ describe.each<Handlers>(['node', 'express'])('the %s /graphql handler', (handler
   });
   afterAll(() => server.close());
 
-  const post = (body: string) => fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  const post = (body: string) =>
+    fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
 
   it('answers 504 OPERATION_TIMEOUT, and the late answer is dropped without being reported as a failure', async () => {
     const response = await post(JSON.stringify({ query: '{ slow }' }));

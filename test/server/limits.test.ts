@@ -8,7 +8,8 @@ import { startTestServer, type TestServer } from '../support/startTestServer.js'
  */
 export function nestedQuery(levels: number): string {
   let selection = 'id';
-  for (let level = levels - 1; level >= 2; level -= 1) selection = level % 2 === 0 ? `relations(first: 2) { ${selection} }` : `from { ${selection} }`;
+  for (let level = levels - 1; level >= 2; level -= 1)
+    selection = level % 2 === 0 ? `relations(first: 2) { ${selection} }` : `from { ${selection} }`;
   return `{ entity(id: "organization/ktz") { ${selection} } }`;
 }
 
@@ -17,8 +18,15 @@ export function aliasQuery(count: number): string {
 }
 
 async function post(url: string, body: string, headers: Record<string, string> = {}) {
-  const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
-  return { status: response.status, body: (await response.json()) as { errors?: { message: string; extensions?: { code?: string } }[] } };
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+  });
+  return {
+    status: response.status,
+    body: (await response.json()) as { errors?: { message: string; extensions?: { code?: string } }[] },
+  };
 }
 
 describe('abuse limits', () => {
@@ -31,7 +39,10 @@ describe('abuse limits', () => {
   it('refuses a 10-level nested query with 400 GRAPHQL_VALIDATION_FAILED', async () => {
     const response = await postGraphQL(server.url, nestedQuery(10));
     expect(response.status).toBe(400);
-    expect(response.errors?.[0]).toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' }, message: expect.stringContaining('depth limit of 8') });
+    expect(response.errors?.[0]).toMatchObject({
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+      message: expect.stringContaining('depth limit of 8'),
+    });
   });
 
   it('accepts an 8-level nested query', async () => {
@@ -43,11 +54,17 @@ describe('abuse limits', () => {
   it('refuses 100 aliases with 400 GRAPHQL_VALIDATION_FAILED', async () => {
     const response = await postGraphQL(server.url, aliasQuery(100));
     expect(response.status).toBe(400);
-    expect(response.errors?.[0]).toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' }, message: expect.stringContaining('Aliases limit of 15') });
+    expect(response.errors?.[0]).toMatchObject({
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+      message: expect.stringContaining('Aliases limit of 15'),
+    });
   });
 
   it('refuses a 5 MB body with 413 PAYLOAD_TOO_LARGE', async () => {
-    const response = await post(server.url, JSON.stringify({ query: `{ sources { id } }`, variables: { padding: 'x'.repeat(5 * 1024 * 1024) } }));
+    const response = await post(
+      server.url,
+      JSON.stringify({ query: `{ sources { id } }`, variables: { padding: 'x'.repeat(5 * 1024 * 1024) } }),
+    );
     expect(response.status).toBe(413);
     expect(response.body.errors?.[0]?.extensions?.code).toBe('PAYLOAD_TOO_LARGE');
   });
@@ -65,9 +82,14 @@ describe('abuse limits', () => {
   });
 
   it('answers a body in a charset it does not read with 415 BAD_REQUEST naming the charset', async () => {
-    const response = await post(server.url, JSON.stringify({ query: '{ sources { id } }' }), { 'content-type': 'application/json; charset=latin1' });
+    const response = await post(server.url, JSON.stringify({ query: '{ sources { id } }' }), {
+      'content-type': 'application/json; charset=latin1',
+    });
     expect(response.status).toBe(415);
-    expect(response.body.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_REQUEST' }, message: expect.stringContaining('LATIN1') });
+    expect(response.body.errors?.[0]).toMatchObject({
+      extensions: { code: 'BAD_REQUEST' },
+      message: expect.stringContaining('LATIN1'),
+    });
   });
 
   it('serves GraphQL at /graphql/ too, and nothing below it', async () => {
@@ -82,7 +104,10 @@ describe('abuse limits', () => {
   it('refuses more than 2000 tokens with 400 GRAPHQL_PARSE_FAILED', async () => {
     const response = await postGraphQL(server.url, `{ sources { ${'id '.repeat(2100)} } }`);
     expect(response.status).toBe(400);
-    expect(response.errors?.[0]).toMatchObject({ extensions: { code: 'GRAPHQL_PARSE_FAILED' }, message: expect.stringMatching(/contains more th[ae]t? 2000 tokens/) });
+    expect(response.errors?.[0]).toMatchObject({
+      extensions: { code: 'GRAPHQL_PARSE_FAILED' },
+      message: expect.stringMatching(/contains more th[ae]t? 2000 tokens/),
+    });
   });
 
   it('refuses more than 10 directives with 400 GRAPHQL_VALIDATION_FAILED', async () => {
@@ -92,10 +117,14 @@ describe('abuse limits', () => {
   });
 
   it('refuses a query whose estimated cost multiplies past 200000 with 400 GRAPHQL_VALIDATION_FAILED', async () => {
-    const response = await postGraphQL(server.url, `{ search(query: "ktz", first: 100) { entity { relations(first: 1000) { from { id name } to { id name } } } } }`);
+    const response = await postGraphQL(
+      server.url,
+      `{ search(query: "ktz", first: 100) { entity { relations(first: 1000) { from { id name } to { id name } } } } }`,
+    );
     expect(response.status).toBe(400);
     expect(response.errors?.[0]).toMatchObject({
-      message: 'The operation\'s estimated cost is 700200, above the limit of 200000; ask for less (smaller first, limit or maxHops, fewer nested lists).',
+      message:
+        "The operation's estimated cost is 700200, above the limit of 200000; ask for less (smaller first, limit or maxHops, fewer nested lists).",
       extensions: { code: 'GRAPHQL_VALIDATION_FAILED', cost: 700_200, maxCost: 200_000 },
     });
   });
@@ -112,7 +141,14 @@ describe('abuse limits', () => {
 
   it('sends CORS headers to allowed origins only', async () => {
     const preflight = (origin: string) =>
-      fetch(`${server.url}/graphql`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,authorization' } });
+      fetch(`${server.url}/graphql`, {
+        method: 'OPTIONS',
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type,authorization',
+        },
+      });
     const allowed = await preflight('https://newsroom.example');
     expect(allowed.headers.get('access-control-allow-origin')).toBe('https://newsroom.example');
     expect(allowed.headers.get('access-control-allow-headers')).toContain('authorization');
@@ -165,7 +201,10 @@ describe('production and configured limits', () => {
   });
 
   it('answers 504 OPERATION_TIMEOUT when an operation outlives its timeout', async () => {
-    const response = await postGraphQL(hasty.url, `{ network(ids: ["organization/ktz"], depth: 3, limit: 500) { nodes { id entity { relations { id } } } } }`);
+    const response = await postGraphQL(
+      hasty.url,
+      `{ network(ids: ["organization/ktz"], depth: 3, limit: 500) { nodes { id entity { relations { id } } } } }`,
+    );
     expect(response.status).toBe(504);
     expect(response.errors?.[0]?.extensions?.code).toBe('OPERATION_TIMEOUT');
   });

@@ -6,7 +6,8 @@ import { postGraphQL } from '../support/postGraphQL.js';
 import { startTestServer, type TestServer } from '../support/startTestServer.js';
 
 /** One sample line of the Prometheus text format: a metric name, optional labels, a value. */
-const SAMPLE = /^[a-zA-Z_:][a-zA-Z0-9_:]*(\{([a-zA-Z_][a-zA-Z0-9_]*="(\\.|[^"\\])*",?)*\})? (-?[0-9.e+-]+|[Nn]a[Nn]|[+-]Inf)$/;
+const SAMPLE =
+  /^[a-zA-Z_:][a-zA-Z0-9_:]*(\{([a-zA-Z_][a-zA-Z0-9_]*="(\\.|[^"\\])*",?)*\})? (-?[0-9.e+-]+|[Nn]a[Nn]|[+-]Inf)$/;
 
 /** Parses the exposition text into `name{labels}` → value, failing on any line that is not a comment or sample. */
 function parseMetrics(text: string): Map<string, number> {
@@ -41,7 +42,8 @@ describe('GET /metrics', () => {
   afterAll(() => server.close());
 
   it('counts requests by operation and outcome, exports by format and status, and refusals', async () => {
-    for (let index = 0; index < 2; index++) expect((await postGraphQL(server.url, 'query Sources { sources { id } }')).status).toBe(200);
+    for (let index = 0; index < 2; index++)
+      expect((await postGraphQL(server.url, 'query Sources { sources { id } }')).status).toBe(200);
     expect((await postGraphQL(server.url, '{ __typename }')).status).toBe(200);
     expect((await postGraphQL(server.url, 'query Broken { sources { nope } }')).status).toBe(400);
     // A name sent beside the document but absent from it never becomes a label.
@@ -62,10 +64,16 @@ describe('GET /metrics', () => {
     const samples = await scrape(server);
     expect(samples.get('coopgraph_graphql_requests_total{operation="Sources",outcome="ok"}')).toBe(2);
     expect(samples.get('coopgraph_graphql_request_duration_seconds_count{operation="Sources",outcome="ok"}')).toBe(2);
-    expect(samples.get('coopgraph_graphql_request_duration_seconds_bucket{le="+Inf",operation="Sources",outcome="ok"}')).toBe(2);
+    expect(
+      samples.get('coopgraph_graphql_request_duration_seconds_bucket{le="+Inf",operation="Sources",outcome="ok"}'),
+    ).toBe(2);
     expect(samples.get('coopgraph_graphql_requests_total{operation="(anonymous)",outcome="ok"}')).toBe(1);
-    expect(samples.get('coopgraph_graphql_requests_total{operation="(none)",outcome="GRAPHQL_VALIDATION_FAILED"}')).toBe(1);
-    expect(samples.get('coopgraph_graphql_requests_total{operation="(none)",outcome="OPERATION_RESOLUTION_FAILURE"}')).toBe(1);
+    expect(
+      samples.get('coopgraph_graphql_requests_total{operation="(none)",outcome="GRAPHQL_VALIDATION_FAILED"}'),
+    ).toBe(1);
+    expect(
+      samples.get('coopgraph_graphql_requests_total{operation="(none)",outcome="OPERATION_RESOLUTION_FAILURE"}'),
+    ).toBe(1);
     expect(samples.get('coopgraph_graphql_requests_total{operation="(none)",outcome="RATE_LIMITED"}')).toBe(1);
     expect(samples.get('coopgraph_graphql_requests_total{operation="Keyed",outcome="ok"}')).toBe(1);
     expect([...samples.keys()].some((key) => key.includes('Invented') || key.includes('Broken'))).toBe(false);
@@ -102,7 +110,10 @@ describe('Neo4j pool use', () => {
     const server = await startTestServer();
     try {
       let active = 0;
-      const db = createDatabase({ driver: server.driver, activeSessions: { inc: () => (active += 1), dec: () => (active -= 1) } });
+      const db = createDatabase({
+        driver: server.driver,
+        activeSessions: { inc: () => (active += 1), dec: () => (active -= 1) },
+      });
       const reads = [db.read('RETURN 1 AS one'), db.read('RETURN 2 AS two')];
       expect(active).toBe(2);
       await Promise.all(reads);
@@ -118,6 +129,12 @@ describe('Neo4j pool use', () => {
 describe('operation labels', () => {
   it('folds names past the cap into (other) and keeps names already seen', () => {
     const metrics = createMetrics({ maxOperationNames: 2 });
-    expect(['A', 'B', 'C', 'A', null].map((name) => metrics.operationLabel(name))).toEqual(['A', 'B', '(other)', 'A', '(anonymous)']);
+    expect(['A', 'B', 'C', 'A', null].map((name) => metrics.operationLabel(name))).toEqual([
+      'A',
+      'B',
+      '(other)',
+      'A',
+      '(anonymous)',
+    ]);
   });
 });

@@ -28,7 +28,14 @@ export function agreementFixture(): SourceDocumentInput {
     kind: 'AGREEMENT' as const,
     names: { en: `Fixture Agreement ${index}` },
     evidence: TEXT,
-    attributes: [{ key: 'signedOn', value: new Date(Date.UTC(2020, 0, 1 + index)).toISOString().slice(0, 10), evidence: TEXT, basis: 'STATED' as const }],
+    attributes: [
+      {
+        key: 'signedOn',
+        value: new Date(Date.UTC(2020, 0, 1 + index)).toISOString().slice(0, 10),
+        evidence: TEXT,
+        basis: 'STATED' as const,
+      },
+    ],
   }));
   return {
     source: { id: 'source/test-fixture', title: 'Test fixture', publishedOn: '2020-01-01', language: 'en' },
@@ -40,11 +47,30 @@ export function agreementFixture(): SourceDocumentInput {
       ...agreements,
     ],
     relations: [
-      ...regions.map((region) => ({ type: 'PART_OF', from: region.id, to: 'country/fixture-land', evidence: TEXT, basis: 'STATED' as const })),
-      ...organizations.map((organization, index) => ({ type: 'BASED_IN', from: organization.id, to: regions[index % 4]!.id, evidence: TEXT, basis: 'STATED' as const })),
+      ...regions.map((region) => ({
+        type: 'PART_OF',
+        from: region.id,
+        to: 'country/fixture-land',
+        evidence: TEXT,
+        basis: 'STATED' as const,
+      })),
+      ...organizations.map((organization, index) => ({
+        type: 'BASED_IN',
+        from: organization.id,
+        to: regions[index % 4]!.id,
+        evidence: TEXT,
+        basis: 'STATED' as const,
+      })),
       ...agreements.flatMap((agreement, index) => [
         { type: 'SIGNED_AT', from: agreement.id, to: FIXTURE_EVENT_ID, evidence: TEXT, basis: 'STATED' as const },
-        ...[0, 1, 2].map((offset) => ({ type: 'PARTY_TO', from: organizations[(index + offset * 5) % 12]!.id, to: agreement.id, role: 'party', evidence: TEXT, basis: 'STATED' as const })),
+        ...[0, 1, 2].map((offset) => ({
+          type: 'PARTY_TO',
+          from: organizations[(index + offset * 5) % 12]!.id,
+          to: agreement.id,
+          role: 'party',
+          evidence: TEXT,
+          basis: 'STATED' as const,
+        })),
       ]),
     ],
   };

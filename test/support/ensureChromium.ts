@@ -17,6 +17,8 @@ export async function ensureChromium(): Promise<void> {
     await run('apt-get', ['update', '-qq'], { env });
     await run('apt-get', ['install', '-y', '-qq', 'chromium'], { env, maxBuffer: 64 * 1024 * 1024 });
   } catch (error) {
-    console.log(`Installing Chromium failed (${(error as Error).message.split('\n')[0]}); the browser tests will name the command to run.`);
+    console.log(
+      `Installing Chromium failed (${(error as Error).message.split('\n')[0]}); the browser tests will name the command to run.`,
+    );
   }
 }

@@ -24,14 +24,19 @@ export async function ensurePython(): Promise<string> {
   if (existsSync(python) && existsSync(stamp) && (await readFile(stamp, 'utf8')) === digest) return python;
   // An install cut short leaves no stamp; pip then completes it rather than starting over.
   if (!existsSync(python)) await run('python3', ['-m', 'venv', VENV]);
-  await run(python, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '-r', REQUIREMENTS], { maxBuffer: 16 * 1024 * 1024 });
+  await run(python, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '-r', REQUIREMENTS], {
+    maxBuffer: 16 * 1024 * 1024,
+  });
   await writeFile(stamp, digest);
   return python;
 }
 
 /** Runs `script` with the environment's Python, `env` added to the environment, and parses what it prints as JSON. */
 export async function runPython<T>(python: string, script: string, env: Record<string, string> = {}): Promise<T> {
-  const child = run(python, ['-c', script], { env: { ...process.env, ...env, PYTHONIOENCODING: 'utf-8' }, maxBuffer: 64 * 1024 * 1024 });
+  const child = run(python, ['-c', script], {
+    env: { ...process.env, ...env, PYTHONIOENCODING: 'utf-8' },
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const { stdout } = await child;
   return JSON.parse(stdout) as T;
 }

@@ -34,11 +34,19 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // The text-analysis worker's Python packages install (once per checkout, into .cache/nlp) while Neo4j starts.
   const nlpEnvironment = ensureNlpEnvironment();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'coopgraph-test-'));
-  const neo4j = await startEmbeddedNeo4j({ dataDir, port: await freePort(), startTimeoutMs: 180_000, pageCache: '128m' });
+  const neo4j = await startEmbeddedNeo4j({
+    dataDir,
+    port: await freePort(),
+    startTimeoutMs: 180_000,
+    pageCache: '128m',
+  });
   const driver = createDriver({ uri: neo4j.uri });
   await migrateAndSeed(driver, undefined, true);
   const fixture = sourceDocumentSchema.parse(agreementFixture());
-  await writeGraph(createDatabase({ driver }), planGraphWrite([{ file: 'agreementFixture', document: fixture }]), { actor: 'test', operation: 'fixture' });
+  await writeGraph(createDatabase({ driver }), planGraphWrite([{ file: 'agreementFixture', document: fixture }]), {
+    actor: 'test',
+    operation: 'fixture',
+  });
   // Lemma keys for the seeded graph, as a server with a running worker writes them.
   await nlpEnvironment;
   const nlp = superviseNlpWorker();

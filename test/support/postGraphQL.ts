@@ -2,7 +2,11 @@
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
   data?: T | null;
-  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string; argument?: string; [key: string]: unknown } }[];
+  errors?: {
+    message: string;
+    path?: (string | number)[];
+    extensions?: { code?: string; argument?: string; [key: string]: unknown };
+  }[];
   extensions?: { queryStats?: { roundTrips: number } };
 }
 

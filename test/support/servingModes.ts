@@ -16,8 +16,12 @@ export const SERVING_MODES: readonly ServingMode[] = [
 ];
 
 /** A test server per serving mode, in the order of SERVING_MODES, otherwise alike. */
-export async function startServingModes(options: Partial<ServerOptions> = {}): Promise<{ mode: ServingMode; server: TestServer }[]> {
-  return Promise.all(SERVING_MODES.map(async (mode) => ({ mode, server: await startTestServer({ ...options, ...mode.options }) })));
+export async function startServingModes(
+  options: Partial<ServerOptions> = {},
+): Promise<{ mode: ServingMode; server: TestServer }[]> {
+  return Promise.all(
+    SERVING_MODES.map(async (mode) => ({ mode, server: await startTestServer({ ...options, ...mode.options }) })),
+  );
 }
 
 /** An HTTP request to /graphql. */
@@ -38,7 +42,14 @@ export interface ComparableAnswer {
   body: unknown;
 }
 
-const COMPARED_HEADERS = ['content-type', 'cache-control', 'retry-after', 'access-control-allow-origin', 'access-control-allow-methods', 'vary'];
+const COMPARED_HEADERS = [
+  'content-type',
+  'cache-control',
+  'retry-after',
+  'access-control-allow-origin',
+  'access-control-allow-methods',
+  'vary',
+];
 
 /**
  * Sends the request and returns its answer without what differs between any two runs by design: the request id
@@ -48,7 +59,11 @@ const COMPARED_HEADERS = ['content-type', 'cache-control', 'retry-after', 'acces
 export async function comparableAnswer(url: string, request: GraphqlHttpRequest): Promise<ComparableAnswer> {
   const { method = 'POST', search = '', json } = request;
   const headers = { ...(json === undefined ? {} : { 'content-type': 'application/json' }), ...request.headers };
-  const response = await fetch(`${url}/graphql${search}`, { method, headers, body: json === undefined ? request.body : JSON.stringify(json) });
+  const response = await fetch(`${url}/graphql${search}`, {
+    method,
+    headers,
+    body: json === undefined ? request.body : JSON.stringify(json),
+  });
   const text = await response.text();
   const compared = Object.fromEntries(COMPARED_HEADERS.map((name) => [name, response.headers.get(name)]));
   return {

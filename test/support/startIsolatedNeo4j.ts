@@ -20,7 +20,10 @@ export interface IsolatedNeo4j {
   close(): Promise<void>;
 }
 
-export async function startIsolatedNeo4j({ seed = true, driver: driverOptions = {} }: { seed?: boolean; driver?: Omit<DriverOptions, 'uri'> } = {}): Promise<IsolatedNeo4j> {
+export async function startIsolatedNeo4j({
+  seed = true,
+  driver: driverOptions = {},
+}: { seed?: boolean; driver?: Omit<DriverOptions, 'uri'> } = {}): Promise<IsolatedNeo4j> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'coopgraph-isolated-'));
   const port = await freePort();
   const start = () => startEmbeddedNeo4j({ dataDir, port, startTimeoutMs: 120_000, pageCache: '64m' });

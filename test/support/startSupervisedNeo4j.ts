@@ -4,7 +4,12 @@ import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { migrateAndSeed } from '../../src/migrateAndSeed.js';
 import { createDriver, type DriverOptions } from '../../src/neo4j/createDriver.js';
-import { superviseEmbeddedNeo4j, type Neo4jSupervisor, type Neo4jSupervisorEvent, type RestartPolicy } from '../../src/neo4j/superviseEmbeddedNeo4j.js';
+import {
+  superviseEmbeddedNeo4j,
+  type Neo4jSupervisor,
+  type Neo4jSupervisorEvent,
+  type RestartPolicy,
+} from '../../src/neo4j/superviseEmbeddedNeo4j.js';
 import { freePort } from './freePort.js';
 
 /** A supervised embedded Neo4j of a test file's own, migrated and (unless told otherwise) seeded; for tests that kill it. */
@@ -25,11 +30,22 @@ export async function startSupervisedNeo4j({
   seed = true,
   restart = {},
   driver: driverOptions = {},
-}: { seed?: boolean; restart?: Partial<RestartPolicy>; driver?: Omit<DriverOptions, 'uri'> } = {}): Promise<SupervisedNeo4j> {
+}: {
+  seed?: boolean;
+  restart?: Partial<RestartPolicy>;
+  driver?: Omit<DriverOptions, 'uri'>;
+} = {}): Promise<SupervisedNeo4j> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'coopgraph-supervised-'));
   const port = await freePort();
   const events: Neo4jSupervisorEvent[] = [];
-  const supervisor = await superviseEmbeddedNeo4j({ dataDir, port, startTimeoutMs: 120_000, pageCache: '64m', restart, onEvent: (event) => events.push(event) });
+  const supervisor = await superviseEmbeddedNeo4j({
+    dataDir,
+    port,
+    startTimeoutMs: 120_000,
+    pageCache: '64m',
+    restart,
+    onEvent: (event) => events.push(event),
+  });
   const driver = createDriver({ uri: supervisor.uri, ...driverOptions });
   await migrateAndSeed(driver, undefined, seed);
   return {

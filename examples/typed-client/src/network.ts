@@ -6,10 +6,22 @@ export const NetworkAround = graphql(`
   query NetworkAround($ids: [ID!]!, $depth: Int) {
     network(ids: $ids, depth: $depth) {
       truncated
-      nodes { id kind label }
-      edges { source target type }
+      nodes {
+        id
+        kind
+        label
+      }
+      edges {
+        source
+        target
+        type
+      }
     }
-    sources { id title publishedOn }
+    sources {
+      id
+      title
+      publishedOn
+    }
   }
 `);
 

@@ -13,6 +13,7 @@ export async function request<TResult, TVariables>(
     body: JSON.stringify({ query: print(document), variables }),
   });
   const body = (await response.json()) as { data?: TResult; errors?: { message: string }[] };
-  if (body.errors?.length || !body.data) throw new Error(body.errors?.map((error) => error.message).join('; ') ?? `HTTP ${response.status}`);
+  if (body.errors?.length || !body.data)
+    throw new Error(body.errors?.map((error) => error.message).join('; ') ?? `HTTP ${response.status}`);
   return body.data;
 }

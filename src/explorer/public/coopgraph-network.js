@@ -3,7 +3,8 @@ import { createGraphView } from './createGraphView.js';
 import { NETWORK_QUERY } from './queries.js';
 import { ID_PATTERN } from './readConfig.js';
 
-const STYLE = 'coopgraph-network { display: block; position: relative; min-height: 300px; } coopgraph-network > .coopgraph-graph { position: absolute; inset: 0; }';
+const STYLE =
+  'coopgraph-network { display: block; position: relative; min-height: 300px; } coopgraph-network > .coopgraph-graph { position: absolute; inset: 0; }';
 
 /**
  * `<coopgraph-network ids="organization/ktz" depth="2" lang="RU" label-size="12">`: the network drawn in the page
@@ -56,7 +57,11 @@ export class CoopgraphNetwork extends HTMLElement {
 
   /** The ids to draw around, as the `ids` attribute lists them (comma-separated), valid ones only. */
   get ids() {
-    return (this.getAttribute('ids') ?? '').split(',').map((id) => id.trim()).filter((id) => ID_PATTERN.test(id)).slice(0, 50);
+    return (this.getAttribute('ids') ?? '')
+      .split(',')
+      .map((id) => id.trim())
+      .filter((id) => ID_PATTERN.test(id))
+      .slice(0, 50);
   }
 
   get depth() {
@@ -69,7 +74,12 @@ export class CoopgraphNetwork extends HTMLElement {
   }
 
   #emit(type, detail) {
-    this.dispatchEvent(new CustomEvent(`coopgraph:${type.toLowerCase()}`, { detail: { source: 'coopgraph', version: 1, type, ...detail }, bubbles: true }));
+    this.dispatchEvent(
+      new CustomEvent(`coopgraph:${type.toLowerCase()}`, {
+        detail: { source: 'coopgraph', version: 1, type, ...detail },
+        bubbles: true,
+      }),
+    );
   }
 
   async #load() {
@@ -82,7 +92,12 @@ export class CoopgraphNetwork extends HTMLElement {
       if (turn !== this.#loading || !this.#view) return;
       this.#view.merge(network);
       for (const id of ids) this.#view.markExpanded(id);
-      this.#emit('networkLoaded', { ids, depth: this.depth, nodeCount: this.#view.nodeIds().length, truncated: network.truncated });
+      this.#emit('networkLoaded', {
+        ids,
+        depth: this.depth,
+        nodeCount: this.#view.nodeIds().length,
+        truncated: network.truncated,
+      });
     } catch (error) {
       this.#emit('error', { command: 'load', message: error.message });
     }
@@ -97,7 +112,11 @@ export class CoopgraphNetwork extends HTMLElement {
       const { network } = await this.#request(NETWORK_QUERY, { ids: [id], depth: 1, lang: this.#lang() });
       view.merge(network, id);
       view.markExpanded(id);
-      this.#emit('nodeExpanded', { id, nodeCount: view.nodeIds().length, addedIds: network.nodes.map((node) => node.id) });
+      this.#emit('nodeExpanded', {
+        id,
+        nodeCount: view.nodeIds().length,
+        addedIds: network.nodes.map((node) => node.id),
+      });
     } catch (error) {
       this.#emit('error', { command: 'expand', message: error.message });
     }

@@ -10,7 +10,19 @@ function evidenceList(evidence) {
     'div',
     { class: 'evidence' },
     ...evidence.map(({ excerpt, source }) =>
-      h('blockquote', { class: 'excerpt' }, h('p', {}, `“${excerpt}”`), h('footer', {}, '— ', h('cite', {}, source?.title ?? source?.id ?? 'unknown source'), source?.publishedOn ? `, ${source.publishedOn}` : '', source?.id ? ` (${source.id})` : '')),
+      h(
+        'blockquote',
+        { class: 'excerpt' },
+        h('p', {}, `“${excerpt}”`),
+        h(
+          'footer',
+          {},
+          '— ',
+          h('cite', {}, source?.title ?? source?.id ?? 'unknown source'),
+          source?.publishedOn ? `, ${source.publishedOn}` : '',
+          source?.id ? ` (${source.id})` : '',
+        ),
+      ),
     ),
   );
 }
@@ -23,7 +35,8 @@ function figureText({ value, unit, qualifier }) {
 /** How a fact is known, shown beside it: nothing for a quotation, the reasoning for a conclusion. */
 function howKnown({ basis, inference, disputed }) {
   return [
-    basis === 'INFERRED' && h('p', { class: 'inferred', title: inference ?? '' }, h('strong', {}, 'Inferred: '), inference ?? ''),
+    basis === 'INFERRED' &&
+      h('p', { class: 'inferred', title: inference ?? '' }, h('strong', {}, 'Inferred: '), inference ?? ''),
     disputed && h('p', { class: 'disputed' }, 'Disputed: sources give other values for this figure.'),
   ];
 }
@@ -46,7 +59,13 @@ export function createDetailsPanel(section) {
       replaceChildren(
         body,
         h('h3', {}, 'Latest sources'),
-        h('ul', { class: 'latest-sources' }, ...sources.map((source) => h('li', {}, h('time', { datetime: source.publishedOn }, source.publishedOn), ' ', source.title))),
+        h(
+          'ul',
+          { class: 'latest-sources' },
+          ...sources.map((source) =>
+            h('li', {}, h('time', { datetime: source.publishedOn }, source.publishedOn), ' ', source.title),
+          ),
+        ),
       );
     },
     showError(text) {
@@ -57,9 +76,20 @@ export function createDetailsPanel(section) {
       replaceChildren(
         body,
         h('h3', { class: 'entity-name' }, entity.name),
-        h('p', { class: 'note' }, `${kindName(entity.kind)} · ${entity.id}`, entity.signedOn ? ` · signed ${entity.signedOn}` : ''),
+        h(
+          'p',
+          { class: 'note' },
+          `${kindName(entity.kind)} · ${entity.id}`,
+          entity.signedOn ? ` · signed ${entity.signedOn}` : '',
+        ),
         h('h3', {}, 'Names'),
-        h('ul', {}, ...entity.names.map((name) => h('li', { lang: name.lang.toLowerCase() }, `${LANG_NAMES[name.lang] ?? name.lang}: ${name.value}`))),
+        h(
+          'ul',
+          {},
+          ...entity.names.map((name) =>
+            h('li', { lang: name.lang.toLowerCase() }, `${LANG_NAMES[name.lang] ?? name.lang}: ${name.value}`),
+          ),
+        ),
         entity.aliases.length > 0 && h('p', {}, h('strong', {}, 'Also: '), entity.aliases.join(' · ')),
         entity.attributes.length > 0 && h('h3', {}, 'Figures'),
         entity.attributes.length > 0 &&
@@ -68,7 +98,13 @@ export function createDetailsPanel(section) {
             { class: 'figures' },
             ...entity.attributes.flatMap((attribute) => [
               h('dt', {}, attribute.key),
-              h('dd', {}, figureText(attribute), ...howKnown(attribute), h('details', {}, h('summary', {}, 'evidence'), evidenceList(attribute.evidence))),
+              h(
+                'dd',
+                {},
+                figureText(attribute),
+                ...howKnown(attribute),
+                h('details', {}, h('summary', {}, 'evidence'), evidenceList(attribute.evidence)),
+              ),
             ]),
           ),
         h('h3', {}, 'Evidence'),
@@ -95,7 +131,12 @@ export function createDetailsPanel(section) {
           'ol',
           { class: 'path-steps' },
           ...path.relations.map((relation) =>
-            h('li', {}, `${labelOf(relation.from.id)} — ${relation.role ?? typeInWords(relation.type)} → ${labelOf(relation.to.id)}`, evidenceList(relation.evidence)),
+            h(
+              'li',
+              {},
+              `${labelOf(relation.from.id)} — ${relation.role ?? typeInWords(relation.type)} → ${labelOf(relation.to.id)}`,
+              evidenceList(relation.evidence),
+            ),
           ),
         ),
       );

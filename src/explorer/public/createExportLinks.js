@@ -14,8 +14,15 @@ const MAX_IDS = 50;
  */
 export function createExportLinks(section, { exportBase, depth, lang }) {
   const note = h('p', { class: 'note' });
-  const links = FORMATS.map(([format, label, tools]) => h('a', { 'data-format': format, title: `For ${tools}` }, label));
-  replaceChildren(section, h('h2', { id: 'exports-title' }, 'Download this network'), h('div', { class: 'exports-list' }, ...links), note);
+  const links = FORMATS.map(([format, label, tools]) =>
+    h('a', { 'data-format': format, title: `For ${tools}` }, label),
+  );
+  replaceChildren(
+    section,
+    h('h2', { id: 'exports-title' }, 'Download this network'),
+    h('div', { class: 'exports-list' }, ...links),
+    note,
+  );
 
   return {
     update(ids, currentLang = lang) {
@@ -35,7 +42,12 @@ export function createExportLinks(section, { exportBase, depth, lang }) {
         link.setAttribute('download', '');
         link.removeAttribute('aria-disabled');
       }
-      note.textContent = ids.length === 0 ? 'Nothing to download yet.' : usable ? `Neighbourhood of ${ids.length} entit${ids.length === 1 ? 'y' : 'ies'} at depth ${depth}, with names, kinds, relation types and evidence.` : `Exports take at most ${MAX_IDS} starting entities; this view has ${ids.length}.`;
+      note.textContent =
+        ids.length === 0
+          ? 'Nothing to download yet.'
+          : usable
+            ? `Neighbourhood of ${ids.length} entit${ids.length === 1 ? 'y' : 'ies'} at depth ${depth}, with names, kinds, relation types and evidence.`
+            : `Exports take at most ${MAX_IDS} starting entities; this view has ${ids.length}.`;
     },
   };
 }

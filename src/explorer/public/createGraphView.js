@@ -8,7 +8,13 @@ import { pickName } from './kindStyles.js';
  */
 export function createGraphView(container, { lang, labelSize, onNodeTap, onEdgeTap, onChange }) {
   let currentLang = lang;
-  const cy = cytoscape({ container, style: graphStyle({ labelSize }), minZoom: 0.2, maxZoom: 3, wheelSensitivity: 0.3 });
+  const cy = cytoscape({
+    container,
+    style: graphStyle({ labelSize }),
+    minZoom: 0.2,
+    maxZoom: 3,
+    wheelSensitivity: 0.3,
+  });
   cy.on('tap', 'node', (event) => onNodeTap(event.target.id()));
   cy.on('tap', 'edge', (event) => onEdgeTap(event.target.data()));
 
@@ -16,7 +22,8 @@ export function createGraphView(container, { lang, labelSize, onNodeTap, onEdgeT
     const existing = cy.getElementById(node.id);
     if (existing.nonempty()) {
       // A node first added from a search hit learns its names and date when a network brings it again.
-      if (node.names?.length) existing.data({ names: node.names, label: pickName(node.names, currentLang, node.label) });
+      if (node.names?.length)
+        existing.data({ names: node.names, label: pickName(node.names, currentLang, node.label) });
       if (node.signedOn) existing.data('signedOn', node.signedOn);
       return existing;
     }
@@ -24,7 +31,14 @@ export function createGraphView(container, { lang, labelSize, onNodeTap, onEdgeT
     const origin = near?.position() ?? { x: 0, y: 0 };
     return cy.add({
       group: 'nodes',
-      data: { id: node.id, kind: node.kind, names: node.names ?? [], fallbackLabel: node.label, label, signedOn: node.signedOn ?? null },
+      data: {
+        id: node.id,
+        kind: node.kind,
+        names: node.names ?? [],
+        fallbackLabel: node.label,
+        label,
+        signedOn: node.signedOn ?? null,
+      },
       position: { x: origin.x + (Math.random() - 0.5) * 120, y: origin.y + (Math.random() - 0.5) * 120 },
     });
   }
@@ -64,7 +78,16 @@ export function createGraphView(container, { lang, labelSize, onNodeTap, onEdgeT
       const fresh = cy.nodes().length <= 1;
       cy.batch(() => {
         for (const node of network.nodes) {
-          addNode({ id: node.id, kind: node.kind, label: node.label, names: node.entity?.names ?? node.names, signedOn: node.entity?.signedOn ?? node.signedOn }, near?.nonempty() ? near : undefined);
+          addNode(
+            {
+              id: node.id,
+              kind: node.kind,
+              label: node.label,
+              names: node.entity?.names ?? node.names,
+              signedOn: node.entity?.signedOn ?? node.signedOn,
+            },
+            near?.nonempty() ? near : undefined,
+          );
         }
         for (const edge of network.edges) addEdge(edge);
       });
@@ -114,18 +137,32 @@ export function createGraphView(container, { lang, labelSize, onNodeTap, onEdgeT
       onChange();
     },
     agreementDates() {
-      return cy.nodes('[kind = "AGREEMENT"]').map((node) => node.data('signedOn')).filter(Boolean).sort();
+      return cy
+        .nodes('[kind = "AGREEMENT"]')
+        .map((node) => node.data('signedOn'))
+        .filter(Boolean)
+        .sort();
     },
     counts() {
       const agreements = cy.nodes('[kind = "AGREEMENT"]');
-      return { agreements: agreements.length, undated: agreements.filter((node) => !node.data('signedOn')).length, hidden: agreements.filter('.outside-dates').length };
+      return {
+        agreements: agreements.length,
+        undated: agreements.filter((node) => !node.data('signedOn')).length,
+        hidden: agreements.filter('.outside-dates').length,
+      };
     },
     /** The visible nodes by label, for the text list. */
     visibleNodes() {
       return cy
         .nodes()
         .filter((node) => !node.hasClass('outside-dates'))
-        .map((node) => ({ id: node.id(), kind: node.data('kind'), label: node.data('label'), expanded: node.hasClass('expanded'), selected: node.selected() }))
+        .map((node) => ({
+          id: node.id(),
+          kind: node.data('kind'),
+          label: node.data('label'),
+          expanded: node.hasClass('expanded'),
+          selected: node.selected(),
+        }))
         .sort((a, b) => a.label.localeCompare(b.label));
     },
     visibleEdgeCount() {

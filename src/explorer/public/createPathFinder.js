@@ -12,12 +12,35 @@ export function createPathFinder(section, { search, findPath }) {
     button.disabled = !(chosen.from && chosen.to);
     status.textContent = `${chosen.from?.name ?? '…'} → ${chosen.to?.name ?? '…'}`;
   };
-  const from = createSearchCombobox({ label: 'Path from', placeholder: 'From…', search, onPick: (hit) => { chosen.from = hit; update(); } });
-  const to = createSearchCombobox({ label: 'Path to', placeholder: 'To…', search, onPick: (hit) => { chosen.to = hit; update(); } });
+  const from = createSearchCombobox({
+    label: 'Path from',
+    placeholder: 'From…',
+    search,
+    onPick: (hit) => {
+      chosen.from = hit;
+      update();
+    },
+  });
+  const to = createSearchCombobox({
+    label: 'Path to',
+    placeholder: 'To…',
+    search,
+    onPick: (hit) => {
+      chosen.to = hit;
+      update();
+    },
+  });
   button.addEventListener('click', async () => {
     if (!chosen.from || !chosen.to) return;
     status.textContent = 'Looking for a path…';
     status.textContent = await findPath(chosen.from.id, chosen.to.id);
   });
-  replaceChildren(section, h('h2', { id: 'path-title' }, 'Path between two entities'), from.element, to.element, h('p', {}, button), status);
+  replaceChildren(
+    section,
+    h('h2', { id: 'path-title' }, 'Path between two entities'),
+    from.element,
+    to.element,
+    h('p', {}, button),
+    status,
+  );
 }

@@ -24,7 +24,14 @@ export function createSearchCombobox({ label, placeholder, search, onPick }) {
   });
   const list = h('ul', { id: listId, role: 'listbox', 'aria-label': `${label} results`, hidden: true });
   const live = h('span', { class: 'sr-only', 'aria-live': 'polite' });
-  const root = h('div', { class: 'combobox' }, h('label', { for: input.id, class: 'sr-only' }, label), input, list, live);
+  const root = h(
+    'div',
+    { class: 'combobox' },
+    h('label', { for: input.id, class: 'sr-only' }, label),
+    input,
+    list,
+    live,
+  );
 
   let hits = [];
   let active = -1;
@@ -37,7 +44,14 @@ export function createSearchCombobox({ label, placeholder, search, onPick }) {
       ...hits.map((hit, index) =>
         h(
           'li',
-          { id: `${listId}-${index}`, role: 'option', 'aria-selected': String(index === active), 'data-id': hit.id, onmousedown: (event) => event.preventDefault(), onclick: () => pick(index) },
+          {
+            id: `${listId}-${index}`,
+            role: 'option',
+            'aria-selected': String(index === active),
+            'data-id': hit.id,
+            onmousedown: (event) => event.preventDefault(),
+            onclick: () => pick(index),
+          },
           hit.name,
           h('span', { class: 'kind' }, kindName(hit.kind)),
         ),
@@ -76,7 +90,8 @@ export function createSearchCombobox({ label, placeholder, search, onPick }) {
       if (signal.aborted) return;
       hits = found;
       active = found.length > 0 ? 0 : -1;
-      live.textContent = found.length === 0 ? 'No results.' : `${found.length} results. Use the arrow keys and Enter to pick one.`;
+      live.textContent =
+        found.length === 0 ? 'No results.' : `${found.length} results. Use the arrow keys and Enter to pick one.`;
       render();
     } catch (error) {
       if (error.name !== 'AbortError') live.textContent = `Search failed: ${error.message}`;

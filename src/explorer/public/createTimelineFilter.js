@@ -11,11 +11,32 @@ export function createTimelineFilter(section, view) {
   const apply = () => view.filterAgreementsByDate(from.value, to.value);
   from.addEventListener('change', apply);
   to.addEventListener('change', apply);
-  const reset = h('button', { type: 'button', onclick: () => { from.value = ''; to.value = ''; apply(); } }, 'Show all');
+  const reset = h(
+    'button',
+    {
+      type: 'button',
+      onclick: () => {
+        from.value = '';
+        to.value = '';
+        apply();
+      },
+    },
+    'Show all',
+  );
   replaceChildren(
     section,
     h('h2', { id: 'timeline-title' }, 'Agreements by date'),
-    h('div', { class: 'timeline-fields' }, h('label', { for: from.id }, 'Signed from '), from, ' ', h('label', { for: to.id }, 'to '), to, ' ', reset),
+    h(
+      'div',
+      { class: 'timeline-fields' },
+      h('label', { for: from.id }, 'Signed from '),
+      from,
+      ' ',
+      h('label', { for: to.id }, 'to '),
+      to,
+      ' ',
+      reset,
+    ),
     summary,
   );
 

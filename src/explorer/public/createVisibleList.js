@@ -8,11 +8,20 @@ import { kindName } from './kindStyles.js';
 export function createVisibleList(summary, list, { onActivate }) {
   return {
     render(nodes, edgeCount) {
-      summary.textContent = nodes.length === 0 ? 'Nothing shown yet.' : `${nodes.length} entities and ${edgeCount} relations shown.`;
+      summary.textContent =
+        nodes.length === 0 ? 'Nothing shown yet.' : `${nodes.length} entities and ${edgeCount} relations shown.`;
       replaceChildren(
         list,
         ...nodes.map((node) =>
-          h('li', { 'data-id': node.id }, h('button', { type: 'button', 'aria-pressed': String(node.selected), onclick: () => onActivate(node.id) }, `${node.label} (${kindName(node.kind)}${node.expanded ? '' : ', expand'})`)),
+          h(
+            'li',
+            { 'data-id': node.id },
+            h(
+              'button',
+              { type: 'button', 'aria-pressed': String(node.selected), onclick: () => onActivate(node.id) },
+              `${node.label} (${kindName(node.kind)}${node.expanded ? '' : ', expand'})`,
+            ),
+          ),
         ),
       );
     },

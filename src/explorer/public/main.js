@@ -23,11 +23,19 @@ let depth = config.depth;
 /** The entities the view was built from (URL ids, picked, expanded, path ends): what the export links ask for. */
 const seeds = new Set(config.ids);
 
-const view = createGraphView(byId('graph'), { lang, labelSize: config.labelSize, onNodeTap: (id) => activate(id), onEdgeTap: (edge) => showRelation(edge), onChange: refresh });
+const view = createGraphView(byId('graph'), {
+  lang,
+  labelSize: config.labelSize,
+  onNodeTap: (id) => activate(id),
+  onEdgeTap: (edge) => showRelation(edge),
+  onChange: refresh,
+});
 const details = createDetailsPanel(byId('details'));
 const timeline = createTimelineFilter(byId('timeline'), view);
 const exportLinks = createExportLinks(byId('exports'), { exportBase: config.exportBase, depth: config.depth, lang });
-const visibleList = createVisibleList(byId('visible-summary'), byId('visible-list'), { onActivate: (id) => activate(id) });
+const visibleList = createVisibleList(byId('visible-summary'), byId('visible-list'), {
+  onActivate: (id) => activate(id),
+});
 renderLegend(byId('legend'));
 if (config.embed && config.legend) {
   const overlay = h('section', { class: 'embed-legend', 'aria-labelledby': 'legend-title' });
@@ -82,7 +90,8 @@ async function runCommand(command) {
       return undefined;
     }
     case 'setDepth': {
-      if (!Number.isInteger(command.depth) || command.depth < 1 || command.depth > 3) return 'setDepth: expected depth, a whole number from 1 to 3';
+      if (!Number.isInteger(command.depth) || command.depth < 1 || command.depth > 3)
+        return 'setDepth: expected depth, a whole number from 1 to 3';
       depth = command.depth;
       const ids = [...seeds];
       view.clear();
@@ -97,7 +106,12 @@ async function runCommand(command) {
       return undefined;
     }
     case 'findPath': {
-      if (typeof command.fromId !== 'string' || !ID_PATTERN.test(command.fromId) || typeof command.toId !== 'string' || !ID_PATTERN.test(command.toId)) {
+      if (
+        typeof command.fromId !== 'string' ||
+        !ID_PATTERN.test(command.fromId) ||
+        typeof command.toId !== 'string' ||
+        !ID_PATTERN.test(command.toId)
+      ) {
         return 'findPath: expected fromId and toId, ids such as "organization/ktz"';
       }
       const outcome = await findPath(command.fromId, command.toId);
@@ -131,7 +145,12 @@ async function loadNetwork(ids, depth, aroundId) {
     setStatus(network.truncated ? 'Only the best-connected 500 entities are drawn.' : '', 'ready');
     embed.post('networkLoaded', { ids, depth, nodeCount: view.nodeIds().length, truncated: network.truncated });
     watchChanges();
-    if (aroundId) embed.post('nodeExpanded', { id: aroundId, nodeCount: view.nodeIds().length, addedIds: network.nodes.map((node) => node.id) });
+    if (aroundId)
+      embed.post('nodeExpanded', {
+        id: aroundId,
+        nodeCount: view.nodeIds().length,
+        addedIds: network.nodes.map((node) => node.id),
+      });
   } catch (error) {
     setStatus(`Could not load the network: ${error.message}`, 'error');
   }
@@ -158,7 +177,10 @@ function watchChanges() {
   const ids = view.expandedIds().slice(0, 1000);
   if (ids.length === 0 || typeof EventSource === 'undefined') return;
   const url = new URL(`${config.graphqlUrl.replace(/\/$/, '')}/stream`);
-  url.searchParams.set('query', 'subscription ExplorerChanges($ids: [ID!]) { graphChanged(ids: $ids) { id entityIds } }');
+  url.searchParams.set(
+    'query',
+    'subscription ExplorerChanges($ids: [ID!]) { graphChanged(ids: $ids) { id entityIds } }',
+  );
   url.searchParams.set('variables', JSON.stringify({ ids }));
   changeStream = new EventSource(url);
   changeStream.addEventListener('next', (event) => {
@@ -189,14 +211,35 @@ async function findPath(fromId, toId) {
   try {
     const { path } = await request(PATH_QUERY, { from: fromId, to: toId, lang });
     if (!path) return 'No path of at most 6 relations joins them.';
-    const nodes = path.nodes.map((node) => ({ id: node.id, kind: node.kind, label: node.name, names: node.names, signedOn: node.signedOn }));
-    const edges = path.relations.map((relation) => ({ id: relation.id, source: relation.from.id, target: relation.to.id, type: relation.type, label: relation.role ?? typeInWords(relation.type), basis: relation.basis, inference: relation.inference, evidence: relation.evidence }));
+    const nodes = path.nodes.map((node) => ({
+      id: node.id,
+      kind: node.kind,
+      label: node.name,
+      names: node.names,
+      signedOn: node.signedOn,
+    }));
+    const edges = path.relations.map((relation) => ({
+      id: relation.id,
+      source: relation.from.id,
+      target: relation.to.id,
+      type: relation.type,
+      label: relation.role ?? typeInWords(relation.type),
+      basis: relation.basis,
+      inference: relation.inference,
+      evidence: relation.evidence,
+    }));
     for (const node of nodes) seeds.add(node.id);
     view.merge({ nodes, edges });
     setStatus('', 'ready');
     view.highlightPath([...nodes.map((node) => node.id), ...edges.map((edge) => edge.id)]);
     details.showPath(path, (id) => view.labelOf(id));
-    embed.post('pathFound', { fromId, toId, length: path.length, nodeIds: nodes.map((node) => node.id), relationIds: edges.map((edge) => edge.id) });
+    embed.post('pathFound', {
+      fromId,
+      toId,
+      length: path.length,
+      nodeIds: nodes.map((node) => node.id),
+      relationIds: edges.map((edge) => edge.id),
+    });
     return `Path of ${path.length} relation${path.length === 1 ? '' : 's'} drawn in bold.`;
   } catch (error) {
     return `Could not find a path: ${error.message}`;
@@ -206,7 +249,9 @@ async function findPath(fromId, toId) {
 if (config.embed) {
   const full = new URL(window.location.href);
   full.searchParams.delete('embed');
-  byId('graph').after(h('a', { class: 'embed-link', href: full.href, target: '_blank', rel: 'noopener' }, 'Open in coopgraph explorer'));
+  byId('graph').after(
+    h('a', { class: 'embed-link', href: full.href, target: '_blank', rel: 'noopener' }, 'Open in coopgraph explorer'),
+  );
 }
 
 refresh();

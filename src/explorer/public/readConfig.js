@@ -11,10 +11,18 @@ export function readConfig(location = window.location, doc = document) {
   const meta = (name) => doc.querySelector(`meta[name="${name}"]`)?.getAttribute('content') ?? '';
   const api = parseApi(params.get('api'));
   const graphqlUrl = api ?? new URL(meta('coopgraph-graphql') || '/graphql', location.href).href;
-  const exportBase = api ? new URL('/export', api).href : new URL(meta('coopgraph-export') || '/export', location.href).href;
-  const ids = params.getAll('ids').flatMap((value) => value.split(',')).map((id) => id.trim()).filter((id) => ID_PATTERN.test(id));
+  const exportBase = api
+    ? new URL('/export', api).href
+    : new URL(meta('coopgraph-export') || '/export', location.href).href;
+  const ids = params
+    .getAll('ids')
+    .flatMap((value) => value.split(','))
+    .map((id) => id.trim())
+    .filter((id) => ID_PATTERN.test(id));
   const depth = clampInt(params.get('depth'), 1, 3, 1);
-  const lang = ['EN', 'RU', 'KK'].includes((params.get('lang') ?? '').toUpperCase()) ? params.get('lang').toUpperCase() : 'EN';
+  const lang = ['EN', 'RU', 'KK'].includes((params.get('lang') ?? '').toUpperCase())
+    ? params.get('lang').toUpperCase()
+    : 'EN';
   const embed = params.get('embed') === '1' || params.get('embed') === 'true';
   const labelSize = clampInt(params.get('labelSize'), 8, 20, 11);
   const legend = params.get('legend') === '1' || params.get('legend') === 'true';

@@ -6,11 +6,19 @@ export function renderLegend(section) {
   replaceChildren(
     section,
     h('h2', { id: 'legend-title' }, 'Legend'),
-    h('ul', { class: 'legend-list' }, ...Object.values(KIND_STYLES).map(({ colour, shape, name }) => {
-      const swatch = h('span', { class: 'swatch', 'aria-hidden': 'true' });
-      swatch.style.background = colour;
-      return h('li', {}, swatch, `${name} (${shape.replace('-', ' ')})`);
-    })),
-    h('p', { class: 'note' }, 'Dashed border: click to expand its neighbours. Arrows point from the subject to the object of a relation.'),
+    h(
+      'ul',
+      { class: 'legend-list' },
+      ...Object.values(KIND_STYLES).map(({ colour, shape, name }) => {
+        const swatch = h('span', { class: 'swatch', 'aria-hidden': 'true' });
+        swatch.style.background = colour;
+        return h('li', {}, swatch, `${name} (${shape.replace('-', ' ')})`);
+      }),
+    ),
+    h(
+      'p',
+      { class: 'note' },
+      'Dashed border: click to expand its neighbours. Arrows point from the subject to the object of a relation.',
+    ),
   );
 }

@@ -19,7 +19,12 @@ export type FieldDeclaration =
   /** The parent entity's unretracted attributes, all of them or shaped into one value by `shape`. */
   | { reads: 'attributes'; shape?: (attributes: AttributeModel[]) => unknown }
   /** The relations of one shape: answered as the entities at their other ends, the first of them, or the relations. */
-  | { reads: 'relations'; types: readonly string[]; direction: RelationDirection; answers: 'ends' | 'first end' | 'relations' }
+  | {
+      reads: 'relations';
+      types: readonly string[];
+      direction: RelationDirection;
+      answers: 'ends' | 'first end' | 'relations';
+    }
   /** `relations(types, direction, first)`: relations of a shape the client gives. */
   | { reads: 'relations by arguments' }
   /** The nearest country a region lies in. */
@@ -30,8 +35,15 @@ export type FieldDeclaration =
   | { reads: 'end'; id: (parent: never) => string | null };
 
 /** A value the parent model holds. */
-export function modelValue<P, A = unknown>(value: (parent: P, args: A) => unknown, projection?: ProjectionNeed): FieldDeclaration {
-  return { reads: 'model', value: value as (parent: never, args: never) => unknown, ...(projection ? { projection } : {}) };
+export function modelValue<P, A = unknown>(
+  value: (parent: P, args: A) => unknown,
+  projection?: ProjectionNeed,
+): FieldDeclaration {
+  return {
+    reads: 'model',
+    value: value as (parent: never, args: never) => unknown,
+    ...(projection ? { projection } : {}),
+  };
 }
 
 /** The first value of an attribute, as a string unless `shape` says otherwise. */

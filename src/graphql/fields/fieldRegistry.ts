@@ -32,13 +32,16 @@ const ENTITY_FIELDS = {
   evidence: evidence('entityEvidence'),
 } satisfies Record<string, FieldDeclaration>;
 
-const source = (value: (metadata: NonNullable<EntityModel['source']>) => unknown, absent: (entity: EntityModel) => unknown) =>
-  modelValue((entity: EntityModel) => (entity.source ? value(entity.source) : absent(entity)), 'sourceMetadata');
+const source = (
+  value: (metadata: NonNullable<EntityModel['source']>) => unknown,
+  absent: (entity: EntityModel) => unknown,
+) => modelValue((entity: EntityModel) => (entity.source ? value(entity.source) : absent(entity)), 'sourceMetadata');
 
 /** A selection of `id` and `__typename` alone, without fragments: answerable from a reference. */
 function selectsOnlyId(field: FieldNode): boolean {
   return (field.selectionSet?.selections ?? []).every(
-    (selection) => selection.kind === Kind.FIELD && (selection.name.value === 'id' || selection.name.value === '__typename'),
+    (selection) =>
+      selection.kind === Kind.FIELD && (selection.name.value === 'id' || selection.name.value === '__typename'),
   );
 }
 
@@ -78,7 +81,7 @@ export const FIELD_REGISTRY: Readonly<Record<string, Readonly<Record<string, Fie
   Agreement: {
     ...ENTITY_FIELDS,
     // The node keeps the bounds of the most precise signedOn attribute (writers keep it so), and the projection answers
-  // the day only when they are equal: no attribute read.
+    // the day only when they are equal: no attribute read.
     signedOn: modelValue((agreement: EntityModel) => asDate(agreement.signedOn), 'signedOn'),
     signedDate: fromAttributes((attributes) => mostPreciseDate(attributes, 'signedOn')),
     signedAt: firstRelatedEntity(['SIGNED_AT'], 'OUTGOING'),
@@ -96,12 +99,30 @@ export const FIELD_REGISTRY: Readonly<Record<string, Readonly<Record<string, Fie
   },
   Source: {
     ...ENTITY_FIELDS,
-    title: source((metadata) => metadata.title, (entity) => entity.id),
-    publisher: source((metadata) => metadata.publisher, () => null),
-    publishedOn: source((metadata) => metadata.publishedOn, () => ''),
-    language: source((metadata) => metadata.language, () => ''),
-    url: source((metadata) => metadata.url, () => null),
-    contentSha256: source((metadata) => metadata.contentSha256, () => null),
+    title: source(
+      (metadata) => metadata.title,
+      (entity) => entity.id,
+    ),
+    publisher: source(
+      (metadata) => metadata.publisher,
+      () => null,
+    ),
+    publishedOn: source(
+      (metadata) => metadata.publishedOn,
+      () => '',
+    ),
+    language: source(
+      (metadata) => metadata.language,
+      () => '',
+    ),
+    url: source(
+      (metadata) => metadata.url,
+      () => null,
+    ),
+    contentSha256: source(
+      (metadata) => metadata.contentSha256,
+      () => null,
+    ),
   },
   Relation: {
     id: modelValue((relation: RelationModel) => relation.id, 'relationIds'),
@@ -151,5 +172,7 @@ export function declarationOf(typeName: string, fieldName: string): FieldDeclara
 
 /** Every declaration of a field called `fieldName`, on any type: for selections whose type is unknown. */
 export function declarationsNamed(fieldName: string): FieldDeclaration[] {
-  return Object.values(FIELD_REGISTRY).flatMap((fields) => (Object.hasOwn(fields, fieldName) ? [fields[fieldName]!] : []));
+  return Object.values(FIELD_REGISTRY).flatMap((fields) =>
+    Object.hasOwn(fields, fieldName) ? [fields[fieldName]!] : [],
+  );
 }

@@ -8,7 +8,9 @@ export function registryResolvers(): Record<string, Record<string, GraphQLFieldR
   return Object.fromEntries(
     Object.entries(FIELD_REGISTRY).map(([typeName, fields]) => [
       typeName,
-      Object.fromEntries(Object.entries(fields).map(([fieldName, declaration]) => [fieldName, resolverOf(declaration)])),
+      Object.fromEntries(
+        Object.entries(fields).map(([fieldName, declaration]) => [fieldName, resolverOf(declaration)]),
+      ),
     ]),
   );
 }

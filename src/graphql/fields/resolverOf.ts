@@ -33,7 +33,8 @@ export function resolverOf(declaration: FieldDeclaration): Resolver {
     case 'model':
       return declaration.value;
     case 'attribute':
-      return (entity: EntityModel, _, context) => whenLoaded(loadAttributeValue(context, entity.id, declaration.key), declaration.shape);
+      return (entity: EntityModel, _, context) =>
+        whenLoaded(loadAttributeValue(context, entity.id, declaration.key), declaration.shape);
     case 'attributes': {
       const { shape } = declaration;
       if (shape) return (entity: EntityModel, _, context) => whenLoaded(loadAttributes(context, entity.id), shape);

@@ -8,13 +8,30 @@ import { parseDraft } from './parseDraft.js';
 import { toPath } from './toPath.js';
 import { writeDocument } from './writeDocument.js';
 
-const FIELD: Record<string, string> = { type: 'type', from: 'fromId', to: 'toId', role: 'role', evidence: 'evidence.excerpts' };
+const FIELD: Record<string, string> = {
+  type: 'type',
+  from: 'fromId',
+  to: 'toId',
+  role: 'role',
+  evidence: 'evidence.excerpts',
+};
 
 /** Adds a relation between two existing entities; the same type, ends and role name the same relation. */
-export async function addRelation(db: Database, input: AddRelationInput, actor: string): Promise<{ relationId: string; change: ChangeModel }> {
+export async function addRelation(
+  db: Database,
+  input: AddRelationInput,
+  actor: string,
+): Promise<{ relationId: string; change: ChangeModel }> {
   const source = await loadCitedSource(db, input.evidence.sourceId, 'input.evidence.sourceId');
   const { type, fromId, toId, role, evidence } = input;
-  const relationDraft = { type, from: fromId, to: toId, ...(role === null || role === undefined ? {} : { role }), evidence: evidence.excerpts, ...howKnown(input) };
+  const relationDraft = {
+    type,
+    from: fromId,
+    to: toId,
+    ...(role === null || role === undefined ? {} : { role }),
+    evidence: evidence.excerpts,
+    ...howKnown(input),
+  };
   const document = parseDraft({
     document: { source, relations: [relationDraft] },
     fieldOf: (path) => {
@@ -24,7 +41,13 @@ export async function addRelation(db: Database, input: AddRelationInput, actor: 
     problems: [],
   });
   const relation = document.relations[0]!;
-  const change = await writeDocument({ db, document, actor, operation: 'addRelation', relationFields: ['input'], citesStoredSource: true });
+  const change = await writeDocument({
+    db,
+    document,
+    actor,
+    operation: 'addRelation',
+    relationFields: ['input'],
+    citesStoredSource: true,
+  });
   return { relationId: contentId('relation', relation.type, relation.from, relation.to, relation.role), change };
 }
-

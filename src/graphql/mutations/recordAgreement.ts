@@ -15,7 +15,10 @@ import { writeDocument } from './writeDocument.js';
  * and `SIGNATORY_OF` relations into it, `SIGNED_AT` and `CONCERNS` relations out of it. `relationFields[i]` is the
  * input field behind `document.relations[i]`.
  */
-export function toAgreementDraft(input: RecordAgreementInput, source: unknown): DocumentDraft & { relationFields: string[] } {
+export function toAgreementDraft(
+  input: RecordAgreementInput,
+  source: unknown,
+): DocumentDraft & { relationFields: string[] } {
   const problems: string[] = [];
   if (input.parties.length === 0) problems.push('input.parties: expected at least one party');
   const relations: Record<string, unknown>[] = [];
@@ -27,14 +30,22 @@ export function toAgreementDraft(input: RecordAgreementInput, source: unknown): 
     relationFields.push(field);
   };
   input.parties.forEach((party, index) => link(`input.parties[${index}]`, 'PARTY_TO', party, 'in'));
-  (input.signatories ?? []).forEach((signatory, index) => link(`input.signatories[${index}]`, 'SIGNATORY_OF', signatory, 'in'));
+  (input.signatories ?? []).forEach((signatory, index) =>
+    link(`input.signatories[${index}]`, 'SIGNATORY_OF', signatory, 'in'),
+  );
   if (input.signedAt) link('input.signedAt', 'SIGNED_AT', input.signedAt, 'out');
   (input.subjects ?? []).forEach((subject, index) => link(`input.subjects[${index}]`, 'CONCERNS', subject, 'out'));
 
   const attributes = toAttributeDrafts(input.attributes, 'input.attributes', problems);
   if (input.signedOn) {
     const { date, excerpts, qualifier } = input.signedOn;
-    attributes.push({ key: 'signedOn', value: date, ...withoutNulls({ qualifier }), evidence: excerpts, ...howKnown(input.signedOn) });
+    attributes.push({
+      key: 'signedOn',
+      value: date,
+      ...withoutNulls({ qualifier }),
+      evidence: excerpts,
+      ...howKnown(input.signedOn),
+    });
   }
   const signedOnIndex = input.signedOn ? attributes.length - 1 : -1;
   const agreementField = entityField('input');
@@ -43,7 +54,14 @@ export function toAgreementDraft(input: RecordAgreementInput, source: unknown): 
     document: {
       source,
       entities: [
-        { id: input.id, kind: 'AGREEMENT', names: withoutNulls(input.names), aliases: input.aliases ?? [], evidence: input.evidence.excerpts, attributes },
+        {
+          id: input.id,
+          kind: 'AGREEMENT',
+          names: withoutNulls(input.names),
+          aliases: input.aliases ?? [],
+          evidence: input.evidence.excerpts,
+          attributes,
+        },
       ],
       relations,
     },
@@ -70,5 +88,12 @@ export async function recordAgreement(db: Database, input: RecordAgreementInput,
   const source = await loadCitedSource(db, input.evidence.sourceId, 'input.evidence.sourceId');
   const draft = toAgreementDraft(input, source);
   const document = parseDraft(draft);
-  return writeDocument({ db, document, actor, operation: 'recordAgreement', relationFields: draft.relationFields, citesStoredSource: true });
+  return writeDocument({
+    db,
+    document,
+    actor,
+    operation: 'recordAgreement',
+    relationFields: draft.relationFields,
+    citesStoredSource: true,
+  });
 }

@@ -3,7 +3,11 @@ import { howKnown } from './howKnown.js';
 import { withoutNulls } from './withoutNulls.js';
 
 /** Attribute inputs as seed-file attributes (`excerpts` → `evidence`); reports inputs without exactly one of value and number. */
-export function toAttributeDrafts(inputs: readonly AttributeInput[] | null | undefined, field: string, problems: string[]) {
+export function toAttributeDrafts(
+  inputs: readonly AttributeInput[] | null | undefined,
+  field: string,
+  problems: string[],
+) {
   return (inputs ?? []).map((input, index) => {
     const { excerpts, number, value, ...rest } = input;
     if ((number === null || number === undefined) === (value === null || value === undefined)) {

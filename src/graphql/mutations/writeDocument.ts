@@ -35,9 +35,19 @@ const RETRACTED = 'a retracted fact takes no new writes';
  * BAD_USER_INPUT naming the field; nothing is written then, not even the change record.
  */
 export async function writeDocument(options: WriteDocumentOptions): Promise<ChangeModel> {
-  const { db, document, actor, operation, relationFields, citesStoredSource = false, namesField = 'input.names' } = options;
+  const {
+    db,
+    document,
+    actor,
+    operation,
+    relationFields,
+    citesStoredSource = false,
+    namesField = 'input.names',
+  } = options;
   const planned = planGraphWrite([{ file: 'input', document }]);
-  const plan = citesStoredSource ? { ...planned, entities: planned.entities.filter((entity) => entity.id !== document.source.id) } : planned;
+  const plan = citesStoredSource
+    ? { ...planned, entities: planned.entities.filter((entity) => entity.id !== document.source.id) }
+    : planned;
   const change: ChangeModel = {
     id: randomUUID(),
     actor,

@@ -15,7 +15,11 @@ export const analysisQueryResolvers: Pick<QueryResolvers, 'analyzeText'> = {
       return await analyzeText({ text, nlp, normalizer: nameNormalizer, links: repositories.links });
     } catch (error) {
       // The worker was down, died or timed out mid-request: the client hears it is unavailable, not how.
-      if (error instanceof NlpUnavailableError || (error instanceof Error && /text-analysis worker (exited|did not answer)/.test(error.message))) throw analysisUnavailable();
+      if (
+        error instanceof NlpUnavailableError ||
+        (error instanceof Error && /text-analysis worker (exited|did not answer)/.test(error.message))
+      )
+        throw analysisUnavailable();
       throw error;
     }
   },

@@ -12,7 +12,8 @@ import { entityName } from '../fields/entityName.js';
 
 export const networkResolvers: NetworkResolvers = {
   nodes: (network) => network.entities.map((entity) => ({ entity, label: entityName(entity, network.lang), network })),
-  edges: (network) => network.relations.map((relation) => ({ ...relation, date: network.relationDates.get(relation.id) ?? null })),
+  edges: (network) =>
+    network.relations.map((relation) => ({ ...relation, date: network.relationDates.get(relation.id) ?? null })),
 };
 
 export const networkNodeResolvers: NetworkNodeResolvers = {

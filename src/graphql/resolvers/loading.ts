@@ -30,7 +30,9 @@ export function loadEvidence({ loaders, readAhead }: Context, ids: readonly stri
   if (held.every((excerpt) => excerpt !== undefined)) return held as ExcerptModel[];
   return loaders.excerpt
     .loadMany(ids)
-    .then((excerpts) => excerpts.filter((excerpt): excerpt is ExcerptModel => excerpt !== null && !(excerpt instanceof Error)));
+    .then((excerpts) =>
+      excerpts.filter((excerpt): excerpt is ExcerptModel => excerpt !== null && !(excerpt instanceof Error)),
+    );
 }
 
 /** Relations of given types touching `entityId`. */
@@ -69,23 +71,38 @@ export function loadEnd(context: Context, id: string): MaybePromise<EntityModel>
 export function loadEntities({ loaders, readAhead }: Context, ids: readonly string[]): MaybePromise<EntityModel[]> {
   const held = ids.map((id) => readAhead.entities.get(id));
   if (held.every((entity) => entity !== undefined)) return held as EntityModel[];
-  return loaders.entity.loadMany(ids).then((entities) => entities.filter((entity): entity is EntityModel => entity !== null && !(entity instanceof Error)));
+  return loaders.entity
+    .loadMany(ids)
+    .then((entities) =>
+      entities.filter((entity): entity is EntityModel => entity !== null && !(entity instanceof Error)),
+    );
 }
 
 /** The relations a relation-backed field reads for `entityId`. */
-export function loadFieldRelations(context: Context, entityId: string, { types, direction }: RelationShape): MaybePromise<RelationModel[]> {
+export function loadFieldRelations(
+  context: Context,
+  entityId: string,
+  { types, direction }: RelationShape,
+): MaybePromise<RelationModel[]> {
   return loadRelations(context, entityId, types, direction);
 }
 
 /** The entities a relation-backed field answers for `entityId`: the other ends of its relations. */
 export function loadRelated(context: Context, entityId: string, field: RelationShape): MaybePromise<EntityModel[]> {
   return whenLoaded(loadFieldRelations(context, entityId, field), (relations) =>
-    loadEntities(context, relations.map((relation) => otherEnd(relation, entityId))),
+    loadEntities(
+      context,
+      relations.map((relation) => otherEnd(relation, entityId)),
+    ),
   );
 }
 
 /** The first entity a relation-backed field answers for `entityId`, or null. */
-export function loadFirstRelated(context: Context, entityId: string, field: RelationShape): MaybePromise<EntityModel | null> {
+export function loadFirstRelated(
+  context: Context,
+  entityId: string,
+  field: RelationShape,
+): MaybePromise<EntityModel | null> {
   return whenLoaded(loadRelated(context, entityId, field), (entities) => entities[0] ?? null);
 }
 
@@ -96,7 +113,10 @@ export function loadAttributes({ loaders, readAhead }: Context, entityId: string
 
 /** The first value of an attribute, or null. */
 export function loadAttributeValue(context: Context, entityId: string, key: string): MaybePromise<string | null> {
-  return whenLoaded(loadAttributes(context, entityId), (attributes) => attributes.find((attribute) => attribute.key === key)?.value ?? null);
+  return whenLoaded(
+    loadAttributes(context, entityId),
+    (attributes) => attributes.find((attribute) => attribute.key === key)?.value ?? null,
+  );
 }
 
 /** The country a region lies in, or null. */

@@ -51,11 +51,21 @@ export const mutationResolvers: MutationResolvers = {
   addRelation: async (_, { input }, context) => {
     const { actor } = requireRole(context.principal, 'editor');
     const { relationId, change } = await addRelation(context.db, input, actor);
-    const relations = await readBack(change.id, () => context.loaders.relations.load({ entityId: input.fromId, types: [input.type], direction: 'OUTGOING', first: 1000 }));
+    const relations = await readBack(change.id, () =>
+      context.loaders.relations.load({
+        entityId: input.fromId,
+        types: [input.type],
+        direction: 'OUTGOING',
+        first: 1000,
+      }),
+    );
     // Matched by what the id is made of: the id itself is read only when the operation selects `relation { id }`.
     const role = input.role ?? null;
     const relation = relations.find((candidate) => candidate.toId === input.toId && candidate.role === role);
-    if (!relation) throw invalidInput([`input: the relation ${relationId} or one of its ends is retracted; the write was kept but stays hidden`]);
+    if (!relation)
+      throw invalidInput([
+        `input: the relation ${relationId} or one of its ends is retracted; the write was kept but stays hidden`,
+      ]);
     return { relation, change };
   },
   retractFact: async (_, { input }, context) => {

@@ -6,5 +6,6 @@ const MAX_FIRST = 50;
 
 /** `Query.mostConnectedIds`: where an overview of the graph starts. */
 export const overviewQueryResolvers: Pick<QueryResolvers, 'mostConnectedIds'> = {
-  mostConnectedIds: (_, { first }, { db }) => readMostConnectedIds(db, requireIntInRange('first', first ?? 10, 1, MAX_FIRST)),
+  mostConnectedIds: (_, { first }, { db }) =>
+    readMostConnectedIds(db, requireIntInRange('first', first ?? 10, 1, MAX_FIRST)),
 };

@@ -6,11 +6,16 @@ import { resolverOf } from '../fields/resolverOf.js';
 import { FIELD_REGISTRY } from '../fields/fieldRegistry.js';
 import { whenLoaded } from './loading.js';
 
-const officeRelations = resolverOf(FIELD_REGISTRY.Person!.offices!) as (person: unknown, args: unknown, context: Context) => RelationModel[] | Promise<RelationModel[]>;
+const officeRelations = resolverOf(FIELD_REGISTRY.Person!.offices!) as (
+  person: unknown,
+  args: unknown,
+  context: Context,
+) => RelationModel[] | Promise<RelationModel[]>;
 
 /** What the registry cannot say of a person: how `offices` pairs its relations into offices. */
 export const personResolvers: PersonResolvers = {
-  offices: (person, args, context) => whenLoaded(officeRelations(person, args, context), (relations) => toOffices(context, relations)),
+  offices: (person, args, context) =>
+    whenLoaded(officeRelations(person, args, context), (relations) => toOffices(context, relations)),
 };
 
 /**

@@ -55,7 +55,11 @@ export const queryResolvers: QueryResolvers = {
   },
 
   path: async (_, { fromId, toId, maxHops }, { repositories }) => {
-    const path = await repositories.graph.findPath(fromId, toId, requireIntInRange('maxHops', maxHops ?? 6, 1, MAX_PATH_HOPS));
+    const path = await repositories.graph.findPath(
+      fromId,
+      toId,
+      requireIntInRange('maxHops', maxHops ?? 6, 1, MAX_PATH_HOPS),
+    );
     if (path !== null) return path;
     // Only a missing path costs the second read: it tells "not connected" from "no such entity".
     const missing = await repositories.graph.findMissingIds([...new Set([fromId, toId])]);
@@ -96,11 +100,15 @@ export function toNetworkFilter(input: NetworkFilterInput | null | undefined): N
   if (!input) return NO_NETWORK_FILTER;
   const types = input.types ? boundedList('filter.types', input.types, MAX_RELATION_TYPES) : null;
   const malformed = types?.find((type) => !relationTypeSchema.safeParse(type).success);
-  if (malformed !== undefined) throw badUserInput('filter.types', 'UPPER_SNAKE_CASE relation types such as "PARTY_TO"', malformed);
+  if (malformed !== undefined)
+    throw badUserInput('filter.types', 'UPPER_SNAKE_CASE relation types such as "PARTY_TO"', malformed);
   const kinds = input.kinds ? boundedList('filter.kinds', input.kinds, ENTITY_KINDS.length) : null;
-  const excludeKinds = input.excludeKinds ? boundedList('filter.excludeKinds', input.excludeKinds, ENTITY_KINDS.length) : null;
+  const excludeKinds = input.excludeKinds
+    ? boundedList('filter.excludeKinds', input.excludeKinds, ENTITY_KINDS.length)
+    : null;
   const from = input.from ?? null;
   const to = input.to ?? null;
-  if (from !== null && to !== null && from > to) throw badUserInput('filter.to', `a date on or after filter.from (${from})`, to);
+  if (from !== null && to !== null && from > to)
+    throw badUserInput('filter.to', `a date on or after filter.from (${from})`, to);
   return { types, kinds, excludeKinds, from, to };
 }

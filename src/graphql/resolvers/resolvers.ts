@@ -56,10 +56,14 @@ export const explicitResolvers: Resolvers = {
 };
 
 /** Every resolver of the schema: those the field registry implies, then the explicit ones over them. */
-export const resolvers: Resolvers = mergeResolvers(registryResolvers(), explicitResolvers as Record<string, object>) as Resolvers;
+export const resolvers: Resolvers = mergeResolvers(
+  registryResolvers(),
+  explicitResolvers as Record<string, object>,
+) as Resolvers;
 
 function mergeResolvers(derived: Record<string, object>, explicit: Record<string, object>): Record<string, object> {
   const merged: Record<string, object> = { ...derived };
-  for (const [typeName, fields] of Object.entries(explicit)) merged[typeName] = typeName in merged ? { ...merged[typeName], ...fields } : fields;
+  for (const [typeName, fields] of Object.entries(explicit))
+    merged[typeName] = typeName in merged ? { ...merged[typeName], ...fields } : fields;
   return merged;
 }

@@ -9,9 +9,12 @@ export const MAX_WATCHED_IDS = 1_000;
 
 /** A subscription sent as a plain HTTP request, which runs it once without a feed. */
 function notOverHttp(): GraphQLError {
-  return new GraphQLError('Subscriptions are served over WebSocket (graphql-ws) at /graphql and over server-sent events (graphql-sse) at /graphql/stream, not over plain HTTP.', {
-    extensions: { code: ErrorCode.BAD_REQUEST, http: { status: 400 } },
-  });
+  return new GraphQLError(
+    'Subscriptions are served over WebSocket (graphql-ws) at /graphql and over server-sent events (graphql-sse) at /graphql/stream, not over plain HTTP.',
+    {
+      extensions: { code: ErrorCode.BAD_REQUEST, http: { status: 400 } },
+    },
+  );
 }
 
 /** `Subscription.graphChanged`: the change feed, filtered to the ids a client shows. */
