@@ -91,20 +91,37 @@ async function createEnvironment(python: string, cacheDir: string): Promise<stri
   }
 }
 
-/** Waits for the lock directory to be free (a stale lock older than 15 minutes is taken over), then takes it. */
+/**
+ * Waits for the lock directory to be free, then takes it. A lock whose owner is gone (a server stopped during its
+ * install) or that is older than 15 minutes is taken over, so an interrupted install never blocks the next one.
+ */
 async function acquireLock(lock: string): Promise<void> {
+  const owner = path.join(lock, 'pid');
   for (;;) {
     try {
       await mkdir(lock);
+      await writeFile(owner, String(process.pid));
       return;
     } catch {
       const age = await stat(lock).then(
         (s) => Date.now() - s.mtimeMs,
         () => 0,
       );
-      if (age > 15 * 60_000) await rm(lock, { recursive: true, force: true });
+      const pid = Number(await readFile(owner, 'utf8').catch(() => ''));
+      if (age > 15 * 60_000 || (Number.isInteger(pid) && pid > 0 && !isAlive(pid)))
+        await rm(lock, { recursive: true, force: true });
       else await new Promise((resolve) => setTimeout(resolve, 500));
     }
+  }
+}
+
+/** Whether a process with this id runs (signal 0 tests without sending anything). */
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -43,13 +43,16 @@ export const SEARCH_TEXT = (n: string) =>
 export const mergeEntities = (label: string) => `UNWIND $rows AS row
   MERGE (n:Entity {id: row.id})
   ON CREATE SET n.kind = row.kind
-  WITH n, row, size(coalesce(n.searchKeys, [])) AS keysBefore
+  // A name a later write replaces stays with the entity as an alias: what one source called it is not dropped.
+  WITH n, row, size(coalesce(n.searchKeys, [])) AS keysBefore,
+       [pair IN [[n.nameEn, row.nameEn], [n.nameRu, row.nameRu], [n.nameKk, row.nameKk]]
+        WHERE pair[0] IS NOT NULL AND pair[1] IS NOT NULL AND pair[0] <> pair[1] | pair[0]] AS replacedNames
   SET n:${label},
       n.nameEn = coalesce(row.nameEn, n.nameEn),
       n.nameRu = coalesce(row.nameRu, n.nameRu),
       n.nameKk = coalesce(row.nameKk, n.nameKk),
       n.text = coalesce(row.text, n.text),
-      n.aliases = ${UNION('n.aliases', 'row.aliases')},
+      n.aliases = ${UNION('n.aliases', '(row.aliases + replacedNames)')},
       n.evidenceIds = ${UNION('n.evidenceIds', 'row.evidenceIds')},
       n.searchKeys = ${UNION('n.searchKeys', 'row.searchKeys')},
       n += coalesce(row.sourceProps, {})

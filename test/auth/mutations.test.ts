@@ -264,6 +264,25 @@ describe('mutations', () => {
     expect(read.data!.entity.relations).toEqual([{ basis: 'INFERRED', inference }]);
   });
 
+  it('keeps a name that a later write replaces as an alias', async () => {
+    const first = await postGraphQL(
+      server.url,
+      UPSERT,
+      { input: { ...entity('renamed'), names: { en: 'Old Name Ltd', ru: 'Старое имя' } } },
+      bearer(keys.editor),
+    );
+    expect(first.errors).toBeUndefined();
+    const second = await postGraphQL<{ upsertEntity: { entity: { name: string; aliases: string[] } } }>(
+      server.url,
+      UPSERT,
+      { input: { ...entity('renamed'), names: { en: 'New Name Ltd', ru: 'Старое имя' } } },
+      bearer(keys.editor),
+    );
+    expect(second.errors).toBeUndefined();
+    expect(second.data!.upsertEntity.entity.name).toBe('New Name Ltd');
+    expect(second.data!.upsertEntity.entity.aliases).toEqual(['Old Name Ltd']);
+  });
+
   it('answers an added relation whose selection leaves out its id', async () => {
     const response = await postGraphQL<{
       addRelation: { relation: { type: string; role: string; to: { id: string } } };
