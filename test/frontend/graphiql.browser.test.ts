@@ -29,7 +29,9 @@ describe('the downloadable schema and the offline GraphQL IDE', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/plain; charset=utf-8');
     const sdl = await response.text();
-    expect(sdl).toContain('network(ids: [ID!]!, depth: Int = 1, limit: Int = 200, lang: Lang = EN, filter: NetworkFilter): Network!');
+    expect(sdl).toContain(
+      'network(ids: [ID!]!, depth: Int = 1, limit: Int = 200, lang: Lang = EN, filter: NetworkFilter): Network!',
+    );
     const introspected = await postGraphQL(server.url, getIntrospectionQuery());
     const served = printSchema(
       lexicographicSortSchema(buildClientSchema(introspected.data as unknown as IntrospectionQuery)),
