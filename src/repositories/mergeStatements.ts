@@ -26,6 +26,11 @@ export function sourceIdsOf(excerpts: readonly { sourceId: string }[]): string[]
   return [...new Set(excerpts.map((excerpt) => excerpt.sourceId))];
 }
 
+/** The stored names of `n` that `row` replaces (each language's name, where both have one and they differ). */
+export const REPLACED_NAMES = (n: string, row: string) =>
+  `[pair IN [[${n}.nameEn, ${row}.nameEn], [${n}.nameRu, ${row}.nameRu], [${n}.nameKk, ${row}.nameKk]]
+    WHERE pair[0] IS NOT NULL AND pair[1] IS NOT NULL AND pair[0] <> pair[1] | pair[0]]`;
+
 /**
  * The label of entities whose names changed since their lemma keys were computed: `refreshNameLemmas` finds them by
  * it (a label scan, however large the graph) and removes it once their `lemmaKeys` are written.
@@ -45,8 +50,7 @@ export const mergeEntities = (label: string) => `UNWIND $rows AS row
   ON CREATE SET n.kind = row.kind
   // A name a later write replaces stays with the entity as an alias: what one source called it is not dropped.
   WITH n, row, size(coalesce(n.searchKeys, [])) AS keysBefore,
-       [pair IN [[n.nameEn, row.nameEn], [n.nameRu, row.nameRu], [n.nameKk, row.nameKk]]
-        WHERE pair[0] IS NOT NULL AND pair[1] IS NOT NULL AND pair[0] <> pair[1] | pair[0]] AS replacedNames
+       ${REPLACED_NAMES('n', 'row')} AS replacedNames
   SET n:${label},
       n.nameEn = coalesce(row.nameEn, n.nameEn),
       n.nameRu = coalesce(row.nameRu, n.nameRu),

@@ -7,6 +7,7 @@ import {
   mergeEntities,
   RETRACT_EXCERPTS_OF_RETRACTED_SOURCES,
   sourceIdsOf,
+  REPLACED_NAMES,
   UNION,
 } from './mergeStatements.js';
 import type { Database } from '../neo4j/Database.js';
@@ -141,13 +142,21 @@ async function checkEntities(tx: ManagedTransaction, plan: GraphWritePlan, rules
   }>(
     `UNWIND $rows AS row
      OPTIONAL MATCH (n:Entity {id: row.id})
-     WITH row, n, ${UNION('n.aliases', 'row.aliases')} AS aliases, ${UNION('n.searchKeys', 'row.searchKeys')} AS keys
+     WITH row, n, ${UNION('n.aliases', `(row.aliases + ${REPLACED_NAMES('n', 'row')})`)} AS aliases, ${UNION('n.searchKeys', 'row.searchKeys')} AS keys
      WITH row, n, size(aliases) AS aliases, reduce(total = 0, key IN keys | total + size(key) + 2) AS keyCharacters,
           $refuseRetracted AND n.retractedAt IS NOT NULL AS retracted
      WHERE n.kind <> row.kind OR aliases > $maxAliases OR keyCharacters > $maxKeyCharacters OR retracted
      RETURN row.id AS id, n.kind AS stored, row.kind AS given, aliases, keyCharacters, retracted`,
     {
-      rows: plan.entities.map(({ id, kind, aliases, searchKeys }) => ({ id, kind, aliases, searchKeys })),
+      rows: plan.entities.map(({ id, kind, aliases, searchKeys, nameEn, nameRu, nameKk }) => ({
+        id,
+        kind,
+        aliases,
+        searchKeys,
+        nameEn,
+        nameRu,
+        nameKk,
+      })),
       maxAliases: MAX_ALIASES,
       maxKeyCharacters: MAX_SEARCH_KEY_CHARACTERS,
       refuseRetracted: rules.refuseRetracted ?? false,
