@@ -1,3 +1,4 @@
+import { LEADING_PREPOSITIONS } from '../nlp/createNameNormalizer.js';
 import type { NlpSentence, NlpToken } from '../nlp/NlpClient.js';
 import type { TextSpanCandidate } from './TextSpanCandidate.js';
 
@@ -5,44 +6,10 @@ import type { TextSpanCandidate } from './TextSpanCandidate.js';
 export const MAX_NGRAM_WORDS = 8;
 
 /** Words a name neither starts nor ends with: prepositions and conjunctions, Russian, Kazakh and English. */
-const EDGE_STOP_WORDS = new Set([
-  'в',
-  'во',
-  'на',
-  'с',
-  'со',
-  'из',
-  'у',
-  'к',
-  'ко',
-  'о',
-  'об',
-  'от',
-  'при',
-  'для',
-  'по',
-  'за',
-  'и',
-  'а',
-  'но',
-  'или',
-  'между',
-  'как',
-  'что',
-  'это',
-  'мен',
-  'және',
-  'бен',
-  'пен',
-  'де',
-  'да',
-  'та',
-  'те',
-  'of',
-  'the',
-  'and',
-  'in',
-  'to',
+const EDGE_STOP_WORDS: ReadonlySet<string> = new Set([
+  ...LEADING_PREPOSITIONS,
+  ...['и', 'а', 'но', 'или', 'между', 'как', 'что', 'это', 'мен', 'және', 'бен', 'пен', 'де', 'да', 'та', 'те'],
+  ...['and', 'to'],
 ]);
 
 const WORD = /[\p{L}\p{N}]/u;

@@ -54,7 +54,7 @@ export function nameWords(name: string): string[] {
 }
 
 /** Prepositions a pasted phrase may start with («в Подмосковье», «с Казахстаном»): not part of the name. */
-const LEADING_PREPOSITIONS = new Set([
+export const LEADING_PREPOSITIONS: ReadonlySet<string> = new Set([
   'в',
   'во',
   'на',
