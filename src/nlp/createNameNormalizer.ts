@@ -101,18 +101,37 @@ function chooseLemma(word: string, stem: string | null, lemmas: Map<string, Word
 /** Words whose dictionary forms are remembered: searches repeat words, and the worker's round trip is most of their cost. */
 const LEMMA_CACHE_SIZE = 10_000;
 
+export interface NameNormalizerOptions {
+  /** How many words' dictionary forms are remembered. Default 10,000. */
+  cacheSize?: number;
+}
+
 /**
  * A NameNormalizer over the worker: at most one `lemmas` request per call, however many names, for the words not
- * in its cache (the most recent LEMMA_CACHE_SIZE words; a word's dictionary form never changes).
+ * in its cache (the most recently learnt `cacheSize` words; a word's dictionary form never changes).
  */
-export function createNameNormalizer(nlp: Pick<NlpClient, 'lemmas'>): NameNormalizer {
+export function createNameNormalizer(
+  nlp: Pick<NlpClient, 'lemmas'>,
+  { cacheSize = LEMMA_CACHE_SIZE }: NameNormalizerOptions = {},
+): NameNormalizer {
   const cache = new Map<string, WordLemma>();
+  // The answer is collected before the cache is trimmed: a call with more words than the cache holds (a bulk
+  // refresh) would otherwise evict its own hits.
   const lookUp = async (words: string[]): Promise<Map<string, WordLemma>> => {
-    const missing = words.filter((word) => !cache.has(word));
+    const found = new Map<string, WordLemma>();
+    const missing: string[] = [];
+    for (const word of words) {
+      const hit = cache.get(word);
+      if (hit === undefined) missing.push(word);
+      else found.set(word, hit);
+    }
     const answers = await nlp.lemmas(missing);
-    missing.forEach((word, index) => cache.set(word, answers[index]!));
-    while (cache.size > LEMMA_CACHE_SIZE) cache.delete(cache.keys().next().value!);
-    return new Map(words.map((word) => [word, cache.get(word)!]));
+    missing.forEach((word, index) => {
+      found.set(word, answers[index]!);
+      cache.set(word, answers[index]!);
+    });
+    while (cache.size > cacheSize) cache.delete(cache.keys().next().value!);
+    return found;
   };
   return {
     async normalizeNames(names) {

@@ -24,6 +24,13 @@ describe('the text-analysis worker', () => {
     ]);
   });
 
+  it('answers a call with more words than its cache holds, its own cache hits included', async () => {
+    const names = ['Андрея Воробьева', 'Алматинской области', 'Московской области'];
+    const small = createNameNormalizer(nlp, { cacheSize: 2 });
+    await small.normalizeNames(names.slice(0, 1));
+    expect(await small.normalizeNames(names)).toEqual(await createNameNormalizer(nlp).normalizeNames(names));
+  });
+
   it('normalizes names to one key per entity: inflected, Kazakh, legal forms and transliteration folded', async () => {
     const normalizer = createNameNormalizer(nlp);
     const keys = (
