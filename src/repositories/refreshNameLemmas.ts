@@ -26,12 +26,13 @@ export async function refreshNameLemmas(db: Database, normalizer: NameNormalizer
       const keys = normalized.slice(at, (at += row.names.length)).map((name) => name.lemmaKey);
       return { id: row.id, lemmaKeys: [...new Set(keys.filter((key) => key !== ''))], names: row.names };
     });
+    // Matched through the Entity id constraint: no index covers the mark, and a scan per row is quadratic.
     // An entity renamed meanwhile keeps its mark: its names no longer equal the ones normalized.
     await db.write((tx) =>
       tx.run(
         `UNWIND $updates AS update
-       MATCH (n:${NEEDS_LEMMAS} {id: update.id})
-       WHERE [name IN [n.nameEn, n.nameRu, n.nameKk] + coalesce(n.aliases, []) WHERE name IS NOT NULL] = update.names
+       MATCH (n:Entity {id: update.id})
+       WHERE n:${NEEDS_LEMMAS} AND [name IN [n.nameEn, n.nameRu, n.nameKk] + coalesce(n.aliases, []) WHERE name IS NOT NULL] = update.names
        SET n.lemmaKeys = update.lemmaKeys
        SET n.searchText = ${SEARCH_TEXT('n')}
        REMOVE n:${NEEDS_LEMMAS}`,
