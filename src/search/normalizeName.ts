@@ -1,7 +1,17 @@
 import { transliterate } from 'transliteration';
 
 /** Kazakh letters folded onto their nearest Russian ones, so that «Самрук-Қазына» and «Самрук-Казына» meet. */
-const KAZAKH_FOLD: Record<string, string> = { ә: 'а', ғ: 'г', қ: 'к', ң: 'н', ө: 'о', ұ: 'у', ү: 'у', һ: 'х', і: 'и' };
+export const KAZAKH_FOLD: Record<string, string> = {
+  ә: 'а',
+  ғ: 'г',
+  қ: 'к',
+  ң: 'н',
+  ө: 'о',
+  ұ: 'у',
+  ү: 'у',
+  һ: 'х',
+  і: 'и',
+};
 
 /** Legal-form words that say nothing about which entity is meant. */
 const LEGAL_FORMS = new Set([

@@ -6,6 +6,7 @@ import { dateBounds } from './dateBounds.js';
 import type { BasisName, DatePrecisionName } from '../domain/howKnown.js';
 import type { SourceDocument } from './sourceDocument.js';
 import { SeedValidationError } from './SeedValidationError.js';
+import { findPendingReviews } from './findPendingReviews.js';
 
 /** Rows ready for batched `UNWIND … MERGE` writes; ids are content hashes, so the same input gives the same rows. */
 export interface GraphWritePlan {
@@ -90,7 +91,8 @@ export function kindLabel(kind: EntityKindName): string {
 /**
  * Turns validated source documents into write rows. An entity declared in several documents is merged: names from
  * the last declaration that gives them, aliases and evidence united. A kind that differs between declarations, or
- * a relation to an entity of another kind than its id says, is refused with the file and entry named.
+ * a relation to an entity of another kind than its id says, is refused with the file and entry named; so is every
+ * entry of a draft still marked `review` (see `findPendingReviews`).
  */
 export function planGraphWrite(documents: { file: string; document: SourceDocument }[]): GraphWritePlan {
   const excerpts = new Map<string, GraphWritePlan['excerpts'][number]>();
@@ -101,6 +103,7 @@ export function planGraphWrite(documents: { file: string; document: SourceDocume
   const problems: string[] = [];
 
   for (const { file, document } of documents) {
+    problems.push(...findPendingReviews(file, document));
     const sourceId = document.source.id;
     const excerptIds = (texts: string[]) =>
       texts.map((text) => {

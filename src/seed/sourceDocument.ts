@@ -7,6 +7,10 @@ import { BASES, type BasisName } from '../domain/howKnown.js';
  * The shape of one curated source file in `seeds/`: a source, the entities it mentions, the relations it states.
  * Every excerpt in the file is a verbatim quote of that file's source. The same schema validates mutations,
  * so a seed file and an API write obey one set of rules.
+ *
+ * A draft written by `npm run draft` has the same shape, with a `review` mark on each entity, attribute and relation
+ * the text analysis proposed (see REVIEW_MARKS). The schema reads the marks so that a draft can be checked like any
+ * seed; the loader (`planGraphWrite`) refuses an entry while it is still marked, naming it.
  */
 
 /**
@@ -52,6 +56,18 @@ const nameText = nonEmpty.max(MAX_NAME_LENGTH, `expected a name of at most ${MAX
 export const namesSchema = z
   .strictObject({ en: nameText.optional(), ru: nameText.optional(), kk: nameText.optional() })
   .refine((names) => Boolean(names.en ?? names.ru ?? names.kk), 'expected at least one of en, ru, kk');
+
+/**
+ * Why an entry awaits an editor: `proposed` (a new entity or a fact the analysis read from the text) or `linked`
+ * (a known entity the analysis linked a mention to, with that mention as new evidence). Deleting the mark accepts it.
+ */
+export const REVIEW_MARKS = ['proposed', 'linked'] as const;
+export type ReviewMark = (typeof REVIEW_MARKS)[number];
+
+/** A draft's mark on an entry; the entry is not loaded until the mark is deleted. */
+const review = z
+  .enum(REVIEW_MARKS, 'expected review: proposed or linked, or no "review" line (an accepted entry)')
+  .optional();
 
 export const QUALIFIERS = [
   'about',
@@ -100,6 +116,7 @@ function refineHowKnown(fact: { basis: BasisName; inference?: string | undefined
 
 export const attributeSchema = z
   .strictObject({
+    review,
     key: z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'expected a camelCase key such as "areaSquareMeters"'),
     value: z.union([z.string().trim().min(1), z.number().finite(), z.boolean()]),
     unit: nonEmpty.optional(),
@@ -110,6 +127,7 @@ export const attributeSchema = z
   .superRefine(refineHowKnown);
 
 export const entitySchema = z.strictObject({
+  review,
   id: entityIdSchema,
   kind: z.enum(ENTITY_KINDS),
   names: namesSchema,
@@ -126,6 +144,7 @@ export const relationTypeSchema = z
 
 export const relationSchema = z
   .strictObject({
+    review,
     type: relationTypeSchema,
     from: entityIdSchema,
     to: entityIdSchema,
