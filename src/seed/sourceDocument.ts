@@ -149,28 +149,28 @@ export function sha256Hex(text: string): string {
 
 export const sourceSchema = z
   .strictObject({
-  id: entityIdSchema.refine((id) => id.startsWith('source/'), 'expected an id starting with "source/"'),
-  title: nonEmpty.max(MAX_TITLE_LENGTH, `expected a title of at most ${MAX_TITLE_LENGTH} characters`),
-  publisher: nonEmpty.optional(),
-  publishedOn: z.iso.date('expected an ISO-8601 date such as 2025-09-09'),
-  language: z.string().regex(/^[a-z]{2}$/, 'expected a two-letter ISO 639-1 language code such as "ru"'),
-  url: z.url().optional(),
-  /** SHA-256 of the text the excerpts were checked against, so a reader can tell whether their copy is the same. */
-  contentSha256: z
-    .string()
-    .regex(/^[0-9a-f]{64}$/, 'expected 64 lowercase hex digits')
-    .optional(),
-  note: nonEmpty.optional(),
-  /**
-   * The whole text, exactly as published, when it is to be kept with the source: every excerpt quoted from the
-   * source is then checked against it at write time. Its SHA-256 becomes `contentSha256`.
-   */
-  text: z
-    .string()
-    .min(1, 'expected a non-empty text')
-    .max(MAX_SOURCE_TEXT_LENGTH, `expected a text of at most ${MAX_SOURCE_TEXT_LENGTH} characters`)
-    .optional(),
-})
+    id: entityIdSchema.refine((id) => id.startsWith('source/'), 'expected an id starting with "source/"'),
+    title: nonEmpty.max(MAX_TITLE_LENGTH, `expected a title of at most ${MAX_TITLE_LENGTH} characters`),
+    publisher: nonEmpty.optional(),
+    publishedOn: z.iso.date('expected an ISO-8601 date such as 2025-09-09'),
+    language: z.string().regex(/^[a-z]{2}$/, 'expected a two-letter ISO 639-1 language code such as "ru"'),
+    url: z.url().optional(),
+    /** SHA-256 of the text the excerpts were checked against, so a reader can tell whether their copy is the same. */
+    contentSha256: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/, 'expected 64 lowercase hex digits')
+      .optional(),
+    note: nonEmpty.optional(),
+    /**
+     * The whole text, exactly as published, when it is to be kept with the source: every excerpt quoted from the
+     * source is then checked against it at write time. Its SHA-256 becomes `contentSha256`.
+     */
+    text: z
+      .string()
+      .min(1, 'expected a non-empty text')
+      .max(MAX_SOURCE_TEXT_LENGTH, `expected a text of at most ${MAX_SOURCE_TEXT_LENGTH} characters`)
+      .optional(),
+  })
   .superRefine((source, context) => {
     if (source.text === undefined || source.contentSha256 === undefined) return;
     const computed = sha256Hex(source.text);
@@ -182,9 +182,7 @@ export const sourceSchema = z
       });
     }
   })
-  .transform((source) =>
-    source.text === undefined ? source : { ...source, contentSha256: sha256Hex(source.text) },
-  );
+  .transform((source) => (source.text === undefined ? source : { ...source, contentSha256: sha256Hex(source.text) }));
 
 export const sourceDocumentSchema = z
   .strictObject({

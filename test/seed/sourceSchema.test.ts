@@ -17,7 +17,9 @@ describe('a source with its text', () => {
 
   it('refuses a hash the text does not have, an empty text and one past the bound, naming the field', () => {
     const issues = (source: Record<string, unknown>) =>
-      sourceDocumentSchema.safeParse({ source }).error?.issues.map(({ path, message }) => `${path.join('.')}: ${message}`);
+      sourceDocumentSchema
+        .safeParse({ source })
+        .error?.issues.map(({ path, message }) => `${path.join('.')}: ${message}`);
     expect(issues({ ...SOURCE, text: TEXT, contentSha256: 'a'.repeat(64) })).toEqual([
       `source.contentSha256: expected the SHA-256 of the given text (${SHA256}), got ${'a'.repeat(64)}: give the text alone or its own hash`,
     ]);
