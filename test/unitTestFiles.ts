@@ -30,6 +30,7 @@ export const UNIT_TEST_FILES: readonly string[] = [
   'test/seed/collectExcerpts.test.ts',
   'test/seed/findMissingExcerpts.test.ts',
   'test/seed/renderSeedDraft.test.ts',
+  'test/seed/sourceSchema.test.ts',
   'test/server/compiledSize.test.ts',
   'test/server/createCompiledExecutionGateway.test.ts',
   'test/server/graphqlHttpHandlers.test.ts',

@@ -2,7 +2,9 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Database } from '../neo4j/Database.js';
 import { writeGraphBatches, type BatchPart, type BatchWriteCounts } from '../repositories/writeGraphBatches.js';
-import { planGraphWrite } from '../seed/planGraphWrite.js';
+import { planGraphWrite, type GraphWritePlan } from '../seed/planGraphWrite.js';
+import { findSourceTextProblems } from '../repositories/sourceTexts.js';
+import { WriteRefusedError } from '../domain/WriteRefusedError.js';
 import { parseSourceDocument, type SeedFile } from '../seed/readSourceDocuments.js';
 import { SeedValidationError } from '../seed/SeedValidationError.js';
 import { sourceDocumentSchema } from '../seed/sourceDocument.js';
@@ -30,7 +32,8 @@ export interface BulkLoadReport extends BatchWriteCounts {
  * node (excerpts, entities, attributes) of every file, then every relation, so relations may cross files. Files
  * are read, validated and planned a chunk at a time, the next chunk while the current one is written, so memory
  * stays bounded at any size. Not atomic (see `writeGraphBatches`): an invalid file stops the load with a
- * SeedValidationError, leaving the chunks before it written; rerunning after a fix completes it. Throws when
+ * SeedValidationError, and a chunk quoting an excerpt that is not verbatim in the text kept for its source with a
+ * WriteRefusedError, leaving the chunks before it written; rerunning after a fix completes it. Throws when
  * relations point at entities no file declares and the graph lacks.
  */
 export async function bulkLoadDocuments(
@@ -60,7 +63,9 @@ export async function bulkLoadDocuments(
         next = chunks[index + 1] ? readChunk(chunks[index + 1]!) : null;
         // A rejected prefetch must not go unhandled while this chunk is written; it is awaited next round.
         next?.catch(() => {});
-        const counts = await writeGraphBatches(db, planGraphWrite(current), {
+        const plan = planGraphWrite(current);
+        if (part === 'nodes') await refuseExcerptsNotInTexts(db, plan);
+        const counts = await writeGraphBatches(db, plan, {
           part,
           batchSize,
           onBatch: (rows) => bar?.advance(0, rows),
@@ -80,6 +85,12 @@ export async function bulkLoadDocuments(
   const seconds = (performance.now() - started) / 1000;
   const rows = totals.excerpts + totals.entities + totals.attributes + totals.relations;
   return { ...totals, files: files.length, rows, seconds, rowsPerSecond: rows / seconds };
+}
+
+/** Refuses a chunk quoting an excerpt that is not verbatim in the text kept for its source, before writing any of it. */
+async function refuseExcerptsNotInTexts(db: Database, plan: GraphWritePlan): Promise<void> {
+  const problems = await db.write((tx) => findSourceTextProblems(tx, plan));
+  if (problems.length > 0) throw new WriteRefusedError(problems);
 }
 
 async function readChunk(files: readonly string[]): Promise<SeedFile[]> {

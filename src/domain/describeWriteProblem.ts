@@ -23,6 +23,16 @@ export function describeWriteProblem(problem: WriteProblem): string {
         `entity ${problem.entityId}: names: expected names and aliases of at most ${problem.max} characters in all as search keys, ` +
         `earlier names and aliases included (they stay searchable), got ${problem.characters}`
       );
+    case 'EXCERPT_NOT_IN_TEXT':
+      return (
+        `${problem.origin.file}: ${problem.origin.where}: ${problem.origin.field}: excerpt ${quoteStart(problem.origin.excerpt)} ` +
+        `is not verbatim in the text kept for ${problem.sourceId}`
+      );
+    case 'TEXT_LACKS_STORED_EXCERPTS':
+      return (
+        `${problem.sourceId}: text: lacks ${problem.count} excerpt(s) already quoted from this source, ` +
+        `such as ${problem.excerpts.map(quoteStart).join(', ')}`
+      );
     default:
       return assertNever(problem);
   }
@@ -31,4 +41,9 @@ export function describeWriteProblem(problem: WriteProblem): string {
 /** `file: relations[3] (PARTY_TO organization/ktz → agreement/x)`. */
 export function describeOrigin({ file, index, type, from, to }: RelationOrigin): string {
   return `${file}: relations[${index}] (${type} ${from} → ${to})`;
+}
+
+/** The first 40 characters of an excerpt, quoted, for a message that must name it without repeating it whole. */
+export function quoteStart(excerpt: string): string {
+  return JSON.stringify(excerpt.length > 40 ? `${excerpt.slice(0, 40)}…` : excerpt);
 }

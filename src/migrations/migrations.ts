@@ -83,4 +83,13 @@ export const MIGRATIONS: readonly Migration[] = [
        } IN TRANSACTIONS OF 10000 ROWS`,
     ],
   },
+  {
+    version: 7,
+    name: 'source texts',
+    statements: [
+      // A source's text is kept as its own node, found by the hash the source declares (see sourceTexts.ts).
+      'CREATE CONSTRAINT source_text_sha256 IF NOT EXISTS FOR (t:SourceText) REQUIRE t.sha256 IS UNIQUE',
+      'CREATE INDEX source_content_sha256 IF NOT EXISTS FOR (n:Source) ON (n.contentSha256)',
+    ],
+  },
 ];

@@ -28,4 +28,6 @@ export interface SourceMetadata {
   language: string;
   url: string | null;
   contentSha256: string | null;
+  /** Length of the text kept with the source (UTF-16 code units); null when none is kept. */
+  textLength: number | null;
 }

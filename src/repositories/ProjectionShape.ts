@@ -31,7 +31,15 @@ export interface ProjectionShape {
 }
 
 /** A source's metadata fields, named alike as GraphQL fields and as node properties, in `EntityRow` order. */
-export const SOURCE_METADATA = ['title', 'publisher', 'publishedOn', 'language', 'url', 'contentSha256'] as const;
+export const SOURCE_METADATA = [
+  'title',
+  'publisher',
+  'publishedOn',
+  'language',
+  'url',
+  'contentSha256',
+  'textLength',
+] as const;
 
 /** Nothing optional: where an operation starts from before its fields are read (`projectionShapeOf`). */
 export const EMPTY_PROJECTION: ProjectionShape = {

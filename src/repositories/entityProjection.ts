@@ -27,6 +27,7 @@ export interface EntityColumns {
   language: string | null;
   url: string | null;
   contentSha256: string | null;
+  textLength: number | null;
 }
 
 export const ENTITY_COLUMNS = defineColumns<EntityColumns>({
@@ -42,6 +43,7 @@ export const ENTITY_COLUMNS = defineColumns<EntityColumns>({
   language: 'optional',
   url: 'optional',
   contentSha256: 'optional',
+  textLength: 'optional',
 });
 
 export type EntityRow = Row<EntityColumns>;
@@ -79,6 +81,7 @@ export function entityProjection(variable: string, shape: ProjectionShape): stri
     language: metadata('language'),
     url: metadata('url'),
     contentSha256: metadata('contentSha256'),
+    textLength: metadata('textLength'),
   });
 }
 
@@ -191,6 +194,7 @@ export function toEntityModel(row: EntityRow): EntityModel {
             language: entity.language(row) ?? '',
             url: entity.url(row),
             contentSha256: entity.contentSha256(row),
+            textLength: entity.textLength(row),
           }
         : null,
   };

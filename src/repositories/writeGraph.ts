@@ -16,6 +16,7 @@ import type { RelationOrigin, WriteProblem } from '../domain/WriteProblem.js';
 import { WriteRefusedError } from '../domain/WriteRefusedError.js';
 import { MAX_ALIASES, MAX_SEARCH_KEY_CHARACTERS } from '../seed/sourceDocument.js';
 import { entitiesWithSignedOn, SET_SIGNED_ON } from './signedOnProperty.js';
+import { findSourceTextProblems, MERGE_SOURCE_TEXTS, SET_TEXT_LENGTHS, sourceTextParameters } from './sourceTexts.js';
 
 /** Who made a write, for the audit trail. */
 export interface WriteAudit {
@@ -48,8 +49,9 @@ export interface GraphWriteCounts {
  * (aliases, evidence, search keys) only grow, so loading the same plan twice leaves the graph identical.
  * Refuses, before writing anything, relations to entities that are neither in the plan nor in the graph and
  * entities whose kind differs from the stored one, and entities that would keep more aliases or search keys than
- * the index takes (MAX_ALIASES, MAX_SEARCH_KEY_CHARACTERS, stored ones included). Records one `(:Change)` node
- * naming the actor.
+ * the index takes (MAX_ALIASES, MAX_SEARCH_KEY_CHARACTERS, stored ones included), and excerpts that are not
+ * verbatim in the text kept for their source (`findSourceTextProblems`). Keeps the texts the plan gives beside their
+ * sources. Records one `(:Change)` node naming the actor.
  */
 export async function writeGraph(
   db: Database,
@@ -63,6 +65,9 @@ export async function writeGraph(
       await refuseInconsistencies(tx, plan, rules);
       await tx.run(MERGE_EXCERPTS, { rows: plan.excerpts });
       await tx.run(mergeEntities('$(row.label)'), { rows: plan.entities });
+      const texts = sourceTextParameters(plan);
+      if (texts.rows.length > 0) await tx.run(MERGE_SOURCE_TEXTS, texts);
+      if (texts.sourceIds.length > 0 || texts.sha256s.length > 0) await tx.run(SET_TEXT_LENGTHS, texts);
       await tx.run(RETRACT_EXCERPTS_OF_RETRACTED_SOURCES, { sourceIds: sourceIdsOf(plan.excerpts) });
       await tx.run(MERGE_ATTRIBUTES, { rows: plan.attributes });
       const signed = entitiesWithSignedOn(plan.attributes);
@@ -122,6 +127,7 @@ async function refuseInconsistencies(tx: ManagedTransaction, plan: GraphWritePla
     }
   }
   problems.push(...(await checkEntities(tx, plan, rules)));
+  problems.push(...(await findSourceTextProblems(tx, plan)));
   if (rules.refuseRetracted && (plan.attributes.length > 0 || plan.relations.length > 0))
     problems.push(...(await findRetractedLinks(tx, plan, originOf)));
   if (problems.length > 0) throw new WriteRefusedError(problems);

@@ -4,6 +4,7 @@ import type { GraphWritePlan } from '../seed/planGraphWrite.js';
 import { relationTypeSchema } from '../seed/sourceDocument.js';
 import type { AttributeRow } from '../seed/planGraphWrite.js';
 import { entitiesWithSignedOn, SET_SIGNED_ON } from './signedOnProperty.js';
+import { MERGE_SOURCE_TEXTS, SET_TEXT_LENGTHS, sourceTextParameters } from './sourceTexts.js';
 import {
   MERGE_ATTRIBUTES,
   MERGE_BASIS,
@@ -82,6 +83,13 @@ export async function writeGraphBatches(
     );
     for (const [label, rows] of Map.groupBy(plan.entities, (row) => row.label))
       counts.entities += await run(mergeEntities(label), rows);
+    const texts = sourceTextParameters(plan);
+    if (texts.rows.length > 0 || texts.sourceIds.length > 0) {
+      await db.write(async (tx) => {
+        if (texts.rows.length > 0) await tx.run(MERGE_SOURCE_TEXTS, texts);
+        await tx.run(SET_TEXT_LENGTHS, texts);
+      });
+    }
     counts.attributes = await run(MERGE_ATTRIBUTES, plan.attributes, async (tx, batch: AttributeRow[]) => {
       const signed = entitiesWithSignedOn(batch);
       if (signed.length > 0) await tx.run(SET_SIGNED_ON, { entityIds: signed });

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { normalizeName } from '../search/normalizeName.js';
 import { kindPrefix, type EntityKindName } from '../domain/entityKinds.js';
-import type { RelationOrigin } from '../domain/WriteProblem.js';
+import type { ExcerptOrigin, RelationOrigin } from '../domain/WriteProblem.js';
+import { collectExcerpts } from './findMissingExcerpts.js';
 import { dateBounds } from './dateBounds.js';
 import type { BasisName, DatePrecisionName } from '../domain/howKnown.js';
 import type { SourceDocument } from './sourceDocument.js';
@@ -18,6 +19,20 @@ export interface GraphWritePlan {
   externalIds: string[];
   /** Where each relation came from, for error messages. */
   relationOrigins: Map<string, RelationOrigin>;
+  /** Texts the documents give for their sources, by SHA-256 (the source's `contentSha256`): kept beside the sources. */
+  sourceTexts: SourceTextRow[];
+  /** Every excerpt quoted, where it is quoted and from which source: writers check them against kept texts. */
+  quotes: Quote[];
+}
+
+export interface SourceTextRow {
+  sha256: string;
+  text: string;
+}
+
+/** An excerpt as a document quotes it, with the source it quotes. */
+export interface Quote extends ExcerptOrigin {
+  sourceId: string;
 }
 
 export interface EntityRow {
@@ -100,6 +115,8 @@ export function planGraphWrite(documents: { file: string; document: SourceDocume
   const attributes = new Map<string, AttributeRow>();
   const relations = new Map<string, RelationRow>();
   const relationOrigins = new Map<string, RelationOrigin>();
+  const sourceTexts = new Map<string, SourceTextRow>();
+  const quotes: Quote[] = [];
   const problems: string[] = [];
 
   for (const { file, document } of documents) {
@@ -112,7 +129,10 @@ export function planGraphWrite(documents: { file: string; document: SourceDocume
         return id;
       });
 
-    const { id, title, ...metadata } = document.source;
+    const { id, title, text: sourceText, ...metadata } = document.source;
+    if (sourceText !== undefined && metadata.contentSha256 !== undefined)
+      sourceTexts.set(metadata.contentSha256, { sha256: metadata.contentSha256, text: sourceText });
+    for (const excerpt of collectExcerpts([{ file, document }], sourceId)) quotes.push({ ...excerpt, sourceId });
     mergeEntity(entities, {
       id,
       kind: 'SOURCE',
@@ -214,6 +234,8 @@ export function planGraphWrite(documents: { file: string; document: SourceDocume
     relations: [...relations.values()],
     externalIds,
     relationOrigins,
+    sourceTexts: [...sourceTexts.values()],
+    quotes,
   };
 }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { ENTITY_ID, ENTITY_KINDS, kindPrefix } from '../domain/entityKinds.js';
 import { RELATION_TYPE } from '../domain/relationTypes.js';
@@ -154,20 +155,53 @@ export const relationSchema = z
   })
   .superRefine(refineHowKnown);
 
-export const sourceSchema = z.strictObject({
-  id: entityIdSchema.refine((id) => id.startsWith('source/'), 'expected an id starting with "source/"'),
-  title: nonEmpty.max(MAX_TITLE_LENGTH, `expected a title of at most ${MAX_TITLE_LENGTH} characters`),
-  publisher: nonEmpty.optional(),
-  publishedOn: z.iso.date('expected an ISO-8601 date such as 2025-09-09'),
-  language: z.string().regex(/^[a-z]{2}$/, 'expected a two-letter ISO 639-1 language code such as "ru"'),
-  url: z.url().optional(),
-  /** SHA-256 of the text the excerpts were checked against, so a reader can tell whether their copy is the same. */
-  contentSha256: z
-    .string()
-    .regex(/^[0-9a-f]{64}$/, 'expected 64 lowercase hex digits')
-    .optional(),
-  note: nonEmpty.optional(),
-});
+/**
+ * The longest source text kept, in characters: a long feature article. About as much Cyrillic text (2 bytes per
+ * character in UTF-8) as the default request body (BODY_LIMIT_BYTES, 1 MiB) carries.
+ */
+export const MAX_SOURCE_TEXT_LENGTH = 500_000;
+
+/** The SHA-256 of a text's UTF-8 bytes, as 64 lowercase hex digits: the `contentSha256` a source declares. */
+export function sha256Hex(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+export const sourceSchema = z
+  .strictObject({
+    id: entityIdSchema.refine((id) => id.startsWith('source/'), 'expected an id starting with "source/"'),
+    title: nonEmpty.max(MAX_TITLE_LENGTH, `expected a title of at most ${MAX_TITLE_LENGTH} characters`),
+    publisher: nonEmpty.optional(),
+    publishedOn: z.iso.date('expected an ISO-8601 date such as 2025-09-09'),
+    language: z.string().regex(/^[a-z]{2}$/, 'expected a two-letter ISO 639-1 language code such as "ru"'),
+    url: z.url().optional(),
+    /** SHA-256 of the text the excerpts were checked against, so a reader can tell whether their copy is the same. */
+    contentSha256: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/, 'expected 64 lowercase hex digits')
+      .optional(),
+    note: nonEmpty.optional(),
+    /**
+     * The whole text, exactly as published, when it is to be kept with the source: every excerpt quoted from the
+     * source is then checked against it at write time. Its SHA-256 becomes `contentSha256`.
+     */
+    text: z
+      .string()
+      .min(1, 'expected a non-empty text')
+      .max(MAX_SOURCE_TEXT_LENGTH, `expected a text of at most ${MAX_SOURCE_TEXT_LENGTH} characters`)
+      .optional(),
+  })
+  .superRefine((source, context) => {
+    if (source.text === undefined || source.contentSha256 === undefined) return;
+    const computed = sha256Hex(source.text);
+    if (computed !== source.contentSha256) {
+      context.addIssue({
+        code: 'custom',
+        path: ['contentSha256'],
+        message: `expected the SHA-256 of the given text (${computed}), got ${source.contentSha256}: give the text alone or its own hash`,
+      });
+    }
+  })
+  .transform((source) => (source.text === undefined ? source : { ...source, contentSha256: sha256Hex(source.text) }));
 
 export const sourceDocumentSchema = z
   .strictObject({

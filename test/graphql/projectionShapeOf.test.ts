@@ -71,7 +71,7 @@ describe('projectionShapeOf', () => {
 
   it('keeps source metadata when any one of its fields is selected', () => {
     expect(shapeOf('{ entity(id: "x") { evidence { source { id } } } }')).toEqual({ ...NOTHING, entityEvidence: true });
-    for (const field of ['title', 'publisher', 'publishedOn', 'language', 'url', 'contentSha256']) {
+    for (const field of ['title', 'publisher', 'publishedOn', 'language', 'url', 'contentSha256', 'textLength']) {
       expect(shapeOf(`{ entity(id: "x") { ... on Source { ${field} } } }`).sourceMetadata).toBe(true);
     }
   });

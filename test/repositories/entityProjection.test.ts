@@ -8,7 +8,7 @@ describe('entityProjection', () => {
     expect(entityProjection('n', { ...NOTHING, localizedNames: true, signedOn: true })).toBe(
       '[n.id, [n.nameEn, n.nameRu, n.nameKk], null, null, null, CASE WHEN n:Agreement AND n.signedEarliest = n.signedOn THEN n.signedOn END]',
     );
-    expect(entityProjection('n', FULL_PROJECTION)).toMatch(/, n\.contentSha256\]$/);
+    expect(entityProjection('n', FULL_PROJECTION)).toMatch(/, n\.contentSha256, n\.textLength\]$/);
   });
 });
 
@@ -34,7 +34,15 @@ describe('toEntityModel', () => {
       evidenceIds: [],
       text: null,
       signedOn: null,
-      source: { title: 'Wire', publisher: null, publishedOn: '', language: '', url: null, contentSha256: null },
+      source: {
+        title: 'Wire',
+        publisher: null,
+        publishedOn: '',
+        language: '',
+        url: null,
+        contentSha256: null,
+        textLength: null,
+      },
     });
   });
 });

@@ -58,6 +58,7 @@ describe('findMissingExcerpts', () => {
         file: 'seeds/a.yaml',
         where: 'person/andrey-vorobyov',
         field: 'attributes[0] (office).evidence[0]',
+        path: ['entities', 0, 'attributes', 0, 'evidence', 0],
         excerpt: 'Мэр',
       },
     ]);

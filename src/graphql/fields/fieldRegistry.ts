@@ -123,6 +123,10 @@ export const FIELD_REGISTRY: Readonly<Record<string, Readonly<Record<string, Fie
       (metadata) => metadata.contentSha256,
       () => null,
     ),
+    textLength: source(
+      (metadata) => metadata.textLength,
+      () => null,
+    ),
   },
   Relation: {
     id: modelValue((relation: RelationModel) => relation.id, 'relationIds'),

@@ -47,7 +47,10 @@ export type AddRelationInput = {
 };
 
 export type AddSourceInput = {
-  /** SHA-256 (64 lowercase hex digits) of the text the excerpts are checked against. */
+  /**
+   * SHA-256 (64 lowercase hex digits) of the text's UTF-8 bytes: the text the excerpts are checked against. Computed
+   * from `text` when that is given; refused when both are given and disagree.
+   */
   contentSha256?: InputMaybe<Scalars['String']['input']>;
   /** `source/slug`. */
   id: Scalars['ID']['input'];
@@ -56,6 +59,12 @@ export type AddSourceInput = {
   note?: InputMaybe<Scalars['String']['input']>;
   publishedOn: Scalars['Date']['input'];
   publisher?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * The whole text as published (1 to 500,000 characters), to keep with the source: every excerpt quoted from it,
+   * by this write and later ones, must then occur in it verbatim, or the write is refused naming the excerpt. It must
+   * hold the excerpts already quoted from the source. Readers see its length (`Source.textLength`), not the text.
+   */
+  text?: InputMaybe<Scalars['String']['input']>;
   title: Scalars['String']['input'];
   url?: InputMaybe<Scalars['String']['input']>;
 };
@@ -499,10 +508,12 @@ export type Mention = {
  * Writes need a bearer token (an API key or a JWT) with the role `editor`; `retractFact` needs `admin`.
  * Each mutation is one Neo4j write transaction: it lands whole or not at all, and records a `Change` in the audit
  * trail. Every fact it asserts needs evidence exactly as a seed file does: the source (added before with
- * `addSource`) and verbatim excerpts of it. Upserts are idempotent by id; names are replaced when given, aliases
- * and evidence only grow. A fact another source already states gains this source's evidence. An attribute with
- * another value for a key does not overwrite the stored one: an editor's correction is a new claim beside the old,
- * both answer (`Attribute.disputed`) and `changes` lists both writes; `retractFact` withdraws the wrong one.
+ * `addSource`) and verbatim excerpts of it; where the source's text is kept (`AddSourceInput.text`), each excerpt is
+ * checked against it in the write's transaction and one that is not verbatim refuses the write, naming it. Upserts
+ * are idempotent by id; names are replaced when given, aliases and evidence only grow. A fact another source
+ * already states gains this source's evidence. An attribute with another value for a key does not overwrite the
+ * stored one: an editor's correction is a new claim beside the old, both answer (`Attribute.disputed`) and
+ * `changes` lists both writes; `retractFact` withdraws the wrong one.
  */
 export type Mutation = {
   __typename?: 'Mutation';
@@ -527,10 +538,12 @@ export type Mutation = {
  * Writes need a bearer token (an API key or a JWT) with the role `editor`; `retractFact` needs `admin`.
  * Each mutation is one Neo4j write transaction: it lands whole or not at all, and records a `Change` in the audit
  * trail. Every fact it asserts needs evidence exactly as a seed file does: the source (added before with
- * `addSource`) and verbatim excerpts of it. Upserts are idempotent by id; names are replaced when given, aliases
- * and evidence only grow. A fact another source already states gains this source's evidence. An attribute with
- * another value for a key does not overwrite the stored one: an editor's correction is a new claim beside the old,
- * both answer (`Attribute.disputed`) and `changes` lists both writes; `retractFact` withdraws the wrong one.
+ * `addSource`) and verbatim excerpts of it; where the source's text is kept (`AddSourceInput.text`), each excerpt is
+ * checked against it in the write's transaction and one that is not verbatim refuses the write, naming it. Upserts
+ * are idempotent by id; names are replaced when given, aliases and evidence only grow. A fact another source
+ * already states gains this source's evidence. An attribute with another value for a key does not overwrite the
+ * stored one: an editor's correction is a new claim beside the old, both answer (`Attribute.disputed`) and
+ * `changes` lists both writes; `retractFact` withdraws the wrong one.
  */
 export type MutationAddRelationArgs = {
   input: AddRelationInput;
@@ -541,10 +554,12 @@ export type MutationAddRelationArgs = {
  * Writes need a bearer token (an API key or a JWT) with the role `editor`; `retractFact` needs `admin`.
  * Each mutation is one Neo4j write transaction: it lands whole or not at all, and records a `Change` in the audit
  * trail. Every fact it asserts needs evidence exactly as a seed file does: the source (added before with
- * `addSource`) and verbatim excerpts of it. Upserts are idempotent by id; names are replaced when given, aliases
- * and evidence only grow. A fact another source already states gains this source's evidence. An attribute with
- * another value for a key does not overwrite the stored one: an editor's correction is a new claim beside the old,
- * both answer (`Attribute.disputed`) and `changes` lists both writes; `retractFact` withdraws the wrong one.
+ * `addSource`) and verbatim excerpts of it; where the source's text is kept (`AddSourceInput.text`), each excerpt is
+ * checked against it in the write's transaction and one that is not verbatim refuses the write, naming it. Upserts
+ * are idempotent by id; names are replaced when given, aliases and evidence only grow. A fact another source
+ * already states gains this source's evidence. An attribute with another value for a key does not overwrite the
+ * stored one: an editor's correction is a new claim beside the old, both answer (`Attribute.disputed`) and
+ * `changes` lists both writes; `retractFact` withdraws the wrong one.
  */
 export type MutationAddSourceArgs = {
   input: AddSourceInput;
@@ -555,10 +570,12 @@ export type MutationAddSourceArgs = {
  * Writes need a bearer token (an API key or a JWT) with the role `editor`; `retractFact` needs `admin`.
  * Each mutation is one Neo4j write transaction: it lands whole or not at all, and records a `Change` in the audit
  * trail. Every fact it asserts needs evidence exactly as a seed file does: the source (added before with
- * `addSource`) and verbatim excerpts of it. Upserts are idempotent by id; names are replaced when given, aliases
- * and evidence only grow. A fact another source already states gains this source's evidence. An attribute with
- * another value for a key does not overwrite the stored one: an editor's correction is a new claim beside the old,
- * both answer (`Attribute.disputed`) and `changes` lists both writes; `retractFact` withdraws the wrong one.
+ * `addSource`) and verbatim excerpts of it; where the source's text is kept (`AddSourceInput.text`), each excerpt is
+ * checked against it in the write's transaction and one that is not verbatim refuses the write, naming it. Upserts
+ * are idempotent by id; names are replaced when given, aliases and evidence only grow. A fact another source
+ * already states gains this source's evidence. An attribute with another value for a key does not overwrite the
+ * stored one: an editor's correction is a new claim beside the old, both answer (`Attribute.disputed`) and
+ * `changes` lists both writes; `retractFact` withdraws the wrong one.
  */
 export type MutationRecordAgreementArgs = {
   input: RecordAgreementInput;
@@ -569,10 +586,12 @@ export type MutationRecordAgreementArgs = {
  * Writes need a bearer token (an API key or a JWT) with the role `editor`; `retractFact` needs `admin`.
  * Each mutation is one Neo4j write transaction: it lands whole or not at all, and records a `Change` in the audit
  * trail. Every fact it asserts needs evidence exactly as a seed file does: the source (added before with
- * `addSource`) and verbatim excerpts of it. Upserts are idempotent by id; names are replaced when given, aliases
- * and evidence only grow. A fact another source already states gains this source's evidence. An attribute with
- * another value for a key does not overwrite the stored one: an editor's correction is a new claim beside the old,
- * both answer (`Attribute.disputed`) and `changes` lists both writes; `retractFact` withdraws the wrong one.
+ * `addSource`) and verbatim excerpts of it; where the source's text is kept (`AddSourceInput.text`), each excerpt is
+ * checked against it in the write's transaction and one that is not verbatim refuses the write, naming it. Upserts
+ * are idempotent by id; names are replaced when given, aliases and evidence only grow. A fact another source
+ * already states gains this source's evidence. An attribute with another value for a key does not overwrite the
+ * stored one: an editor's correction is a new claim beside the old, both answer (`Attribute.disputed`) and
+ * `changes` lists both writes; `retractFact` withdraws the wrong one.
  */
 export type MutationRetractFactArgs = {
   input: RetractFactInput;
@@ -583,10 +602,12 @@ export type MutationRetractFactArgs = {
  * Writes need a bearer token (an API key or a JWT) with the role `editor`; `retractFact` needs `admin`.
  * Each mutation is one Neo4j write transaction: it lands whole or not at all, and records a `Change` in the audit
  * trail. Every fact it asserts needs evidence exactly as a seed file does: the source (added before with
- * `addSource`) and verbatim excerpts of it. Upserts are idempotent by id; names are replaced when given, aliases
- * and evidence only grow. A fact another source already states gains this source's evidence. An attribute with
- * another value for a key does not overwrite the stored one: an editor's correction is a new claim beside the old,
- * both answer (`Attribute.disputed`) and `changes` lists both writes; `retractFact` withdraws the wrong one.
+ * `addSource`) and verbatim excerpts of it; where the source's text is kept (`AddSourceInput.text`), each excerpt is
+ * checked against it in the write's transaction and one that is not verbatim refuses the write, naming it. Upserts
+ * are idempotent by id; names are replaced when given, aliases and evidence only grow. A fact another source
+ * already states gains this source's evidence. An attribute with another value for a key does not overwrite the
+ * stored one: an editor's correction is a new claim beside the old, both answer (`Attribute.disputed`) and
+ * `changes` lists both writes; `retractFact` withdraws the wrong one.
  */
 export type MutationUpsertEntityArgs = {
   input: UpsertEntityInput;
@@ -1019,6 +1040,11 @@ export type Source = Entity & Node & {
   publishedOn: Scalars['Date']['output'];
   publisher?: Maybe<Scalars['String']['output']>;
   relations: Array<Relation>;
+  /**
+   * Length in UTF-16 code units of the text kept with the source, against which every excerpt of it was checked
+   * verbatim when written; null when only the hash is known.
+   */
+  textLength?: Maybe<Scalars['Int']['output']>;
   title: Scalars['String']['output'];
   url?: Maybe<Scalars['String']['output']>;
 };
@@ -1662,6 +1688,7 @@ export type SourceResolvers<ContextType = Context, ParentType extends ResolversP
   publishedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   publisher?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, RequireFields<SourceRelationsArgs, 'direction' | 'first'>>;
+  textLength?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;

@@ -32,14 +32,11 @@ export async function addRelation(
     evidence: evidence.excerpts,
     ...howKnown(input),
   };
-  const document = parseDraft({
-    document: { source, relations: [relationDraft] },
-    fieldOf: (path) => {
-      const [, , name, ...rest] = path;
-      return `input.${FIELD[String(name)] ?? toPath(path.slice(2))}${rest.length > 0 ? `[${String(rest[0])}]` : ''}`;
-    },
-    problems: [],
-  });
+  const fieldOf = (path: readonly PropertyKey[]) => {
+    const [, , name, ...rest] = path;
+    return `input.${FIELD[String(name)] ?? toPath(path.slice(2))}${rest.length > 0 ? `[${String(rest[0])}]` : ''}`;
+  };
+  const document = parseDraft({ document: { source, relations: [relationDraft] }, fieldOf, problems: [] });
   const relation = document.relations[0]!;
   const change = await writeDocument({
     db,
@@ -48,6 +45,7 @@ export async function addRelation(
     operation: 'addRelation',
     relationFields: ['input'],
     citesStoredSource: true,
+    fieldOf,
   });
   return { relationId: contentId('relation', relation.type, relation.from, relation.to, relation.role), change };
 }

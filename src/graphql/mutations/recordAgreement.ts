@@ -95,5 +95,6 @@ export async function recordAgreement(db: Database, input: RecordAgreementInput,
     operation: 'recordAgreement',
     relationFields: draft.relationFields,
     citesStoredSource: true,
+    fieldOf: draft.fieldOf,
   });
 }

@@ -46,6 +46,15 @@ export function entityField(prefix: string) {
 /** Adds or updates one entity with its names, aliases and attributes; the cited source must exist. */
 export async function upsertEntity(db: Database, input: UpsertEntityInput, actor: string): Promise<ChangeModel> {
   const source = await loadCitedSource(db, input.evidence.sourceId, 'input.evidence.sourceId');
-  const document = parseDraft(toEntityDraft(input, source));
-  return writeDocument({ db, document, actor, operation: 'upsertEntity', relationFields: [], citesStoredSource: true });
+  const draft = toEntityDraft(input, source);
+  const document = parseDraft(draft);
+  return writeDocument({
+    db,
+    document,
+    actor,
+    operation: 'upsertEntity',
+    relationFields: [],
+    citesStoredSource: true,
+    fieldOf: draft.fieldOf,
+  });
 }

@@ -8,6 +8,8 @@ import { SeedValidationError } from '../../seed/SeedValidationError.js';
 import type { WriteProblem } from '../../domain/WriteProblem.js';
 import { WriteRefusedError } from '../../domain/WriteRefusedError.js';
 import { assertNever } from '../../domain/assertNever.js';
+import { quoteStart } from '../../domain/describeWriteProblem.js';
+import { toPath } from './toPath.js';
 import type { SourceDocument } from '../../seed/sourceDocument.js';
 
 export interface WriteDocumentOptions {
@@ -24,6 +26,8 @@ export interface WriteDocumentOptions {
   citesStoredSource?: boolean;
   /** The input field that holds the entity's names, for "too many search keys" errors. Default `input.names`. */
   namesField?: string;
+  /** The input field behind a path in `document` (the draft's `fieldOf`), for excerpts not in the source's text. */
+  fieldOf?: (path: readonly PropertyKey[]) => string;
 }
 
 const RETRACTED = 'a retracted fact takes no new writes';
@@ -31,7 +35,8 @@ const RETRACTED = 'a retracted fact takes no new writes';
 /**
  * Plans and writes a validated document exactly as the seed loader does (`planGraphWrite` + `writeGraph`): one
  * write transaction, MERGE by id, one `(:Change)` record. Refusals (unknown entities, a kind that differs from the
- * stored one, a retracted fact written to or related, more aliases or search keys than an entity may keep) become
+ * stored one, a retracted fact written to or related, more aliases or search keys than an entity may keep, an
+ * excerpt that is not verbatim in the text kept for its source) become
  * BAD_USER_INPUT naming the field; nothing is written then, not even the change record.
  */
 export async function writeDocument(options: WriteDocumentOptions): Promise<ChangeModel> {
@@ -43,6 +48,7 @@ export async function writeDocument(options: WriteDocumentOptions): Promise<Chan
     relationFields,
     citesStoredSource = false,
     namesField = 'input.names',
+    fieldOf = (path) => toPath(path),
   } = options;
   const planned = planGraphWrite([{ file: 'input', document }]);
   const plan = citesStoredSource
@@ -63,13 +69,19 @@ export async function writeDocument(options: WriteDocumentOptions): Promise<Chan
   } catch (error) {
     if (error instanceof SeedValidationError) throw invalidInput(error.problems);
     if (!(error instanceof WriteRefusedError)) throw error;
-    throw invalidInput(error.problems.map((problem) => describeForInput(problem, relationFields, namesField)));
+    throw invalidInput(
+      error.problems.map((problem) => describeForInput(problem, { relationFields, namesField, fieldOf })),
+    );
   }
   return change;
 }
 
 /** A write problem named by the mutation's input fields. */
-function describeForInput(problem: WriteProblem, relationFields: readonly string[], namesField: string): string {
+function describeForInput(
+  problem: WriteProblem,
+  fields: Required<Pick<WriteDocumentOptions, 'relationFields' | 'namesField' | 'fieldOf'>>,
+): string {
+  const { relationFields, namesField, fieldOf } = fields;
   const relationField = (index: number) => relationFields[index] ?? `relations[${index}]`;
   switch (problem.code) {
     case 'UNKNOWN_ENTITY':
@@ -90,6 +102,16 @@ function describeForInput(problem: WriteProblem, relationFields: readonly string
       return (
         `${namesField}: expected names and aliases of at most ${problem.max} characters in all as search keys, ` +
         `earlier names and aliases included (they stay searchable), got ${problem.characters}`
+      );
+    case 'EXCERPT_NOT_IN_TEXT':
+      return (
+        `${fieldOf(problem.origin.path)}: expected a verbatim excerpt of the text kept for ${problem.sourceId}, ` +
+        `got ${quoteStart(problem.origin.excerpt)}: select it from the text instead of retyping it`
+      );
+    case 'TEXT_LACKS_STORED_EXCERPTS':
+      return (
+        `${fieldOf(['source', 'text'])}: expected a text containing every excerpt already quoted from ${problem.sourceId}, ` +
+        `but ${problem.count} ${problem.count === 1 ? 'is' : 'are'} missing, such as ${problem.excerpts.map(quoteStart).join(', ')}`
       );
     default:
       return assertNever(problem);
