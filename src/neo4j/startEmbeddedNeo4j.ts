@@ -21,7 +21,13 @@ export interface EmbeddedNeo4jOptions {
   dataDir: string;
   port: number;
   host?: string;
+  /** Neo4j's page cache (`server.memory.pagecache.size`), such as `256m` or `4g`; the store files it keeps in memory. */
   pageCache?: string;
+  /**
+   * The JVM heap (queries, transaction state), such as `1g`: both initial and maximum size, as Neo4j advises, so the
+   * heap never resizes. Unset leaves the JVM's own default (a quarter of the machine's memory).
+   */
+  heap?: string;
   /** How long to wait for Bolt before giving up. */
   startTimeoutMs: number;
   /** The launcher's Maven project; defaults to `neo4j/`. */
@@ -74,6 +80,7 @@ export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions): Promise
     java,
     [
       ...JVM_FLAGS,
+      ...(options.heap ? [`-Xms${options.heap}`, `-Xmx${options.heap}`] : []),
       '-jar',
       path.join(launcherDir, 'target/coopgraph-neo4j.jar'),
       '--data',
