@@ -49,6 +49,10 @@ export interface Neo4jExit {
 
 /** A running embedded Neo4j. `stop()` sends SIGTERM and resolves once the store is closed. */
 export interface EmbeddedNeo4j {
+  /**
+   * A `neo4j://` URI: drivers route through it (a standalone Neo4j answers routing requests with itself), so the
+   * embedded mode and the tests run the code path of a cluster or Aura.
+   */
   uri: string;
   pid: number;
   /** Settles when the JVM is gone, whether stopped, crashed or killed. */
@@ -99,7 +103,7 @@ export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions): Promise
   await waitForReady(child, exited, { ...options, dataDir, host });
 
   return {
-    uri: `bolt://${host}:${options.port}`,
+    uri: `neo4j://${host}:${options.port}`,
     pid: child.pid ?? -1,
     exited,
     async stop() {
