@@ -199,14 +199,14 @@ function hubAndLeaf(nodes: DrawnNode[], measure: 'degree' | 'betweenness'): [Dra
 }
 
 /**
- * Draws KTZ's depth-2 network: by default one size and colour by kind; with the page's controls, size by
- * betweenness and colour by community (the API's measures), the legend listing the communities; and the same
- * through an embed's URL options, sized by degree.
+ * Draws KTZ's depth-3 network (12 entities in 3 Louvain communities on the seed): by default one size and colour
+ * by kind; with the page's controls, size by betweenness and colour by community (the API's measures), the legend
+ * listing the communities; and the same through an embed's URL options, sized by degree.
  */
 export async function sizesAndColoursFromMeasures(browser: Browser, baseUrl: string): Promise<void> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
   try {
-    await page.goto(`${baseUrl}/explore?ids=organization/ktz&depth=2`);
+    await page.goto(`${baseUrl}/explore?ids=organization/ktz&depth=3`);
     await expect.poll(() => nodeCount(page), { timeout: 15_000 }).toBeGreaterThan(5);
     const plain = await drawnNodes(page);
     // Off by default: one size, and each kind its own colour whatever the community.
@@ -232,9 +232,11 @@ export async function sizesAndColoursFromMeasures(browser: Browser, baseUrl: str
     const first = legendItems.first();
     expect(await first.textContent()).toMatch(/^Community 1: .+/);
     expect(await first.getAttribute('data-community')).toBe(communities[0]);
-    expect(await first.locator('.swatch').evaluate((swatch) => getComputedStyle(swatch).backgroundColor)).toBe(
-      measured.find((node) => node.community === communities[0])!.colour.replaceAll(',', ', '),
-    );
+    expect(
+      await page.evaluate(
+        `getComputedStyle(document.querySelector('#legend li[data-community] .swatch')).backgroundColor`,
+      ),
+    ).toBe(measured.find((node) => node.community === communities[0])!.colour.replaceAll(',', ', '));
     expect(await page.locator('#legend .note.size').textContent()).toContain('betweenness');
 
     await page.locator('#color-by').selectOption('kind');
@@ -247,7 +249,7 @@ export async function sizesAndColoursFromMeasures(browser: Browser, baseUrl: str
   const embedded = await browser.newPage({ viewport: { width: 800, height: 600 } });
   try {
     await embedded.goto(
-      `${baseUrl}/explore?ids=organization/ktz&depth=2&embed=1&legend=1&sizeBy=degree&colorBy=community`,
+      `${baseUrl}/explore?ids=organization/ktz&depth=3&embed=1&legend=1&sizeBy=degree&colorBy=community`,
     );
     await expect.poll(() => nodeCount(embedded), { timeout: 15_000 }).toBeGreaterThan(5);
     const nodes = await drawnNodes(embedded);
