@@ -77,10 +77,17 @@ const configSchema = z.object({
     .optional(),
   NEO4J_EMBEDDED_PORT: port(7687),
   NEO4J_DATA_DIR: z.string().min(1).default('.data/neo4j'),
+  // Memory of the embedded Neo4j: the page cache holds store files, the heap queries and transaction state.
+  /** The page cache; the store's size (data/databases/neo4j under NEO4J_DATA_DIR) plus growth keeps reads off disk. */
   NEO4J_PAGECACHE: z
     .string()
     .regex(/^\d+[kmg]$/i, 'expected a size such as 256m or 1g')
     .default('256m'),
+  /** The JVM heap (initial and maximum); the seed needs far less than 1g, a scale-1000 store about 4g. */
+  NEO4J_HEAP: z
+    .string()
+    .regex(/^\d+[kmg]$/i, 'expected a size such as 1g or 4096m')
+    .default('1g'),
   NEO4J_START_TIMEOUT_MS: milliseconds(120_000),
   // The embedded Neo4j's supervisor: a JVM that dies is restarted after 1 s, 2 s, 4 s… (at most the maximum delay).
   /** Restart attempts in a row before giving up (/health then answers 503); 0 never restarts. */

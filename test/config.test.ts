@@ -20,6 +20,15 @@ describe('loadConfig', () => {
     expect(loadConfig({ NEO4J_URI: 'neo4j://core1:7687' }).NEO4J_URI).toBe('neo4j://core1:7687');
   });
 
+  it('sizes the embedded Neo4j for the seed unless told otherwise, and names a bad size', () => {
+    expect(loadConfig({})).toMatchObject({ NEO4J_PAGECACHE: '256m', NEO4J_HEAP: '1g' });
+    expect(loadConfig({ NEO4J_PAGECACHE: '4g', NEO4J_HEAP: '4096m' })).toMatchObject({
+      NEO4J_PAGECACHE: '4g',
+      NEO4J_HEAP: '4096m',
+    });
+    expect(() => loadConfig({ NEO4J_HEAP: '4 GB' })).toThrow(/NEO4J_HEAP: expected a size such as 1g or 4096m/);
+  });
+
   it('reports every bad variable on its own line, with the value received', () => {
     let error: unknown;
     try {

@@ -28,6 +28,7 @@ export async function connectNeo4j(
         dataDir: path.resolve(config.NEO4J_DATA_DIR),
         port: config.NEO4J_EMBEDDED_PORT,
         pageCache: config.NEO4J_PAGECACHE,
+        heap: config.NEO4J_HEAP,
         startTimeoutMs: config.NEO4J_START_TIMEOUT_MS,
         restart: {
           maxAttempts: config.NEO4J_RESTART_MAX_ATTEMPTS,

@@ -21,7 +21,13 @@ export interface EmbeddedNeo4jOptions {
   dataDir: string;
   port: number;
   host?: string;
+  /** Neo4j's page cache (`server.memory.pagecache.size`), such as `256m` or `4g`; the store files it keeps in memory. */
   pageCache?: string;
+  /**
+   * The JVM heap (queries, transaction state), such as `1g`: both initial and maximum size, as Neo4j advises, so the
+   * heap never resizes. Unset leaves the JVM's own default (a quarter of the machine's memory).
+   */
+  heap?: string;
   /** How long to wait for Bolt before giving up. */
   startTimeoutMs: number;
   /** The launcher's Maven project; defaults to `neo4j/`. */
@@ -43,6 +49,10 @@ export interface Neo4jExit {
 
 /** A running embedded Neo4j. `stop()` sends SIGTERM and resolves once the store is closed. */
 export interface EmbeddedNeo4j {
+  /**
+   * A `neo4j://` URI: drivers route through it (a standalone Neo4j answers routing requests with itself), so the
+   * embedded mode and the tests run the code path of a cluster or Aura.
+   */
   uri: string;
   pid: number;
   /** Settles when the JVM is gone, whether stopped, crashed or killed. */
@@ -74,6 +84,7 @@ export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions): Promise
     java,
     [
       ...JVM_FLAGS,
+      ...(options.heap ? [`-Xms${options.heap}`, `-Xmx${options.heap}`] : []),
       '-jar',
       path.join(launcherDir, 'target/coopgraph-neo4j.jar'),
       '--data',
@@ -92,7 +103,7 @@ export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions): Promise
   await waitForReady(child, exited, { ...options, dataDir, host });
 
   return {
-    uri: `bolt://${host}:${options.port}`,
+    uri: `neo4j://${host}:${options.port}`,
     pid: child.pid ?? -1,
     exited,
     async stop() {

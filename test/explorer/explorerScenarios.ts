@@ -153,3 +153,113 @@ export async function embedOnAnotherOrigin(
     await site.close();
   }
 }
+
+interface DrawnNode {
+  id: string;
+  kind: string;
+  /** On screen, in pixels, at the current zoom. */
+  width: number;
+  colour: string;
+  community: string | undefined;
+  degree: number | undefined;
+  betweenness: number | undefined;
+  drawnEdges: number;
+}
+
+async function drawnNodes(target: Page | Frame): Promise<DrawnNode[]> {
+  return (await target.evaluate(
+    `${CY}.nodes().map((node) => ({ id: node.id(), kind: node.data('kind'), width: node.renderedWidth(), colour: node.style('background-color'), community: node.data('communityKey'), degree: node.data('degree'), betweenness: node.data('betweenness'), drawnEdges: node.connectedEdges().length }))`,
+  )) as DrawnNode[];
+}
+
+/** Every drawn community has one colour of its own; returns the communities, largest first. */
+function expectOneColourPerCommunity(nodes: DrawnNode[]): string[] {
+  const colours = new Map<string, Set<string>>();
+  for (const node of nodes) {
+    expect(node.community).toBeDefined();
+    colours.set(node.community!, (colours.get(node.community!) ?? new Set()).add(node.colour));
+  }
+  const communities = [...colours.keys()].sort(
+    (a, b) => nodes.filter((n) => n.community === b).length - nodes.filter((n) => n.community === a).length,
+  );
+  expect(communities.length).toBeGreaterThanOrEqual(2);
+  const coloured = communities.slice(0, 9);
+  for (const community of coloured) expect(colours.get(community)!.size).toBe(1);
+  expect(new Set(coloured.map((community) => [...colours.get(community)!][0])).size).toBe(coloured.length);
+  return communities;
+}
+
+/** The most central node by `measure` and a leaf (one relation, no shortest path through it). */
+function hubAndLeaf(nodes: DrawnNode[], measure: 'degree' | 'betweenness'): [DrawnNode, DrawnNode] {
+  const hub = nodes.reduce((best, node) => ((node[measure] ?? 0) > (best[measure] ?? 0) ? node : best));
+  const leaf = nodes.find((node) => node.degree === 1 && node.betweenness === 0);
+  expect(leaf).toBeDefined();
+  expect(hub[measure]!).toBeGreaterThan(leaf![measure]!);
+  return [hub, leaf!];
+}
+
+/**
+ * Draws KTZ's depth-3 network (12 entities in 3 Louvain communities on the seed): by default one size and colour
+ * by kind; with the page's controls, size by betweenness and colour by community (the API's measures), the legend
+ * listing the communities; and the same through an embed's URL options, sized by degree.
+ */
+export async function sizesAndColoursFromMeasures(browser: Browser, baseUrl: string): Promise<void> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+  try {
+    await page.goto(`${baseUrl}/explore?ids=organization/ktz&depth=3`);
+    await expect.poll(() => nodeCount(page), { timeout: 15_000 }).toBeGreaterThan(5);
+    const plain = await drawnNodes(page);
+    // Off by default: one size, and each kind its own colour whatever the community.
+    expect(new Set(plain.map((node) => node.width.toFixed(3))).size).toBe(1);
+    for (const kind of new Set(plain.map((node) => node.kind))) {
+      expect(new Set(plain.filter((node) => node.kind === kind).map((node) => node.colour)).size).toBe(1);
+    }
+    expect(plain.find((node) => node.id === 'organization/ktz')!.colour).toBe('rgb(0,158,115)');
+    expect(new Set(plain.map((node) => node.community)).size).toBeGreaterThanOrEqual(2);
+    expect(await page.locator('#legend li[data-community]').count()).toBe(0);
+    await expect.poll(() => page.locator('#legend li').first().textContent()).toContain('country');
+    // The measures are the API's for this one answer: its degree counts the relations drawn.
+    for (const node of plain) expect(node.degree).toBe(node.drawnEdges);
+
+    await page.locator('#size-by').selectOption('betweenness');
+    await page.locator('#color-by').selectOption('community');
+    const measured = await drawnNodes(page);
+    const [hub, leaf] = hubAndLeaf(measured, 'betweenness');
+    expect(hub.width).toBeGreaterThan(1.5 * leaf.width);
+    const communities = expectOneColourPerCommunity(measured);
+    const legendItems = page.locator('#legend li[data-community]');
+    expect(await legendItems.count()).toBe(Math.min(9, communities.length) + (communities.length > 9 ? 1 : 0));
+    const first = legendItems.first();
+    expect(await first.textContent()).toMatch(/^Community 1: .+/);
+    expect(await first.getAttribute('data-community')).toBe(communities[0]);
+    expect(
+      await page.evaluate(
+        `getComputedStyle(document.querySelector('#legend li[data-community] .swatch')).backgroundColor`,
+      ),
+    ).toBe(measured.find((node) => node.community === communities[0])!.colour.replaceAll(',', ', '));
+    expect(await page.locator('#legend .note.size').textContent()).toContain('betweenness');
+
+    await page.locator('#color-by').selectOption('kind');
+    expect(await page.locator('#legend li[data-community]').count()).toBe(0);
+    expect((await drawnNodes(page)).find((node) => node.id === 'organization/ktz')!.colour).toBe('rgb(0,158,115)');
+  } finally {
+    await page.close();
+  }
+
+  const embedded = await browser.newPage({ viewport: { width: 800, height: 600 } });
+  try {
+    await embedded.goto(
+      `${baseUrl}/explore?ids=organization/ktz&depth=3&embed=1&legend=1&sizeBy=degree&colorBy=community`,
+    );
+    await expect.poll(() => nodeCount(embedded), { timeout: 15_000 }).toBeGreaterThan(5);
+    const nodes = await drawnNodes(embedded);
+    const [hub, leaf] = hubAndLeaf(nodes, 'degree');
+    expect(hub.width).toBeGreaterThan(1.5 * leaf.width);
+    const communities = expectOneColourPerCommunity(nodes);
+    expect(await embedded.locator('.embed-legend li[data-community]').count()).toBeGreaterThanOrEqual(
+      Math.min(9, communities.length),
+    );
+  } finally {
+    await embedded.close();
+  }
+}

@@ -174,6 +174,24 @@ describe('embeds that talk to their page, on another origin', { timeout: 120_000
           timeout: 50_000,
         })
         .toBe(2);
+      // Sized by betweenness and coloured by community on request; at depth 3 KTZ's network has 3 communities.
+      const element = `document.querySelector('coopgraph-network')`;
+      await host.evaluate(
+        `${element}.setAttribute('size-by', 'betweenness'); ${element}.setAttribute('color-by', 'community'); ${element}.setAttribute('depth', '3')`,
+      );
+      await expect
+        .poll(() => host.evaluate(`window.received.filter((event) => event.type === 'networkLoaded').length`), {
+          timeout: 50_000,
+        })
+        .toBe(3);
+      const drawn = (await host.evaluate(
+        `${element}.cy.nodes().map((node) => ({ width: node.renderedWidth(), betweenness: node.data('betweenness'), degree: node.data('degree'), colour: node.style('background-color') }))`,
+      )) as { width: number; betweenness: number; degree: number; colour: string }[];
+      const hub = drawn.reduce((best, node) => (node.betweenness > best.betweenness ? node : best));
+      const leaf = drawn.find((node) => node.degree === 1)!;
+      expect(hub.betweenness).toBeGreaterThan(0);
+      expect(hub.width).toBeGreaterThan(1.5 * leaf.width);
+      expect(new Set(drawn.map((node) => node.colour)).size).toBeGreaterThanOrEqual(2);
     } finally {
       await host.close();
     }

@@ -1,5 +1,6 @@
 import { createGraphqlClient } from './createGraphqlClient.js';
 import { createGraphView } from './createGraphView.js';
+import { parseColorBy, parseSizeBy } from './displayOptions.js';
 import { NETWORK_QUERY } from './queries.js';
 import { ID_PATTERN } from './readConfig.js';
 
@@ -7,14 +8,14 @@ const STYLE =
   'coopgraph-network { display: block; position: relative; min-height: 300px; } coopgraph-network > .coopgraph-graph { position: absolute; inset: 0; }';
 
 /**
- * `<coopgraph-network ids="organization/ktz" depth="2" lang="RU" label-size="12">`: the network drawn in the page
- * itself, without an iframe (`import 'https://coopgraph.example/explore/assets/coopgraph-network.js'`). It reads
+ * `<coopgraph-network ids="organization/ktz" depth="2" lang="RU" label-size="12" size-by="betweenness"
+ * color-by="community">`: the network drawn in the page itself, without an iframe (`import 'https://coopgraph.example/explore/assets/coopgraph-network.js'`). It reads
  * `/graphql` of the server it was loaded from, so that server must list the page's origin in CORS_ORIGINS. It
  * dispatches the embed events (`coopgraph:nodeselected`, `coopgraph:nodeexpanded`, `coopgraph:networkloaded`,
  * `coopgraph:error`; `event.detail` as in the iframe's messages) and follows changes of its attributes.
  */
 export class CoopgraphNetwork extends HTMLElement {
-  static observedAttributes = ['ids', 'depth', 'lang'];
+  static observedAttributes = ['ids', 'depth', 'lang', 'size-by', 'color-by'];
   #view = null;
   #request = createGraphqlClient(new URL('/graphql', import.meta.url).href);
   #loading = 0;
@@ -32,6 +33,7 @@ export class CoopgraphNetwork extends HTMLElement {
     this.#view = createGraphView(container, {
       lang: this.#lang(),
       labelSize: Math.min(20, Math.max(8, Number.parseInt(this.getAttribute('label-size') ?? '11', 10) || 11)),
+      ...this.#display(),
       onNodeTap: (id) => this.#expand(id),
       onEdgeTap: () => {},
       onChange: () => {},
@@ -47,6 +49,7 @@ export class CoopgraphNetwork extends HTMLElement {
   attributeChangedCallback(name, before, after) {
     if (!this.#view || before === after) return;
     if (name === 'lang') this.#view.setLang(this.#lang());
+    else if (name === 'size-by' || name === 'color-by') this.#view.setDisplay(this.#display());
     else this.#load();
   }
 
@@ -71,6 +74,10 @@ export class CoopgraphNetwork extends HTMLElement {
   #lang() {
     const lang = (this.getAttribute('lang') ?? 'EN').toUpperCase();
     return ['EN', 'RU', 'KK'].includes(lang) ? lang : 'EN';
+  }
+
+  #display() {
+    return { sizeBy: parseSizeBy(this.getAttribute('size-by')), colorBy: parseColorBy(this.getAttribute('color-by')) };
   }
 
   #emit(type, detail) {

@@ -1,13 +1,27 @@
 import cytoscape from '../vendor/cytoscape/cytoscape.esm.min.mjs';
+import { COMMUNITY_COLOURS, OTHER_COMMUNITY_COLOUR } from './communityColours.js';
 import { graphStyle } from './graphStyle.js';
 import { pickName } from './kindStyles.js';
 
+/** Node sizes in model pixels when sized by a centrality: the least central node and the most central one. */
+const SMALLEST = 20;
+const LARGEST = 70;
+
 /**
- * The drawn network. Nodes carry `{ id, kind, names, label, signedOn }`, edges `{ id, source, target, type, label,
- * evidence }`. Merging never duplicates an element; `onChange` is called after every change of what is visible.
+ * The drawn network. Nodes carry `{ id, kind, names, label, signedOn }` and, when a network answer measured them,
+ * `{ degree, betweenness, communityKey }`; edges `{ id, source, target, type, label, evidence }`. Merging never
+ * duplicates an element; `onChange` is called after every change of what is visible.
+ *
+ * Measures belong to the answer that computed them: a node takes those of the latest answer that drew it, and
+ * communities of different answers never share a colour (`communityKey` is the answer's number and the community's).
  */
-export function createGraphView(container, { lang, labelSize, onNodeTap, onEdgeTap, onChange }) {
+export function createGraphView(
+  container,
+  { lang, labelSize, sizeBy = 'none', colorBy = 'kind', onNodeTap, onEdgeTap, onChange },
+) {
   let currentLang = lang;
+  let display = { sizeBy, colorBy };
+  let answers = 0;
   const cy = cytoscape({
     container,
     style: graphStyle({ labelSize }),
@@ -40,6 +54,53 @@ export function createGraphView(container, { lang, labelSize, onNodeTap, onEdgeT
         signedOn: node.signedOn ?? null,
       },
       position: { x: origin.x + (Math.random() - 0.5) * 120, y: origin.y + (Math.random() - 0.5) * 120 },
+    });
+  }
+
+  /** Keeps the measures of an answer on its nodes. */
+  function setMeasures(node, answer) {
+    if (typeof node.degree !== 'number') return;
+    cy.getElementById(node.id).data({
+      degree: node.degree,
+      betweenness: node.betweenness,
+      communityKey: `${answer}:${node.community}`,
+    });
+  }
+
+  /** Communities of the drawn nodes, largest first, each with its colour; smaller ones past the palette share grey. */
+  function rankCommunities() {
+    const members = new Map();
+    cy.nodes().forEach((node) => {
+      const key = node.data('communityKey');
+      if (key === undefined) return;
+      if (!members.has(key)) members.set(key, []);
+      members.get(key).push(node);
+    });
+    return [...members.entries()]
+      .sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0], 'en', { numeric: true }))
+      .map(([key, nodes], index) => ({ key, nodes, colour: COMMUNITY_COLOURS[index] ?? OTHER_COMMUNITY_COLOUR }));
+  }
+
+  /** Sets each node's `size` and `communityColour` data (which the stylesheet draws) from the display options. */
+  function applyDisplay() {
+    const nodes = cy.nodes();
+    cy.batch(() => {
+      if (display.sizeBy === 'none') nodes.removeData('size');
+      else {
+        const measure = (node) => node.data(display.sizeBy) ?? 0;
+        const max = Math.max(0, ...nodes.map(measure));
+        // Area grows with the measure, so a node twice as central is not drawn four times as large.
+        nodes.forEach((node) =>
+          node.data('size', max > 0 ? SMALLEST + (LARGEST - SMALLEST) * Math.sqrt(measure(node) / max) : SMALLEST),
+        );
+      }
+      if (display.colorBy === 'kind') nodes.removeData('communityColour');
+      else {
+        nodes.data('communityColour', OTHER_COMMUNITY_COLOUR);
+        for (const community of rankCommunities()) {
+          for (const node of community.nodes) node.data('communityColour', community.colour);
+        }
+      }
     });
   }
 
@@ -76,6 +137,7 @@ export function createGraphView(container, { lang, labelSize, onNodeTap, onEdgeT
     merge(network, aroundId) {
       const near = aroundId ? cy.getElementById(aroundId) : undefined;
       const fresh = cy.nodes().length <= 1;
+      const answer = network.nodes.some((node) => typeof node.degree === 'number') ? ++answers : 0;
       cy.batch(() => {
         for (const node of network.nodes) {
           addNode(
@@ -88,9 +150,11 @@ export function createGraphView(container, { lang, labelSize, onNodeTap, onEdgeT
             },
             near?.nonempty() ? near : undefined,
           );
+          if (answer) setMeasures(node, answer);
         }
         for (const edge of network.edges) addEdge(edge);
       });
+      applyDisplay();
       layout(fresh);
       onChange();
     },
@@ -119,6 +183,33 @@ export function createGraphView(container, { lang, labelSize, onNodeTap, onEdgeT
     highlightPath(ids) {
       cy.elements('.on-path').removeClass('on-path');
       for (const id of ids) cy.getElementById(id).addClass('on-path');
+    },
+    /** Redraws sizes and fills for `{ sizeBy, colorBy }` (see displayOptions.js). */
+    setDisplay(options) {
+      display = { ...display, ...options };
+      applyDisplay();
+      onChange();
+    },
+    /**
+     * What the legend shows: the display options and, when coloured by community, each drawn community (largest
+     * first) with its colour, size and best-connected member's label; `other` counts nodes in grey.
+     */
+    legend() {
+      if (display.colorBy !== 'community') return { ...display, communities: [], other: 0 };
+      const ranked = rankCommunities();
+      const coloured = ranked.filter((community) => community.colour !== OTHER_COMMUNITY_COLOUR);
+      const hub = (nodes) =>
+        nodes.reduce((best, node) => ((node.data('degree') ?? 0) > (best.data('degree') ?? 0) ? node : best));
+      return {
+        ...display,
+        communities: coloured.map(({ key, nodes, colour }) => ({
+          key,
+          colour,
+          size: nodes.length,
+          label: hub(nodes).data('label'),
+        })),
+        other: cy.nodes().length - coloured.reduce((sum, community) => sum + community.nodes.length, 0),
+      };
     },
     setLang(lang) {
       currentLang = lang;

@@ -33,6 +33,9 @@ export function graphStyle({ labelSize = 11 } = {}) {
       selector: `node[kind = "${kind}"]`,
       style: { 'background-color': colour, shape },
     })),
+    // Set only when the display options ask for them (see createGraphView's applyDisplay); shape still tells the kind.
+    { selector: 'node[size]', style: { width: 'data(size)', height: 'data(size)' } },
+    { selector: 'node[communityColour]', style: { 'background-color': 'data(communityColour)' } },
     // A solid border means the node's neighbours are shown; dashed ones can still be expanded.
     { selector: 'node.expanded', style: { 'border-style': 'solid' } },
     { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#0b57d0', 'border-style': 'solid' } },

@@ -26,6 +26,8 @@ const seeds = new Set(config.ids);
 const view = createGraphView(byId('graph'), {
   lang,
   labelSize: config.labelSize,
+  sizeBy: config.sizeBy,
+  colorBy: config.colorBy,
   onNodeTap: (id) => activate(id),
   onEdgeTap: (edge) => showRelation(edge),
   onChange: refresh,
@@ -36,14 +38,15 @@ const exportLinks = createExportLinks(byId('exports'), { exportBase: config.expo
 const visibleList = createVisibleList(byId('visible-summary'), byId('visible-list'), {
   onActivate: (id) => activate(id),
 });
-renderLegend(byId('legend'));
+/** Where the legend is drawn: the side panel, or over the graph in an embed with `legend=1`. */
+let legendSection = byId('legend');
 if (config.embed && config.legend) {
-  const overlay = h('section', { class: 'embed-legend', 'aria-labelledby': 'legend-title' });
+  legendSection = h('section', { class: 'embed-legend', 'aria-labelledby': 'legend-title' });
   byId('legend').removeAttribute('aria-labelledby');
   byId('legend').replaceChildren();
-  renderLegend(overlay);
-  byId('graph').after(overlay);
+  byId('graph').after(legendSection);
 }
+renderLegend(legendSection, view.legend());
 const embed = createEmbedChannel({ onCommand: runCommand });
 // Lets tests and curious people reach the Cytoscape instance from the console.
 window.coopgraphExplorer = { cy: view.cy };
@@ -65,6 +68,15 @@ const searchBox = createSearchCombobox({
 byId('search').append(searchBox.element);
 
 createPathFinder(byId('path'), { search, findPath });
+
+for (const [id, option] of [
+  ['size-by', 'sizeBy'],
+  ['color-by', 'colorBy'],
+]) {
+  const select = byId(id);
+  select.value = config[option];
+  select.addEventListener('change', () => view.setDisplay({ [option]: select.value }));
+}
 
 const langSelect = byId('lang');
 langSelect.value = lang;
@@ -129,6 +141,7 @@ function setStatus(text, state) {
 
 function refresh() {
   visibleList.render(view.visibleNodes(), view.visibleEdgeCount());
+  renderLegend(legendSection, view.legend());
   timeline.refresh();
   exportLinks.update([...seeds], lang);
 }

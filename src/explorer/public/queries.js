@@ -4,7 +4,7 @@ export const NETWORK_QUERY = `
   query ExplorerNetwork($ids: [ID!]!, $depth: Int, $lang: Lang) {
     network(ids: $ids, depth: $depth, limit: 500, lang: $lang) {
       truncated
-      nodes { id kind label entity { names { lang value } ... on Agreement { signedOn } } }
+      nodes { id kind label degree betweenness community entity { names { lang value } ... on Agreement { signedOn } } }
       edges { id source target type label basis inference evidence { excerpt source { id title } } }
     }
   }`;

@@ -1,10 +1,13 @@
+import { parseColorBy, parseSizeBy } from './displayOptions.js';
+
 export const ID_PATTERN = /^[a-z]+\/[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /**
  * The page's settings from its URL and the server's meta tags: `ids` (comma-separated or repeated `kind/slug`),
  * `depth` (1–3), `lang` (EN, RU, KK), `embed=1` (graph only), `api` (an absolute http(s) GraphQL URL on any origin;
  * exports are then read from `/export` on that origin), `labelSize` (node label size in pixels, 8–20, default 11)
- * and `legend` (`1` shows the legend over an embedded graph).
+ * `legend` (`1` shows the legend over an embedded graph), `sizeBy` (`degree` or `betweenness`: node size by that
+ * centrality; default one size) and `colorBy` (`community`: fill by Louvain community; default `kind`).
  */
 export function readConfig(location = window.location, doc = document) {
   const params = new URL(location.href).searchParams;
@@ -26,7 +29,9 @@ export function readConfig(location = window.location, doc = document) {
   const embed = params.get('embed') === '1' || params.get('embed') === 'true';
   const labelSize = clampInt(params.get('labelSize'), 8, 20, 11);
   const legend = params.get('legend') === '1' || params.get('legend') === 'true';
-  return { graphqlUrl, exportBase, ids: [...new Set(ids)], depth, lang, embed, labelSize, legend };
+  const sizeBy = parseSizeBy(params.get('sizeBy'));
+  const colorBy = parseColorBy(params.get('colorBy') ?? params.get('colourBy'));
+  return { graphqlUrl, exportBase, ids: [...new Set(ids)], depth, lang, embed, labelSize, legend, sizeBy, colorBy };
 }
 
 function parseApi(value) {
