@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { EXECUTORS, type ExecutorName } from './benchOperations.js';
 import type { BenchReport } from './runBench.js';
+import type { LoadReport, MemorySample } from './runLoadBench.js';
 
 const LABELS: Record<ExecutorName, string> = { ours: 'ours', neo4jGraphql: '@neo4j/graphql', raw: 'raw Cypher' };
 const COLORS: Record<ExecutorName, string> = { ours: '#2f6fde', neo4jGraphql: '#e0862f', raw: '#7a7a7a' };
@@ -16,6 +17,44 @@ export async function writeReport(report: BenchReport, directory: string, name: 
   await writeFile(path.join(directory, `${name}.json`), `${JSON.stringify(report, null, 2)}\n`);
   await writeFile(path.join(directory, `${name}.md`), markdown);
   await writeFile(path.join(directory, `${name}.svg`), toSvg(report));
+  return markdown;
+}
+
+/** Writes `<name>.json` and `<name>.md` of a `--load` run into `directory`; returns the markdown. */
+export async function writeLoadReport(report: LoadReport, directory: string, name: string): Promise<string> {
+  await mkdir(directory, { recursive: true });
+  const mib = (value: number | null) => (value === null ? 'n/a' : `${value}`);
+  const memory = (sample: MemorySample) => `${mib(sample.serverMiB)} / ${mib(sample.neo4jMiB)}`;
+  const lines = [
+    `# coopgraph under load, scale ${report.scale}`,
+    '',
+    `${report.date} · ${report.machine.cores} cores (${report.machine.cpu}), ${report.machine.memoryGiB} GiB · ${report.machine.platform}`,
+    '',
+    `Graph: ${report.graph.entities} entities, ${report.graph.relations} relations. Our server runs as deployed (\`src/index.ts\` in a process of its own, ${Object.entries(
+      report.settings.serverEnv,
+    )
+      .map(([key, value]) => `${key}=${value}`)
+      .join(
+        ', ',
+      )}); autocannon sends each operation from ${report.settings.connections} connections for ${report.settings.seconds} s and checks that every answer has data and no errors.`,
+    '',
+    '| op | requests | ops/s | errors | p50 ms | p90 ms | p99 ms | max ms | RSS MiB before (server / Neo4j) | peak | after |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...report.operations.map(
+      (operation) =>
+        `| ${operation.id} | ${operation.requests} | ${operation.opsPerSecond.toFixed(1)} | ${operation.errors} | ${operation.latencyMs.p50} | ${operation.latencyMs.p90} | ${operation.latencyMs.p99} | ${operation.latencyMs.max} | ${memory(operation.before)} | ${memory(operation.peak)} | ${memory(operation.after)} |`,
+    ),
+    '',
+    `Resident memory 5 s after the last run (server / Neo4j): ${memory(report.settled)} MiB.`,
+    '',
+    ...report.operations.map((operation) => `- ${operation.id}: ${operation.title}`),
+    '',
+    `Parameters: \`${JSON.stringify(report.parameters)}\``,
+    '',
+  ];
+  const markdown = lines.join('\n');
+  await writeFile(path.join(directory, `${name}.json`), `${JSON.stringify(report, null, 2)}\n`);
+  await writeFile(path.join(directory, `${name}.md`), markdown);
   return markdown;
 }
 
