@@ -103,17 +103,20 @@ export async function runLoadBench(options: LoadBenchOptions): Promise<LoadRepor
         peak.serverMiB = Math.max(peak.serverMiB ?? 0, now.serverMiB ?? 0);
         peak.neo4jMiB = Math.max(peak.neo4jMiB ?? 0, now.neo4jMiB ?? 0);
       }, 250);
-      const result = await autocannon({
-        url: `${server.url}${step!.path}`,
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(step!.body(null)),
-        connections: options.connections,
-        duration: options.seconds,
-        // Queueing behind 63 others on two cores takes seconds; a request still unanswered after a minute fails.
-        timeout: 60,
-        verifyBody: (body) => answeredWithData(String(body)),
-      }).finally(() => clearInterval(sampler));
+      // autocannon answers a thenable without `finally`.
+      const result = await Promise.resolve(
+        autocannon({
+          url: `${server.url}${step!.path}`,
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(step!.body(null)),
+          connections: options.connections,
+          duration: options.seconds,
+          // Queueing behind 63 others on two cores takes seconds; a request still unanswered after a minute fails.
+          timeout: 60,
+          verifyBody: (body) => answeredWithData(String(body)),
+        }),
+      ).finally(() => clearInterval(sampler));
       const after = sample();
       const errors = result.errors + result.timeouts + result.non2xx + result.mismatches;
       const line = `${operation.id} @${options.connections}: ${result.requests.total} requests, ${errors} errors, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms; server RSS ${before.serverMiB} → ${after.serverMiB} MiB (peak ${peak.serverMiB}), Neo4j ${before.neo4jMiB} → ${after.neo4jMiB} MiB`;
