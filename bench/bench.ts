@@ -47,7 +47,8 @@ async function main(): Promise<number> {
     console.log(
       `Report: ${path.join(directory, name)}.{json,md} (${((performance.now() - started) / 1000).toFixed(0)} s)`,
     );
-    return report.operations.some((operation) => operation.errors > 0) ? 1 : 0;
+    // A run in which no request finished (all still queued when it ended) shows nothing: it fails too.
+    return report.operations.some((operation) => operation.errors > 0 || operation.requests === 0) ? 1 : 0;
   }
   const report = await runBench({
     scale,
