@@ -332,9 +332,20 @@ export function benchOperations(p: BenchParameters): BenchOperation[] {
         ],
         raw: [
           cypher(
-            `MATCH (a:Agreement) WHERE a.retractedAt IS NULL
-             WITH a, ${SIGNED_ON('a')} AS signedOn
-             ORDER BY signedOn DESC, a.id LIMIT 100
+            // Dated agreements in `agreement_signed_on` index order (a PartialTop, not a sort of all of them); the
+            // undated ones, which sort last, only when the dated ones do not fill the page.
+            `CALL () {
+               MATCH (a:Agreement) WHERE a.signedOn > '' AND a.retractedAt IS NULL
+               WITH a ORDER BY a.signedOn DESC, a.id LIMIT 100
+               RETURN collect(a) AS dated
+             }
+             OPTIONAL CALL (dated) {
+               WITH dated WHERE size(dated) < 100
+               MATCH (a:Agreement) WHERE ${SIGNED_ON('a')} = '' AND a.retractedAt IS NULL
+               WITH a ORDER BY a.id LIMIT 100
+               RETURN collect(a) AS undated
+             }
+             UNWIND (dated + coalesce(undated, []))[0..100] AS a
              RETURN a.id AS id, a.nameEn AS name, COLLECT {
                MATCH (party)-[r:PARTY_TO]->(a) WHERE ${LIVE('r', 'party')}
                RETURN {id: party.id, name: party.nameEn, basedIn: COLLECT {
