@@ -10,6 +10,7 @@ import tseslint from 'typescript-eslint';
  */
 const LAYERS = {
   server: [
+    'curate',
     'explorer',
     'export',
     'ftm',
@@ -29,6 +30,7 @@ const LAYERS = {
   ],
   export: ['ftm', 'graphql', 'repositories', 'seed', 'neo4j', 'models'],
   ftm: ['repositories', 'seed', 'neo4j', 'models'],
+  curate: [],
   explorer: [],
   graphiql: [],
   changes: ['models'],

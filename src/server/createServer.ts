@@ -3,7 +3,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import express from 'express';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, isInputObjectType } from 'graphql';
 import type { Driver } from 'neo4j-driver';
 import type { Logger } from 'pino';
 import { createAuthenticator } from '../auth/createAuthenticator.js';
@@ -25,6 +25,7 @@ import { createErrorPlugin, createFormatError } from './createErrorPlugin.js';
 import { createGraphqlExpressHandler } from './createGraphqlExpressHandler.js';
 import { createGraphqlRequestHandler, type GraphqlRequestHandlerOptions } from './createGraphqlRequestHandler.js';
 import { createExplorerRouter } from '../explorer/createExplorerRouter.js';
+import { createCurateRouter } from '../curate/createCurateRouter.js';
 import { createGraphiqlRouter } from '../graphiql/createGraphiqlRouter.js';
 import { createExportRouter } from '../export/createExportRouter.js';
 import { createDeadlineDatabase } from '../export/createDeadlineDatabase.js';
@@ -348,6 +349,12 @@ export function createServer(options: ServerOptions): CoopgraphServer {
       app.use(createHealthRouter({ driver, database, supervisor, circuit: monitor }));
       app.use(createMetricsRouter({ metrics, token: options.metricsToken }));
       app.use(createExplorerRouter());
+      const addSourceInput = schema.getType('AddSourceInput');
+      app.use(
+        createCurateRouter({
+          sendSourceText: isInputObjectType(addSourceInput) && 'text' in addSourceInput.getFields(),
+        }),
+      );
       if ((options.graphqlIde ?? 'graphiql') === 'graphiql') app.use(createGraphiqlRouter());
       if (introspection) {
         if (readsRequireKey || rateLimiter) app.use('/schema.graphql', exportGate);

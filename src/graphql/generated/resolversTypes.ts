@@ -529,6 +529,12 @@ export type Mutation = {
   recordAgreement: EntityPayload;
   /** Retracts an entity, relation or attribute: it disappears from reads but is kept, with who retracted it and why. A retracted source takes the excerpts quoting it out of every evidence list. Admins only. */
   retractFact: RetractionPayload;
+  /**
+   * Writes a reviewed text in one transaction, as a seed file is loaded: its source (added or updated), the entities
+   * it names, and the relations and attributes it states, each with verbatim excerpts of that source. Editor role.
+   * Everything lands or nothing does; errors name the input field. This is what `/curate` submits.
+   */
+  submitSource: SubmitSourcePayload;
   /** Adds or updates an entity (names, aliases, attributes), with the evidence for it. */
   upsertEntity: EntityPayload;
 };
@@ -608,6 +614,20 @@ export type MutationRetractFactArgs = {
  * already states gains this source's evidence. An attribute with another value for a key does not overwrite the
  * stored one: an editor's correction is a new claim beside the old, both answer (`Attribute.disputed`) and
  * `changes` lists both writes; `retractFact` withdraws the wrong one.
+ */
+export type MutationSubmitSourceArgs = {
+  input: SubmitSourceInput;
+};
+
+
+/**
+ * Writes need a bearer token (an API key or a JWT) with the role `editor`; `retractFact` needs `admin`.
+ * Each mutation is one Neo4j write transaction: it lands whole or not at all, and records a `Change` in the audit
+ * trail. Every fact it asserts needs evidence exactly as a seed file does: the source (added before with
+ * `addSource`) and verbatim excerpts of it. Upserts are idempotent by id; names are replaced when given, aliases
+ * and evidence only grow. A fact another source already states gains this source's evidence. An attribute with
+ * another value for a key does not overwrite the stored one: an editor's correction is a new claim beside the old,
+ * both answer (`Attribute.disputed`) and `changes` lists both writes; `retractFact` withdraws the wrong one.
  */
 export type MutationUpsertEntityArgs = {
   input: UpsertEntityInput;
@@ -1093,6 +1113,54 @@ export type StatementRelationsArgs = {
   types?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
+/**
+ * An entity the source names. With `names`, it is added or updated as `upsertEntity` does; without, it must already
+ * exist (a proposal merged into a known entity): it keeps its names and gains the aliases, excerpts and attributes.
+ * A statement is an entity of kind STATEMENT with its verbatim `text`.
+ */
+export type SubmitEntityInput = {
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  attributes?: InputMaybe<Array<AttributeInput>>;
+  /** Excerpts of the source that name the entity (3 to 1000 characters each). */
+  excerpts: Array<Scalars['String']['input']>;
+  /** `kind/slug`, such as `organization/ktz-express`; the prefix must match `kind`. */
+  id: Scalars['ID']['input'];
+  kind: EntityKind;
+  names?: InputMaybe<NamesInput>;
+  /** The verbatim statement, for kind STATEMENT only. */
+  text?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A relation the source states, between entities of the input or of the graph. */
+export type SubmitRelationInput = {
+  /** STATED when the excerpts say it in so many words; INFERRED needs `inference`. */
+  basis?: InputMaybe<Basis>;
+  excerpts: Array<Scalars['String']['input']>;
+  fromId: Scalars['ID']['input'];
+  /** How it was concluded, in one sentence; required when basis is INFERRED, refused when STATED. */
+  inference?: InputMaybe<Scalars['String']['input']>;
+  role?: InputMaybe<Scalars['String']['input']>;
+  toId: Scalars['ID']['input'];
+  /** UPPER_SNAKE_CASE, such as `PARTY_TO` or `HOLDS_OFFICE`. */
+  type: Scalars['String']['input'];
+};
+
+/** A reviewed document: one source and the facts it states. */
+export type SubmitSourceInput = {
+  /** New entities (with `names`) and existing ones the text also names (without `names`: theirs are kept). */
+  entities?: InputMaybe<Array<SubmitEntityInput>>;
+  /** Relations between entities of this input or of the graph. */
+  relations?: InputMaybe<Array<SubmitRelationInput>>;
+  source: AddSourceInput;
+};
+
+export type SubmitSourcePayload = {
+  __typename?: 'SubmitSourcePayload';
+  /** The one change that recorded the whole submission. */
+  change: Change;
+  source: Source;
+};
+
 export type Subscription = {
   __typename?: 'Subscription';
   /**
@@ -1272,6 +1340,10 @@ export type ResolversTypes = {
   Source: ResolverTypeWrapper<EntityModel>;
   Statement: ResolverTypeWrapper<EntityModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  SubmitEntityInput: SubmitEntityInput;
+  SubmitRelationInput: SubmitRelationInput;
+  SubmitSourceInput: SubmitSourceInput;
+  SubmitSourcePayload: ResolverTypeWrapper<Omit<SubmitSourcePayload, 'change' | 'source'> & { change: ResolversTypes['Change'], source: ResolversTypes['Source'] }>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   TextAnalysis: ResolverTypeWrapper<Omit<TextAnalysis, 'mentions' | 'proposals'> & { mentions: Array<ResolversTypes['Mention']>, proposals: Array<ResolversTypes['FactProposal']> }>;
   TextSpan: ResolverTypeWrapper<TextSpan>;
@@ -1335,6 +1407,10 @@ export type ResolversParentTypes = {
   Source: EntityModel;
   Statement: EntityModel;
   String: Scalars['String']['output'];
+  SubmitEntityInput: SubmitEntityInput;
+  SubmitRelationInput: SubmitRelationInput;
+  SubmitSourceInput: SubmitSourceInput;
+  SubmitSourcePayload: Omit<SubmitSourcePayload, 'change' | 'source'> & { change: ResolversParentTypes['Change'], source: ResolversParentTypes['Source'] };
   Subscription: Record<PropertyKey, never>;
   TextAnalysis: Omit<TextAnalysis, 'mentions' | 'proposals'> & { mentions: Array<ResolversParentTypes['Mention']>, proposals: Array<ResolversParentTypes['FactProposal']> };
   TextSpan: TextSpan;
@@ -1520,6 +1596,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   addSource?: Resolver<ResolversTypes['EntityPayload'], ParentType, ContextType, RequireFields<MutationAddSourceArgs, 'input'>>;
   recordAgreement?: Resolver<ResolversTypes['EntityPayload'], ParentType, ContextType, RequireFields<MutationRecordAgreementArgs, 'input'>>;
   retractFact?: Resolver<ResolversTypes['RetractionPayload'], ParentType, ContextType, RequireFields<MutationRetractFactArgs, 'input'>>;
+  submitSource?: Resolver<ResolversTypes['SubmitSourcePayload'], ParentType, ContextType, RequireFields<MutationSubmitSourceArgs, 'input'>>;
   upsertEntity?: Resolver<ResolversTypes['EntityPayload'], ParentType, ContextType, RequireFields<MutationUpsertEntityArgs, 'input'>>;
 };
 
@@ -1709,6 +1786,11 @@ export type StatementResolvers<ContextType = Context, ParentType extends Resolve
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type SubmitSourcePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SubmitSourcePayload'] = ResolversParentTypes['SubmitSourcePayload']> = {
+  change?: Resolver<ResolversTypes['Change'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+};
+
 export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
   graphChanged?: SubscriptionResolver<ResolversTypes['GraphChange'], "graphChanged", ParentType, ContextType, Partial<SubscriptionGraphChangedArgs>>;
 };
@@ -1764,6 +1846,7 @@ export type Resolvers<ContextType = Context> = {
   SearchHit?: SearchHitResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
   Statement?: StatementResolvers<ContextType>;
+  SubmitSourcePayload?: SubmitSourcePayloadResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   TextAnalysis?: TextAnalysisResolvers<ContextType>;
   TextSpan?: TextSpanResolvers<ContextType>;

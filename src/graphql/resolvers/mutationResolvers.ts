@@ -6,6 +6,7 @@ import { addRelation } from '../mutations/addRelation.js';
 import { addSource } from '../mutations/addSource.js';
 import { recordAgreement } from '../mutations/recordAgreement.js';
 import { retractFact } from '../mutations/retractFact.js';
+import { submitSource } from '../mutations/submitSource.js';
 import { upsertEntity } from '../mutations/upsertEntity.js';
 import type { Context } from '../context.js';
 import type { MutationResolvers } from '../generated/resolversTypes.js';
@@ -67,6 +68,12 @@ export const mutationResolvers: MutationResolvers = {
         `input: the relation ${relationId} or one of its ends is retracted; the write was kept but stays hidden`,
       ]);
     return { relation, change };
+  },
+  submitSource: async (_, { input }, context) => {
+    const { actor } = requireRole(context.principal, 'editor');
+    const change = await submitSource(context.db, input, actor);
+    for (const entity of input.entities ?? []) context.readAhead.entities.invalidate(entity.id);
+    return { source: await loadWritten(context, input.source.id, change.id), change };
   },
   retractFact: async (_, { input }, context) => {
     const { actor } = requireRole(context.principal, 'admin');
