@@ -7,8 +7,6 @@ import express from 'express';
 export interface CurateRouterOptions {
   /** Where the page finds this API's GraphQL endpoint; default `/graphql` under the router's mount point. */
   graphqlPath?: string;
-  /** True when `AddSourceInput` has a `text` field: the page then sends the analysed text with the source. */
-  sendSourceText?: boolean;
 }
 
 const PUBLIC_DIR = join(dirname(fileURLToPath(import.meta.url)), 'public');
@@ -43,8 +41,7 @@ export function createCurateRouter(options: CurateRouterOptions = {}): express.R
   router.get(['/curate', '/curate/'], (req, res) => {
     const html = template
       .replaceAll('{{base}}', escapeAttribute(`${req.baseUrl}/curate/`))
-      .replaceAll('{{graphqlPath}}', escapeAttribute(options.graphqlPath ?? `${req.baseUrl}/graphql`))
-      .replaceAll('{{sendSourceText}}', options.sendSourceText ? 'true' : 'false');
+      .replaceAll('{{graphqlPath}}', escapeAttribute(options.graphqlPath ?? `${req.baseUrl}/graphql`));
     res.set({
       'Content-Security-Policy': CONTENT_SECURITY_POLICY,
       'X-Content-Type-Options': 'nosniff',

@@ -3,7 +3,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import express from 'express';
-import { GraphQLError, isInputObjectType } from 'graphql';
+import { GraphQLError } from 'graphql';
 import type { Driver } from 'neo4j-driver';
 import type { Logger } from 'pino';
 import { createAuthenticator } from '../auth/createAuthenticator.js';
@@ -349,12 +349,7 @@ export function createServer(options: ServerOptions): CoopgraphServer {
       app.use(createHealthRouter({ driver, database, supervisor, circuit: monitor }));
       app.use(createMetricsRouter({ metrics, token: options.metricsToken }));
       app.use(createExplorerRouter());
-      const addSourceInput = schema.getType('AddSourceInput');
-      app.use(
-        createCurateRouter({
-          sendSourceText: isInputObjectType(addSourceInput) && 'text' in addSourceInput.getFields(),
-        }),
-      );
+      app.use(createCurateRouter());
       if ((options.graphqlIde ?? 'graphiql') === 'graphiql') app.use(createGraphiqlRouter());
       if (introspection) {
         if (readsRequireKey || rateLimiter) app.use('/schema.graphql', exportGate);

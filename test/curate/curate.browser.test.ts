@@ -181,6 +181,13 @@ describe('/curate in headless Chromium', () => {
         (await postGraphQL<{ entity: any }>(server.url, ENTITY, { id }, bearer(keys.reader))).data!.entity;
       const cited = (excerpt: string) => ({ excerpt, source: { id: SOURCE_ID } });
       expect((await read(SOURCE_ID)).name).toBe('Алатау Агро в Красногорске');
+      const kept = await postGraphQL<{ entity: { textLength: number | null } }>(
+        server.url,
+        'query ($id: ID!) { entity(id: $id) { ... on Source { textLength } } }',
+        { id: SOURCE_ID },
+        bearer(keys.reader),
+      );
+      expect(kept.data!.entity.textLength).toBe(TEXT.length); // the text went with its source
       expect((await read(organizationId)).evidence).toEqual([cited('ТОО «Алатау Агро»')]);
 
       const person = await read(KNOWN_PERSON);

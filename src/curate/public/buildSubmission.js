@@ -6,7 +6,7 @@ import { idOf } from './slugOf.js';
  * the input, the review item behind each entity and relation (to name them in errors) and the problems that keep it
  * from being sent.
  */
-export function buildSubmission(state, { sendSourceText }) {
+export function buildSubmission(state) {
   const problems = [];
   const lang = state.source.language === 'kk' ? 'kk' : 'ru';
   const entries = new Map();
@@ -114,8 +114,8 @@ export function buildSubmission(state, { sendSourceText }) {
     language,
     ...(publisher.trim() ? { publisher: publisher.trim() } : {}),
     ...(url.trim() ? { url: url.trim() } : {}),
-    // The one place the text goes with its source: sent when the server's AddSourceInput takes it.
-    ...(sendSourceText ? { text: state.text } : {}),
+    // Kept with the source, so the server checks every excerpt against it.
+    text: state.text,
   };
   return {
     input: { source, entities: [...entries.values()], relations },

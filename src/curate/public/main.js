@@ -14,7 +14,6 @@ import { idOf } from './slugOf.js';
 const byId = (id) => document.getElementById(id);
 const meta = (name) => document.querySelector(`meta[name="${name}"]`)?.getAttribute('content') ?? '';
 const endpoint = new URL(meta('coopgraph-graphql') || '/graphql', window.location.href).href;
-const sendSourceText = meta('coopgraph-send-source-text') === 'true';
 /** Relation types the seeds use, offered while typing one (any UPPER_SNAKE_CASE type is accepted). */
 const RELATION_TYPES = [
   'PARTY_TO',
@@ -143,7 +142,7 @@ byId('marked').addEventListener('mouseup', onSelect);
 byId('marked').addEventListener('keyup', (event) => event.shiftKey && onSelect());
 
 async function submit() {
-  const { input, problems, entityLabels, relationLabels } = buildSubmission(state, { sendSourceText });
+  const { input, problems, entityLabels, relationLabels } = buildSubmission(state);
   if (problems.length > 0) throw problems;
   try {
     const { submitSource } = await request(SUBMIT_MUTATION, { input });

@@ -624,10 +624,12 @@ export type MutationSubmitSourceArgs = {
  * Writes need a bearer token (an API key or a JWT) with the role `editor`; `retractFact` needs `admin`.
  * Each mutation is one Neo4j write transaction: it lands whole or not at all, and records a `Change` in the audit
  * trail. Every fact it asserts needs evidence exactly as a seed file does: the source (added before with
- * `addSource`) and verbatim excerpts of it. Upserts are idempotent by id; names are replaced when given, aliases
- * and evidence only grow. A fact another source already states gains this source's evidence. An attribute with
- * another value for a key does not overwrite the stored one: an editor's correction is a new claim beside the old,
- * both answer (`Attribute.disputed`) and `changes` lists both writes; `retractFact` withdraws the wrong one.
+ * `addSource`) and verbatim excerpts of it; where the source's text is kept (`AddSourceInput.text`), each excerpt is
+ * checked against it in the write's transaction and one that is not verbatim refuses the write, naming it. Upserts
+ * are idempotent by id; names are replaced when given, aliases and evidence only grow. A fact another source
+ * already states gains this source's evidence. An attribute with another value for a key does not overwrite the
+ * stored one: an editor's correction is a new claim beside the old, both answer (`Attribute.disputed`) and
+ * `changes` lists both writes; `retractFact` withdraws the wrong one.
  */
 export type MutationUpsertEntityArgs = {
   input: UpsertEntityInput;
