@@ -1,12 +1,10 @@
-import { readdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { Database } from '../neo4j/Database.js';
 import { writeGraphBatches, type BatchPart, type BatchWriteCounts } from '../repositories/writeGraphBatches.js';
 import { planGraphWrite } from '../seed/planGraphWrite.js';
-import { parseSourceDocument, type SeedFile } from '../seed/readSourceDocuments.js';
 import { SeedValidationError } from '../seed/SeedValidationError.js';
-import { sourceDocumentSchema } from '../seed/sourceDocument.js';
 import { createProgressBar } from './createProgressBar.js';
+import { listSeedChunks } from './listSeedChunks.js';
+import { readSeedChunk } from './readSeedChunk.js';
 
 export interface BulkLoadOptions {
   /** Rows per write transaction; 10,000 by default. */
@@ -40,13 +38,8 @@ export async function bulkLoadDocuments(
 ): Promise<BulkLoadReport> {
   const batchSize = options.batchSize ?? 10_000;
   const filesPerChunk = options.filesPerChunk ?? 20;
-  const files = (await readdir(directory, { recursive: true }))
-    .filter((name) => /\.(ya?ml|json)$/.test(name))
-    .sort()
-    .map((name) => path.join(directory, name));
-  const chunks: string[][] = [];
-  for (let start = 0; start < files.length; start += filesPerChunk)
-    chunks.push(files.slice(start, start + filesPerChunk));
+  const chunks = await listSeedChunks(directory, filesPerChunk);
+  const files = chunks.flat();
 
   const bar = options.progress ? createProgressBar('file passes') : null;
   bar?.start(files.length * 2);
@@ -54,10 +47,10 @@ export async function bulkLoadDocuments(
   const totals: BatchWriteCounts = { excerpts: 0, entities: 0, attributes: 0, relations: 0, relationsMissingEnds: 0 };
   try {
     for (const part of ['nodes', 'relations'] as const satisfies readonly BatchPart[]) {
-      let next = chunks[0] ? readChunk(chunks[0]) : null;
+      let next = chunks[0] ? readSeedChunk(chunks[0]) : null;
       for (let index = 0; index < chunks.length; index++) {
         const current = await next!;
-        next = chunks[index + 1] ? readChunk(chunks[index + 1]!) : null;
+        next = chunks[index + 1] ? readSeedChunk(chunks[index + 1]!) : null;
         // A rejected prefetch must not go unhandled while this chunk is written; it is awaited next round.
         next?.catch(() => {});
         const counts = await writeGraphBatches(db, planGraphWrite(current), {
@@ -80,34 +73,4 @@ export async function bulkLoadDocuments(
   const seconds = (performance.now() - started) / 1000;
   const rows = totals.excerpts + totals.entities + totals.attributes + totals.relations;
   return { ...totals, files: files.length, rows, seconds, rowsPerSecond: rows / seconds };
-}
-
-async function readChunk(files: readonly string[]): Promise<SeedFile[]> {
-  const texts = await Promise.all(files.map((file) => readFile(file, 'utf8')));
-  const documents: SeedFile[] = [];
-  const problems: string[] = [];
-  texts.forEach((text, index) => {
-    const file = files[index]!;
-    const result = file.endsWith('.json') ? parseJsonDocument(text, file) : parseSourceDocument(text, file);
-    if (result.ok) documents.push({ file, document: result.document });
-    else problems.push(...result.problems);
-  });
-  if (problems.length > 0) throw new SeedValidationError(problems);
-  return documents;
-}
-
-/** JSON is YAML too, but `JSON.parse` is far faster than the YAML parser on big generated files. */
-function parseJsonDocument(text: string, file: string): ReturnType<typeof parseSourceDocument> {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    return parseSourceDocument(text, file);
-  }
-  const result = sourceDocumentSchema.safeParse(raw);
-  if (result.success) return { ok: true, document: result.data };
-  return {
-    ok: false,
-    problems: result.error.issues.map((issue) => `${file}: ${issue.path.join('.') || '(file)'}: ${issue.message}`),
-  };
 }
