@@ -1,0 +1,211 @@
+import { mkdir, open, rm, type FileHandle } from 'node:fs/promises';
+import path from 'node:path';
+import { planGraphWrite, type GraphWritePlan } from '../seed/planGraphWrite.js';
+import { SeedValidationError } from '../seed/SeedValidationError.js';
+import {
+  ATTRIBUTE_HEADER,
+  attributeLine,
+  ENTITY_HEADER,
+  entityLine,
+  EXCERPT_HEADER,
+  excerptLine,
+  RELATION_HEADER,
+  relationLine,
+  type EmptyLists,
+} from './importCsvTables.js';
+import { listSeedChunks } from './listSeedChunks.js';
+import { readSeedChunk } from './readSeedChunk.js';
+
+/** One `--nodes`/`--relationships` group of the importer: a CSV file with its header line. */
+export interface ImportFile {
+  kind: 'nodes' | 'relationships';
+  /** Label the importer gives every row; entities carry theirs in a `:LABEL` column. */
+  label: string | null;
+  path: string;
+  /** Whether fields span lines (such files are named to the importer, which then parses them more slowly). */
+  multiline: boolean;
+}
+
+/** The rows of a graph, split into what the importer writes and what must be merged into the graph after it. */
+export interface ImportFiles {
+  files: ImportFile[];
+  documents: number;
+  excerpts: number;
+  entities: number;
+  attributes: number;
+  relations: number;
+  /**
+   * Rows restating a fact an earlier chunk of documents already stated: the importer creates each node and
+   * relationship once, so these are MERGEd after it, chunk by chunk as the transactional loader would.
+   */
+  deferred: GraphWritePlan;
+  /** Entities with an empty list (aliases, evidence, search keys), which the importer leaves unset. */
+  emptyLists: number;
+}
+
+export interface WriteImportFilesOptions {
+  /** Files planned together, as `bulkLoadDocuments` plans them: 20 by default. */
+  filesPerChunk?: number;
+  /** Called after each chunk with the documents and rows it held. */
+  onChunk?: (documents: number, rows: number) => void;
+}
+
+/** One CSV table: rows without line breaks go to `<name>.csv`, the others (rare) to `<name>-multiline.csv`. */
+class Table {
+  private plain: FileHandle | null = null;
+  private multiline: FileHandle | null = null;
+
+  constructor(
+    private readonly directory: string,
+    private readonly name: string,
+    private readonly header: string,
+    private readonly kind: ImportFile['kind'],
+    private readonly label: string | null,
+  ) {}
+
+  async write(lines: string[]): Promise<void> {
+    const plain: string[] = [];
+    const multiline: string[] = [];
+    for (const line of lines) (/[\r\n]/.test(line) ? multiline : plain).push(line);
+    if (plain.length > 0) {
+      this.plain ??= await this.create('');
+      await this.plain.write(`${plain.join('\n')}\n`);
+    }
+    if (multiline.length > 0) {
+      this.multiline ??= await this.create('-multiline');
+      await this.multiline.write(`${multiline.join('\n')}\n`);
+    }
+  }
+
+  async close(): Promise<ImportFile[]> {
+    const files: ImportFile[] = [];
+    for (const [handle, suffix] of [
+      [this.plain, ''],
+      [this.multiline, '-multiline'],
+    ] as const) {
+      if (!handle) continue;
+      await handle.close();
+      files.push({ kind: this.kind, label: this.label, path: this.pathOf(suffix), multiline: suffix !== '' });
+    }
+    return files;
+  }
+
+  private pathOf(suffix: string): string {
+    return path.join(this.directory, `${this.name}${suffix}.csv`);
+  }
+
+  private async create(suffix: string): Promise<FileHandle> {
+    const handle = await open(this.pathOf(suffix), 'w');
+    await handle.write(`${this.header}\n`);
+    return handle;
+  }
+}
+
+/**
+ * Writes the seed documents under `documentsDir` as the importer's CSV files in `outDir` (replacing it), planning
+ * them a chunk at a time exactly as `bulkLoadDocuments` does, so that importing the files and then MERGEing
+ * `deferred` leaves the graph the transactional loader would. Memory holds the ids seen, not the rows. Throws a
+ * SeedValidationError for an invalid document or a relation to an entity no document declares.
+ */
+export async function writeImportFiles(
+  documentsDir: string,
+  outDir: string,
+  options: WriteImportFilesOptions = {},
+): Promise<ImportFiles> {
+  const chunks = await listSeedChunks(documentsDir, options.filesPerChunk ?? 20);
+  await rm(outDir, { recursive: true, force: true });
+  await mkdir(outDir, { recursive: true });
+  const tables = {
+    entities: new Table(outDir, 'entities', ENTITY_HEADER, 'nodes', null),
+    excerpts: new Table(outDir, 'excerpts', EXCERPT_HEADER, 'nodes', 'Excerpt'),
+    attributes: new Table(outDir, 'attributes', ATTRIBUTE_HEADER, 'nodes', 'Attribute'),
+    relations: new Table(outDir, 'relations', RELATION_HEADER, 'relationships', null),
+  };
+  const seen = { entities: new Set<string>(), excerpts: new Set<string>(), attributes: new Set<string>() };
+  const relationIds = new Set<string>();
+  /** Relation ends not declared yet when the relation was written: checked once every document is read. */
+  const pendingEnds = new Set<string>();
+  const deferred: GraphWritePlan = {
+    excerpts: [],
+    entities: [],
+    attributes: [],
+    relations: [],
+    externalIds: [],
+    relationOrigins: new Map(),
+  };
+  const empty: EmptyLists = { entities: 0 };
+  const totals = { documents: 0, excerpts: 0, entities: 0, attributes: 0, relations: 0 };
+  let files: ImportFile[];
+  try {
+    let next = chunks[0] ? readSeedChunk(chunks[0]) : null;
+    for (let index = 0; index < chunks.length; index++) {
+      const documents = await next!;
+      next = chunks[index + 1] ? readSeedChunk(chunks[index + 1]!) : null;
+      // A rejected prefetch must not go unhandled while this chunk is written; it is awaited next round.
+      next?.catch(() => {});
+      const plan = planGraphWrite(documents);
+
+      const excerpts = plan.excerpts.filter((row) => !seen.excerpts.has(row.id));
+      for (const row of excerpts) seen.excerpts.add(row.id);
+
+      const restated = new Set<string>();
+      const entities = plan.entities.filter((row) => {
+        if (!seen.entities.has(row.id)) return true;
+        restated.add(row.id);
+        deferred.entities.push(row);
+        return false;
+      });
+      const attributes = plan.attributes.filter((row) => {
+        if (!seen.attributes.has(row.id) && !restated.has(row.entityId)) return true;
+        deferred.attributes.push(row);
+        return false;
+      });
+      const signed = Map.groupBy(
+        attributes.filter((row) => row.key === 'signedOn'),
+        (row) => row.entityId,
+      );
+      const entityLines = entities.map((row) => entityLine(row, signed.get(row.id) ?? [], empty));
+      for (const row of entities) {
+        seen.entities.add(row.id);
+        pendingEnds.delete(row.id);
+      }
+      for (const row of attributes) seen.attributes.add(row.id);
+
+      const relations = plan.relations.filter((row) => {
+        if (!relationIds.has(row.id)) return true;
+        deferred.relations.push(row);
+        return false;
+      });
+      for (const row of relations) {
+        relationIds.add(row.id);
+        if (!seen.entities.has(row.from)) pendingEnds.add(row.from);
+        if (!seen.entities.has(row.to)) pendingEnds.add(row.to);
+      }
+
+      await tables.entities.write(entityLines);
+      await tables.excerpts.write(excerpts.map(excerptLine));
+      await tables.attributes.write(attributes.map(attributeLine));
+      await tables.relations.write(relations.map(relationLine));
+      totals.documents += documents.length;
+      totals.excerpts += excerpts.length;
+      totals.entities += entities.length;
+      totals.attributes += attributes.length;
+      totals.relations += relations.length;
+      options.onChunk?.(
+        documents.length,
+        plan.excerpts.length + plan.entities.length + plan.attributes.length + plan.relations.length,
+      );
+    }
+  } finally {
+    files = (await Promise.all(Object.values(tables).map((table) => table.close()))).flat();
+  }
+  const missing = [...pendingEnds, ...deferred.relations.flatMap((row) => [row.from, row.to])].filter(
+    (id) => !seen.entities.has(id),
+  );
+  if (missing.length > 0) {
+    throw new SeedValidationError([
+      `relations name ${new Set(missing).size} entity id(s) that no file declares, such as "${missing[0]}": nothing was imported`,
+    ]);
+  }
+  return { files, ...totals, deferred, emptyLists: empty.entities };
+}
