@@ -1,44 +1,71 @@
 /**
- * `npm run bench [-- --scale N] [--quick]`: generates the scale graph (default scale 10; 1 with --quick), loads it
- * into a fresh embedded Neo4j and measures Q1–Q6 through our API, @neo4j/graphql and raw Cypher. Writes
- * `bench/results/scale-N.{json,md,svg}` (quick runs: `bench/results/tmp/`) and prints one line per operation.
+ * `npm run bench [-- --scale N[,M…]] [--quick] [--load-path import|transactional]`: generates each scale graph
+ * (default scale 10; 1 with --quick), loads it into a fresh embedded Neo4j (through Neo4j's offline importer unless
+ * told otherwise) and measures Q1–Q6 through our API, @neo4j/graphql and raw Cypher. Writes
+ * `bench/results/scale-N.{json,md,svg}` (quick runs: `bench/results/tmp/`) and prints one line per operation; with
+ * several scales also `scales-N-M.md`, our p50 side by side.
  */
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { runBench } from './runBench.js';
+import { compareScales } from './compareScales.js';
+import { runBench, type BenchReport } from './runBench.js';
+import { LOAD_PATHS, type LoadPath } from './startScaleDatabase.js';
 import { summaryLines, writeReport } from './writeReport.js';
 
-const USAGE = 'Usage: npm run bench [-- --scale N] [--quick]';
+const USAGE = 'Usage: npm run bench [-- --scale N[,M…]] [--quick] [--load-path import|transactional]';
 
 async function main(): Promise<number> {
-  let values: { scale?: string; quick?: boolean };
+  let values: { scale?: string; quick?: boolean; 'load-path'?: string };
   try {
-    ({ values } = parseArgs({ options: { scale: { type: 'string' }, quick: { type: 'boolean' } }, strict: true }));
+    ({ values } = parseArgs({
+      options: { scale: { type: 'string' }, quick: { type: 'boolean' }, 'load-path': { type: 'string' } },
+      strict: true,
+    }));
   } catch (error) {
     console.error(`${(error as Error).message}. ${USAGE}`);
     return 2;
   }
   const quick = values.quick ?? false;
-  const scale = Number(values.scale ?? (quick ? '1' : '10'));
-  if (!(scale > 0) || !Number.isFinite(scale)) {
-    console.error(`--scale expects a positive number, got ${JSON.stringify(values.scale)}. ${USAGE}`);
+  const scales = (values.scale ?? (quick ? '1' : '10')).split(',').map((part) => Number(part.trim()));
+  if (scales.some((scale) => !(scale > 0) || !Number.isFinite(scale))) {
+    console.error(
+      `--scale expects positive numbers separated by commas, got ${JSON.stringify(values.scale)}. ${USAGE}`,
+    );
+    return 2;
+  }
+  const loadPath = values['load-path'] ?? 'import';
+  if (!(LOAD_PATHS as readonly string[]).includes(loadPath)) {
+    console.error(`--load-path expects import or transactional, got ${JSON.stringify(loadPath)}. ${USAGE}`);
     return 2;
   }
   const root = path.resolve(import.meta.dirname, '..');
-  const started = performance.now();
-  const report = await runBench({
-    scale,
-    quick,
-    dataDir: path.join(root, '.data', `scale-${scale}`),
-    log: (line) => console.error(line),
-  });
   const directory = path.join(root, 'bench/results', quick ? 'tmp' : '');
-  const name = `scale-${scale}${quick ? '-quick' : ''}`;
-  await writeReport(report, directory, name);
-  for (const line of summaryLines(report)) console.log(line);
-  console.log(
-    `Report: ${path.join(directory, name)}.{json,md,svg} (${((performance.now() - started) / 1000).toFixed(0)} s)`,
-  );
+  const reports: BenchReport[] = [];
+  for (const scale of scales) {
+    const started = performance.now();
+    const report = await runBench({
+      scale,
+      quick,
+      dataDir: path.join(root, '.data', `scale-${scale}`),
+      loadPath: loadPath as LoadPath,
+      log: (line) => console.error(line),
+    });
+    const name = `scale-${scale}${quick ? '-quick' : ''}`;
+    await writeReport(report, directory, name);
+    for (const line of summaryLines(report)) console.log(line);
+    console.log(
+      `Report: ${path.join(directory, name)}.{json,md,svg} (${((performance.now() - started) / 1000).toFixed(0)} s)`,
+    );
+    reports.push(report);
+  }
+  if (reports.length > 1) {
+    const comparison = compareScales(reports);
+    const name = `scales-${scales.join('-')}${quick ? '-quick' : ''}.md`;
+    await writeFile(path.join(directory, name), comparison);
+    console.log(comparison);
+    console.log(`Comparison: ${path.join(directory, name)}`);
+  }
   return 0;
 }
 
