@@ -1,4 +1,5 @@
 import { mkdir, open, rm, type FileHandle } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { planGraphWrite, type GraphWritePlan } from '../seed/planGraphWrite.js';
 import { SeedValidationError } from '../seed/SeedValidationError.js';
@@ -13,6 +14,8 @@ import {
   relationLine,
   type EmptyLists,
 } from './importCsvTables.js';
+import { createChunkFormatter } from './createChunkFormatter.js';
+import { tableText, type FormattedChunk, type TableText } from './formatImportChunk.js';
 import { listSeedChunks } from './listSeedChunks.js';
 import { readSeedChunk } from './readSeedChunk.js';
 
@@ -46,6 +49,8 @@ export interface ImportFiles {
 export interface WriteImportFilesOptions {
   /** Files planned together, as `bulkLoadDocuments` plans them: 20 by default. */
   filesPerChunk?: number;
+  /** Worker threads formatting chunks; one per core by default. */
+  threads?: number;
   /** Called after each chunk with the documents and rows it held. */
   onChunk?: (documents: number, rows: number) => void;
 }
@@ -63,17 +68,14 @@ class Table {
     private readonly label: string | null,
   ) {}
 
-  async write(lines: string[]): Promise<void> {
-    const plain: string[] = [];
-    const multiline: string[] = [];
-    for (const line of lines) (/[\r\n]/.test(line) ? multiline : plain).push(line);
-    if (plain.length > 0) {
+  async write({ plain, multiline }: TableText): Promise<void> {
+    if (plain !== '') {
       this.plain ??= await this.create('');
-      await this.plain.write(`${plain.join('\n')}\n`);
+      await this.plain.write(plain);
     }
-    if (multiline.length > 0) {
+    if (multiline !== '') {
       this.multiline ??= await this.create('-multiline');
-      await this.multiline.write(`${multiline.join('\n')}\n`);
+      await this.multiline.write(multiline);
     }
   }
 
@@ -136,67 +138,106 @@ export async function writeImportFiles(
   const empty: EmptyLists = { entities: 0 };
   const totals = { documents: 0, excerpts: 0, entities: 0, attributes: 0, relations: 0 };
   let files: ImportFile[];
+  /** The exact path, for a chunk restating what an earlier one wrote: such rows are deferred. */
+  const writeRestatingChunk = async (chunkFiles: readonly string[]): Promise<number> => {
+    const documents = await readSeedChunk(chunkFiles);
+    const plan = planGraphWrite(documents);
+
+    const excerpts = plan.excerpts.filter((row) => !seen.excerpts.has(row.id));
+    for (const row of excerpts) seen.excerpts.add(row.id);
+
+    const restated = new Set<string>();
+    const entities = plan.entities.filter((row) => {
+      if (!seen.entities.has(row.id)) return true;
+      restated.add(row.id);
+      deferred.entities.push(row);
+      return false;
+    });
+    const attributes = plan.attributes.filter((row) => {
+      if (!seen.attributes.has(row.id) && !restated.has(row.entityId)) return true;
+      deferred.attributes.push(row);
+      return false;
+    });
+    const signed = Map.groupBy(
+      attributes.filter((row) => row.key === 'signedOn'),
+      (row) => row.entityId,
+    );
+    const entityLines = entities.map((row) => entityLine(row, signed.get(row.id) ?? [], empty));
+    for (const row of entities) {
+      seen.entities.add(row.id);
+      pendingEnds.delete(row.id);
+    }
+    for (const row of attributes) seen.attributes.add(row.id);
+
+    const relations = plan.relations.filter((row) => {
+      if (!relationIds.has(row.id)) return true;
+      deferred.relations.push(row);
+      return false;
+    });
+    for (const row of relations) {
+      relationIds.add(row.id);
+      if (!seen.entities.has(row.from)) pendingEnds.add(row.from);
+      if (!seen.entities.has(row.to)) pendingEnds.add(row.to);
+    }
+
+    await tables.entities.write(tableText(entityLines));
+    await tables.excerpts.write(tableText(excerpts.map(excerptLine)));
+    await tables.attributes.write(tableText(attributes.map(attributeLine)));
+    await tables.relations.write(tableText(relations.map(relationLine)));
+    totals.excerpts += excerpts.length;
+    totals.entities += entities.length;
+    totals.attributes += attributes.length;
+    totals.relations += relations.length;
+    return documents.length;
+  };
+
+  /** The fast path, for a chunk of facts no earlier chunk wrote (the rule for generated graphs). */
+  const writeNewChunk = async (chunk: FormattedChunk): Promise<boolean> => {
+    const { ids } = chunk;
+    const fresh =
+      ids.excerpts.every((id) => !seen.excerpts.has(id)) &&
+      ids.entities.every((id) => !seen.entities.has(id)) &&
+      ids.attributes.every((id) => !seen.attributes.has(id)) &&
+      ids.relations.every((id) => !relationIds.has(id));
+    if (!fresh) return false;
+    for (const id of ids.excerpts) seen.excerpts.add(id);
+    for (const id of ids.entities) {
+      seen.entities.add(id);
+      pendingEnds.delete(id);
+    }
+    for (const id of ids.attributes) seen.attributes.add(id);
+    for (const id of ids.relations) relationIds.add(id);
+    for (const id of chunk.ends) if (!seen.entities.has(id)) pendingEnds.add(id);
+    empty.entities += chunk.emptyLists;
+    for (const table of ['entities', 'excerpts', 'attributes', 'relations'] as const)
+      await tables[table].write(chunk.text[table]);
+    totals.excerpts += ids.excerpts.length;
+    totals.entities += ids.entities.length;
+    totals.attributes += ids.attributes.length;
+    totals.relations += ids.relations.length;
+    totals.documents += chunk.documents;
+    return true;
+  };
+
+  const formatter = createChunkFormatter(options.threads);
+  const window = 2 * Math.max(1, options.threads ?? availableParallelism());
+  const formatted: Promise<FormattedChunk>[] = [];
+  const dispatch = (index: number) => {
+    if (index >= chunks.length || formatted[index]) return;
+    formatted[index] = formatter.format(chunks[index]!);
+    // A rejection is awaited in turn; until then it must not count as unhandled.
+    formatted[index].catch(() => {});
+  };
   try {
-    let next = chunks[0] ? readSeedChunk(chunks[0]) : null;
     for (let index = 0; index < chunks.length; index++) {
-      const documents = await next!;
-      next = chunks[index + 1] ? readSeedChunk(chunks[index + 1]!) : null;
-      // A rejected prefetch must not go unhandled while this chunk is written; it is awaited next round.
-      next?.catch(() => {});
-      const plan = planGraphWrite(documents);
-
-      const excerpts = plan.excerpts.filter((row) => !seen.excerpts.has(row.id));
-      for (const row of excerpts) seen.excerpts.add(row.id);
-
-      const restated = new Set<string>();
-      const entities = plan.entities.filter((row) => {
-        if (!seen.entities.has(row.id)) return true;
-        restated.add(row.id);
-        deferred.entities.push(row);
-        return false;
-      });
-      const attributes = plan.attributes.filter((row) => {
-        if (!seen.attributes.has(row.id) && !restated.has(row.entityId)) return true;
-        deferred.attributes.push(row);
-        return false;
-      });
-      const signed = Map.groupBy(
-        attributes.filter((row) => row.key === 'signedOn'),
-        (row) => row.entityId,
-      );
-      const entityLines = entities.map((row) => entityLine(row, signed.get(row.id) ?? [], empty));
-      for (const row of entities) {
-        seen.entities.add(row.id);
-        pendingEnds.delete(row.id);
-      }
-      for (const row of attributes) seen.attributes.add(row.id);
-
-      const relations = plan.relations.filter((row) => {
-        if (!relationIds.has(row.id)) return true;
-        deferred.relations.push(row);
-        return false;
-      });
-      for (const row of relations) {
-        relationIds.add(row.id);
-        if (!seen.entities.has(row.from)) pendingEnds.add(row.from);
-        if (!seen.entities.has(row.to)) pendingEnds.add(row.to);
-      }
-
-      await tables.entities.write(entityLines);
-      await tables.excerpts.write(excerpts.map(excerptLine));
-      await tables.attributes.write(attributes.map(attributeLine));
-      await tables.relations.write(relations.map(relationLine));
-      totals.documents += documents.length;
-      totals.excerpts += excerpts.length;
-      totals.entities += entities.length;
-      totals.attributes += attributes.length;
-      totals.relations += relations.length;
-      options.onChunk?.(
-        documents.length,
-        plan.excerpts.length + plan.entities.length + plan.attributes.length + plan.relations.length,
-      );
+      for (let ahead = index; ahead <= index + window; ahead++) dispatch(ahead);
+      const chunk = await formatted[index]!;
+      delete formatted[index];
+      if (!(await writeNewChunk(chunk))) totals.documents += await writeRestatingChunk(chunks[index]!);
+      options.onChunk?.(chunk.documents, chunk.rows);
     }
   } finally {
+    await formatter.close();
     files = (await Promise.all(Object.values(tables).map((table) => table.close()))).flat();
   }
   const missing = [...pendingEnds, ...deferred.relations.flatMap((row) => [row.from, row.to])].filter(
