@@ -82,9 +82,11 @@ export async function runNeo4jImport(options: Neo4jImportOptions): Promise<void>
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const tail: string[] = [];
+  // Stack frames say nothing a user can act on; the importer's own sentences ("original error: …") do.
   const remember = (line: string) => {
+    if (/^\s+at |^\s*\.\.\. \d+ more/.test(line)) return;
     tail.push(line);
-    if (tail.length > 20) tail.shift();
+    if (tail.length > 40) tail.shift();
   };
   let progress: Neo4jImportProgress | null = null;
   createInterface({ input: child.stdout! }).on('line', (line) => {
@@ -109,11 +111,14 @@ export async function runNeo4jImport(options: Neo4jImportOptions): Promise<void>
     child.once('close', resolve);
   });
   if (code !== 0) {
-    const reason = tail
-      .filter((line) => line.trim() !== '')
-      .slice(-5)
-      .join(' ')
-      .trim();
+    const original = tail.findLast((line) => line.includes('original error:'));
+    const reason = original
+      ? original.slice(original.indexOf('original error:') + 'original error:'.length).trim()
+      : tail
+          .filter((line) => line.trim() !== '')
+          .slice(-3)
+          .join(' ')
+          .trim();
     throw new StartupError(`Neo4j's importer failed (exit code ${code}): ${reason || 'no output'}.`);
   }
 }

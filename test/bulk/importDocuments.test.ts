@@ -1,15 +1,18 @@
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bulkLoadDocuments } from '../../src/bulk/bulkLoadDocuments.js';
+import { ARRAY_DELIMITER_OPTION } from '../../src/bulk/importCsvTables.js';
 import { finishImport, importDocuments, type ImportedStore } from '../../src/bulk/importDocuments.js';
 import { writeScaleGraph } from '../../src/generate/writeScaleGraph.js';
 import { runMigrations } from '../../src/migrations/runMigrations.js';
 import { createDatabase } from '../../src/neo4j/Database.js';
 import { createDriver } from '../../src/neo4j/createDriver.js';
+import { runNeo4jImport } from '../../src/neo4j/runNeo4jImport.js';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../src/neo4j/startEmbeddedNeo4j.js';
+import { StartupError } from '../../src/neo4j/StartupError.js';
 import { readGraphDigest, type GraphDigest } from '../../src/repositories/readGraphDigest.js';
 import { SeedValidationError } from '../../src/seed/SeedValidationError.js';
 import { freePort } from '../support/freePort.js';
@@ -140,5 +143,14 @@ describe('importDocuments', () => {
     const attempt = importDocuments({ documentsDir: dir, storeDir: path.join(broken, 'store'), workDir: broken });
     await expect(attempt).rejects.toThrow(SeedValidationError);
     await expect(attempt).rejects.toThrow('organization/nowhere');
+  });
+
+  it('refuses a store that already holds a database, saying what to do instead', async () => {
+    const storeDir = path.join(workDir, 'occupied');
+    await mkdir(path.join(storeDir, 'data/databases/neo4j'), { recursive: true });
+    await writeFile(path.join(storeDir, 'data/databases/neo4j/neostore'), '');
+    const attempt = runNeo4jImport({ storeDir, groups: [], arrayDelimiter: ARRAY_DELIMITER_OPTION });
+    await expect(attempt).rejects.toThrow(StartupError);
+    await expect(attempt).rejects.toThrow('already holds a database');
   });
 });
