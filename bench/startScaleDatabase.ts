@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { bulkLoadDocuments } from '../src/bulk/bulkLoadDocuments.js';
-import { finishImport, importDocuments } from '../src/bulk/importDocuments.js';
+import { finishImport, importDocuments, IMPORT_WRITES_DATA_OF_MIGRATIONS } from '../src/bulk/importDocuments.js';
 import { writeScaleGraph, type ScaleGraphManifest } from '../src/generate/writeScaleGraph.js';
 import { runMigrations } from '../src/migrations/runMigrations.js';
 import { createDatabase } from '../src/neo4j/Database.js';
@@ -92,7 +92,9 @@ export async function startScaleDatabase(options: ScaleDatabaseOptions): Promise
   lap('start');
   const driver = createDriver({ uri: neo4j.uri, maxPoolSize: 64 });
   try {
-    await runMigrations(driver);
+    await runMigrations(driver, undefined, undefined, {
+      dataAlreadyCurrent: imported ? IMPORT_WRITES_DATA_OF_MIGRATIONS : [],
+    });
     lap('migrations');
     let rows: number;
     if (imported) {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.js';
 import { createProgressBar } from '../bulk/createProgressBar.js';
-import { finishImport, importDocuments } from '../bulk/importDocuments.js';
+import { finishImport, importDocuments, IMPORT_WRITES_DATA_OF_MIGRATIONS } from '../bulk/importDocuments.js';
 import { runMigrations } from '../migrations/runMigrations.js';
 import { connectNeo4j } from '../neo4j/connectNeo4j.js';
 import { createDatabase } from '../neo4j/Database.js';
@@ -55,7 +55,9 @@ async function main(): Promise<number> {
   );
   const neo4j = await connectNeo4j(config, (message) => console.log(message));
   try {
-    await runMigrations(neo4j.driver, config.NEO4J_DATABASE);
+    await runMigrations(neo4j.driver, config.NEO4J_DATABASE, undefined, {
+      dataAlreadyCurrent: IMPORT_WRITES_DATA_OF_MIGRATIONS,
+    });
     const bar = process.stderr.isTTY ? createProgressBar('rows') : null;
     await finishImport(neo4j.driver, imported, bar ?? undefined);
     const digest = await readGraphDigest(createDatabase({ driver: neo4j.driver, database: config.NEO4J_DATABASE }));

@@ -5,7 +5,12 @@ import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bulkLoadDocuments } from '../../src/bulk/bulkLoadDocuments.js';
 import { ARRAY_DELIMITER_OPTION } from '../../src/bulk/importCsvTables.js';
-import { finishImport, importDocuments, type ImportedStore } from '../../src/bulk/importDocuments.js';
+import {
+  finishImport,
+  importDocuments,
+  IMPORT_WRITES_DATA_OF_MIGRATIONS,
+  type ImportedStore,
+} from '../../src/bulk/importDocuments.js';
 import { writeScaleGraph } from '../../src/generate/writeScaleGraph.js';
 import { runMigrations } from '../../src/migrations/runMigrations.js';
 import { createDatabase } from '../../src/neo4j/Database.js';
@@ -86,7 +91,7 @@ beforeAll(async () => {
   const neo4j = await startEmbeddedNeo4j({ dataDir: storeDir, port: await freePort(), startTimeoutMs: 120_000 });
   const driver = createDriver({ uri: neo4j.uri });
   imported = { neo4j, driver, store };
-  await runMigrations(driver);
+  await runMigrations(driver, undefined, undefined, { dataAlreadyCurrent: IMPORT_WRITES_DATA_OF_MIGRATIONS });
   await finishImport(driver, store);
 }, 600_000);
 
