@@ -1,10 +1,13 @@
 import type { Database } from '../neo4j/Database.js';
 import { writeGraphBatches, type BatchPart, type BatchWriteCounts } from '../repositories/writeGraphBatches.js';
-import { planGraphWrite } from '../seed/planGraphWrite.js';
+import { planGraphWrite, type GraphWritePlan } from '../seed/planGraphWrite.js';
 import { SeedValidationError } from '../seed/SeedValidationError.js';
 import { createProgressBar } from './createProgressBar.js';
 import { listSeedChunks } from './listSeedChunks.js';
 import { readSeedChunk } from './readSeedChunk.js';
+
+/** Relation rows kept in memory between the node and relation passes (a few hundred bytes each). */
+const MAX_KEPT_RELATIONS = 1_000_000;
 
 export interface BulkLoadOptions {
   /** Rows per write transaction; 10,000 by default. */
@@ -46,20 +49,40 @@ export async function bulkLoadDocuments(
   const started = performance.now();
   const totals: BatchWriteCounts = { excerpts: 0, entities: 0, attributes: 0, relations: 0, relationsMissingEnds: 0 };
   try {
+    // A chunk's plan is kept from the node pass for the relation pass while the kept relations stay few: reading,
+    // validating and planning it again is half of Node's work on loads of up to MAX_KEPT_RELATIONS relations.
+    const kept = new Map<number, GraphWritePlan>();
+    let keptRelations = 0;
     for (const part of ['nodes', 'relations'] as const satisfies readonly BatchPart[]) {
-      let next = chunks[0] ? readSeedChunk(chunks[0]) : null;
+      const toRead = chunks.map((_, index) => index).filter((index) => part === 'nodes' || !kept.has(index));
+      let read = 0;
+      const readNext = () => {
+        const index = toRead[read++];
+        const promise = index === undefined ? null : readSeedChunk(chunks[index]!);
+        // A rejected prefetch must not go unhandled while this chunk is written; it is awaited in its turn.
+        promise?.catch(() => {});
+        return promise;
+      };
+      let next = readNext();
       for (let index = 0; index < chunks.length; index++) {
-        const current = await next!;
-        next = chunks[index + 1] ? readSeedChunk(chunks[index + 1]!) : null;
-        // A rejected prefetch must not go unhandled while this chunk is written; it is awaited next round.
-        next?.catch(() => {});
-        const counts = await writeGraphBatches(db, planGraphWrite(current), {
+        let plan = part === 'relations' ? kept.get(index) : undefined;
+        if (plan === undefined) {
+          const current = await next!;
+          next = readNext();
+          plan = planGraphWrite(current);
+          if (part === 'nodes' && keptRelations + plan.relations.length <= MAX_KEPT_RELATIONS) {
+            kept.set(index, { ...plan, excerpts: [], entities: [], attributes: [] });
+            keptRelations += plan.relations.length;
+          }
+        }
+        const counts = await writeGraphBatches(db, plan, {
           part,
           batchSize,
           onBatch: (rows) => bar?.advance(0, rows),
         });
+        if (part === 'relations') kept.delete(index);
         for (const key of Object.keys(totals) as (keyof BatchWriteCounts)[]) totals[key] += counts[key];
-        bar?.advance(current.length);
+        bar?.advance(chunks[index]!.length);
       }
     }
   } finally {
