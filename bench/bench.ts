@@ -1,23 +1,33 @@
 /**
- * `npm run bench [-- --scale N] [--quick]`: generates the scale graph (default scale 10; 1 with --quick), loads it
- * into a fresh embedded Neo4j and measures Q1–Q6 through our API, @neo4j/graphql and raw Cypher. Writes
- * `bench/results/scale-N.{json,md,svg}` (quick runs: `bench/results/tmp/`) and prints one line per operation.
- * `--load` instead runs Q1 and Q3 from 64 connections for 20 s each against our server in its own process
- * (default scale 100; with --quick scale 1 for 3 s) and writes `bench/results/load-scale-N.{json,md}`.
+ * `npm run bench [-- --scale N[,M…]] [--quick] [--load-path import|transactional]`: generates each scale graph
+ * (default scale 10; 1 with --quick), loads it into a fresh embedded Neo4j (through Neo4j's offline importer unless
+ * told otherwise) and measures Q1–Q6 through our API, @neo4j/graphql and raw Cypher. Writes
+ * `bench/results/scale-N.{json,md,svg}` (quick runs: `bench/results/tmp/`) and prints one line per operation; with
+ * several scales also `scales-N-M.md`, our p50 side by side. `--load` instead runs Q1 and Q3 from 64 connections
+ * for 20 s each against our server in its own process (default scale 100; with --quick scale 1 for 3 s) and writes
+ * `bench/results/load-scale-N.{json,md}`.
  */
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { runBench } from './runBench.js';
+import { compareScales } from './compareScales.js';
+import { runBench, type BenchReport } from './runBench.js';
+import { LOAD_PATHS, type LoadPath } from './startScaleDatabase.js';
 import { runLoadBench } from './runLoadBench.js';
 import { summaryLines, writeLoadReport, writeReport } from './writeReport.js';
 
-const USAGE = 'Usage: npm run bench [-- --scale N] [--quick] [--load]';
+const USAGE = 'Usage: npm run bench [-- --scale N[,M…]] [--quick] [--load-path import|transactional] [--load]';
 
 async function main(): Promise<number> {
-  let values: { scale?: string; quick?: boolean; load?: boolean };
+  let values: { scale?: string; quick?: boolean; 'load-path'?: string; load?: boolean };
   try {
     ({ values } = parseArgs({
-      options: { scale: { type: 'string' }, quick: { type: 'boolean' }, load: { type: 'boolean' } },
+      options: {
+        scale: { type: 'string' },
+        quick: { type: 'boolean' },
+        'load-path': { type: 'string' },
+        load: { type: 'boolean' },
+      },
       strict: true,
     }));
   } catch (error) {
@@ -26,23 +36,34 @@ async function main(): Promise<number> {
   }
   const quick = values.quick ?? false;
   const load = values.load ?? false;
-  const scale = Number(values.scale ?? (quick ? '1' : load ? '100' : '10'));
-  if (!(scale > 0) || !Number.isFinite(scale)) {
-    console.error(`--scale expects a positive number, got ${JSON.stringify(values.scale)}. ${USAGE}`);
+  const scales = (values.scale ?? (quick ? '1' : load ? '100' : '10')).split(',').map((part) => Number(part.trim()));
+  if (scales.some((scale) => !(scale > 0) || !Number.isFinite(scale))) {
+    console.error(
+      `--scale expects positive numbers separated by commas, got ${JSON.stringify(values.scale)}. ${USAGE}`,
+    );
+    return 2;
+  }
+  const loadPath = values['load-path'] ?? 'import';
+  if (!(LOAD_PATHS as readonly string[]).includes(loadPath)) {
+    console.error(`--load-path expects import or transactional, got ${JSON.stringify(loadPath)}. ${USAGE}`);
     return 2;
   }
   const root = path.resolve(import.meta.dirname, '..');
-  const started = performance.now();
+  const directory = path.join(root, 'bench/results', quick ? 'tmp' : '');
   if (load) {
+    if (scales.length > 1) {
+      console.error(`--load runs one scale, got ${JSON.stringify(values.scale)}. ${USAGE}`);
+      return 2;
+    }
+    const started = performance.now();
     const report = await runLoadBench({
-      scale,
+      scale: scales[0]!,
       connections: 64,
       seconds: quick ? 3 : 20,
-      dataDir: path.join(root, '.data', `scale-${scale}`),
+      dataDir: path.join(root, '.data', `scale-${scales[0]}`),
       log: (line) => console.error(line),
     });
-    const directory = path.join(root, 'bench/results', quick ? 'tmp' : '');
-    const name = `load-scale-${scale}${quick ? '-quick' : ''}`;
+    const name = `load-scale-${scales[0]}${quick ? '-quick' : ''}`;
     console.log(await writeLoadReport(report, directory, name));
     console.log(
       `Report: ${path.join(directory, name)}.{json,md} (${((performance.now() - started) / 1000).toFixed(0)} s)`,
@@ -50,19 +71,31 @@ async function main(): Promise<number> {
     // A run in which no request finished (all still queued when it ended) shows nothing: it fails too.
     return report.operations.some((operation) => operation.errors > 0 || operation.requests === 0) ? 1 : 0;
   }
-  const report = await runBench({
-    scale,
-    quick,
-    dataDir: path.join(root, '.data', `scale-${scale}`),
-    log: (line) => console.error(line),
-  });
-  const directory = path.join(root, 'bench/results', quick ? 'tmp' : '');
-  const name = `scale-${scale}${quick ? '-quick' : ''}`;
-  await writeReport(report, directory, name);
-  for (const line of summaryLines(report)) console.log(line);
-  console.log(
-    `Report: ${path.join(directory, name)}.{json,md,svg} (${((performance.now() - started) / 1000).toFixed(0)} s)`,
-  );
+  const reports: BenchReport[] = [];
+  for (const scale of scales) {
+    const started = performance.now();
+    const report = await runBench({
+      scale,
+      quick,
+      dataDir: path.join(root, '.data', `scale-${scale}`),
+      loadPath: loadPath as LoadPath,
+      log: (line) => console.error(line),
+    });
+    const name = `scale-${scale}${quick ? '-quick' : ''}`;
+    await writeReport(report, directory, name);
+    for (const line of summaryLines(report)) console.log(line);
+    console.log(
+      `Report: ${path.join(directory, name)}.{json,md,svg} (${((performance.now() - started) / 1000).toFixed(0)} s)`,
+    );
+    reports.push(report);
+  }
+  if (reports.length > 1) {
+    const comparison = compareScales(reports);
+    const name = `scales-${scales.join('-')}${quick ? '-quick' : ''}.md`;
+    await writeFile(path.join(directory, name), comparison);
+    console.log(comparison);
+    console.log(`Comparison: ${path.join(directory, name)}`);
+  }
   return 0;
 }
 

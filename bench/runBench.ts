@@ -17,13 +17,15 @@ import { measureLatencies, measureThroughput, median, quantile, runOnce } from '
 import type { BenchServer } from './startNeo4jGraphqlServer.js';
 import { startNeo4jGraphqlServer } from './startNeo4jGraphqlServer.js';
 import { startRawCypherServer } from './startRawCypherServer.js';
-import { startScaleDatabase } from './startScaleDatabase.js';
+import { startScaleDatabase, type LoadPath, type ScaleLoad } from './startScaleDatabase.js';
 
 export interface BenchOptions {
   scale: number;
   quick: boolean;
   /** Where generated documents are kept between runs. */
   dataDir: string;
+  /** How the empty store is loaded: Neo4j's offline importer (default) or transactions. */
+  loadPath?: LoadPath;
   log: (line: string) => void;
 }
 
@@ -56,7 +58,14 @@ export interface BenchReport {
   versions: Record<string, string>;
   scale: number;
   graph: { entities: number; relations: number };
-  load: { seconds: number; rows: number; rowsPerSecond: number };
+  /** The initial load; `path` and `phases` are absent in reports older than the importer (transactional). */
+  load: {
+    seconds: number;
+    rows: number;
+    rowsPerSecond: number;
+    path?: ScaleLoad['path'];
+    phases?: ScaleLoad['phases'];
+  };
   /**
    * `nodeEnv`: the servers' NODE_ENV (`npm run bench` sets production, as a deployment would). `graphqlServing`: our
    * server's GRAPHQL_COMPILED_EXECUTION and GRAPHQL_HTTP, taken from the environment (absent in older reports: on, node).
@@ -87,11 +96,9 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     scale: options.scale,
     dataDir: options.dataDir,
     progress: process.stderr.isTTY,
+    ...(options.loadPath === undefined ? {} : { loadPath: options.loadPath }),
     log: options.log,
   });
-  options.log(
-    `Loaded ${database.load.rows} rows in ${database.load.seconds.toFixed(1)} s (${Math.round(database.load.rowsPerSecond)} rows/s).`,
-  );
   // The serving switches come from the environment, so that a run can measure what turning one off costs.
   const { GRAPHQL_COMPILED_EXECUTION: compiledExecution, GRAPHQL_HTTP: http } = loadConfig();
   const servers: BenchServer[] = [];
@@ -228,7 +235,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       },
       scale: options.scale,
       graph: { entities: database.manifest.entities, relations: database.manifest.relations },
-      load: { seconds: database.load.seconds, rows: database.load.rows, rowsPerSecond: database.load.rowsPerSecond },
+      load: database.load,
       settings: {
         rounds: settings.rounds,
         samplesPerRound: settings.samplesPerRound,

@@ -2,7 +2,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
-import { bulkLoadDocuments, type BulkLoadReport } from '../src/bulk/bulkLoadDocuments.js';
+import { bulkLoadDocuments } from '../src/bulk/bulkLoadDocuments.js';
+import { finishImport, importDocuments, IMPORT_WRITES_DATA_OF_MIGRATIONS } from '../src/bulk/importDocuments.js';
 import { writeScaleGraph, type ScaleGraphManifest } from '../src/generate/writeScaleGraph.js';
 import { runMigrations } from '../src/migrations/runMigrations.js';
 import { createDatabase } from '../src/neo4j/Database.js';
@@ -10,12 +11,26 @@ import { createDriver } from '../src/neo4j/createDriver.js';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../src/neo4j/startEmbeddedNeo4j.js';
 import { freePort } from '../test/support/freePort.js';
 
+/** How the graph gets into the empty store: Neo4j's offline importer, or batched `UNWIND … MERGE` transactions. */
+export type LoadPath = 'import' | 'transactional';
+export const LOAD_PATHS: readonly LoadPath[] = ['import', 'transactional'];
+
+/** What the initial load took, end to end (for the importer: CSV files, importer, start, migrations, finish). */
+export interface ScaleLoad {
+  path: LoadPath;
+  rows: number;
+  seconds: number;
+  rowsPerSecond: number;
+  /** Seconds per phase, in order. */
+  phases: Record<string, number>;
+}
+
 /** A fresh embedded Neo4j holding the synthetic graph of one scale. */
 export interface ScaleDatabase {
   neo4j: EmbeddedNeo4j;
   driver: Driver;
   manifest: ScaleGraphManifest;
-  load: BulkLoadReport;
+  load: ScaleLoad;
   /** Closes the driver, stops Neo4j and deletes its store. */
   close(): Promise<void>;
 }
@@ -25,13 +40,18 @@ export interface ScaleDatabaseOptions {
   /** Where the generated documents go; reused when they were generated for the same scale. */
   dataDir: string;
   progress: boolean;
+  /** `import` by default. */
+  loadPath?: LoadPath;
   pageCache?: string;
+  /** Off-heap memory of the importer. */
+  importMemory?: string;
   log?: (line: string) => void;
 }
 
 /**
- * Generates the scale graph (when `dataDir` does not hold it yet), starts Neo4j on a throw-away store and a
- * free port, applies migrations and bulk-loads the graph.
+ * Generates the scale graph (when `dataDir` does not hold it yet), loads it into a throw-away store (through the
+ * offline importer, or transactionally after the migrations) and starts Neo4j on it on a free port with every
+ * migration applied and index online.
  */
 export async function startScaleDatabase(options: ScaleDatabaseOptions): Promise<ScaleDatabase> {
   const log = options.log ?? (() => {});
@@ -39,20 +59,63 @@ export async function startScaleDatabase(options: ScaleDatabaseOptions): Promise
     (await readManifest(options.dataDir, options.scale)) ?? (await writeScaleGraph(options.scale, options.dataDir));
   log(`Generated scale ${options.scale}: ${manifest.entities} entities, ${manifest.relations} relations.`);
   const storeDir = await mkdtemp(path.join(os.tmpdir(), 'coopgraph-bench-'));
+  const loadPath = options.loadPath ?? 'import';
+  const phases: Record<string, number> = {};
+  let started = performance.now();
+  const lap = (phase: string) => {
+    const now = performance.now();
+    phases[phase] = (now - started) / 1000;
+    started = now;
+  };
+  const imported =
+    loadPath === 'import'
+      ? await importDocuments({
+          documentsDir: manifest.documentsDir,
+          storeDir,
+          workDir: `${storeDir}-csv`,
+          progress: options.progress,
+          ...(options.importMemory === undefined ? {} : { maxOffHeapMemory: options.importMemory }),
+        }).finally(() => rm(`${storeDir}-csv`, { recursive: true, force: true }))
+      : null;
+  if (imported) {
+    phases['CSV files'] = imported.report.seconds.files;
+    phases.importer = imported.report.seconds.importer;
+    started = performance.now();
+  }
   const neo4j = await startEmbeddedNeo4j({
     dataDir: storeDir,
     port: await freePort(),
-    startTimeoutMs: 180_000,
+    startTimeoutMs: 600_000,
     pageCache: options.pageCache ?? '2g',
     onProgress: log,
   });
+  lap('start');
   const driver = createDriver({ uri: neo4j.uri, maxPoolSize: 64 });
   try {
-    await runMigrations(driver);
-    const load = await bulkLoadDocuments(createDatabase({ driver }), manifest.documentsDir, {
-      progress: options.progress,
+    await runMigrations(driver, undefined, undefined, {
+      dataAlreadyCurrent: imported ? IMPORT_WRITES_DATA_OF_MIGRATIONS : [],
     });
+    lap('migrations');
+    let rows: number;
+    if (imported) {
+      await finishImport(driver, imported);
+      rows = imported.report.rows + imported.report.deferredRows;
+    } else {
+      rows = (
+        await bulkLoadDocuments(createDatabase({ driver }), manifest.documentsDir, { progress: options.progress })
+      ).rows;
+    }
     await driver.executeQuery('CALL db.awaitIndexes(600)');
+    lap(imported ? 'finish' : 'transactions');
+    const seconds = Object.values(phases).reduce((sum, value) => sum + value, 0);
+    const load: ScaleLoad = { path: loadPath, rows, seconds, rowsPerSecond: rows / seconds, phases };
+    log(
+      `Loaded ${rows} rows through ${loadPath === 'import' ? 'the importer' : 'transactions'} in ${seconds.toFixed(1)} s (${Math.round(load.rowsPerSecond)} rows/s): ${Object.entries(
+        phases,
+      )
+        .map(([phase, value]) => `${phase} ${value.toFixed(1)} s`)
+        .join(', ')}.`,
+    );
     return {
       neo4j,
       driver,

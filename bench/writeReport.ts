@@ -76,7 +76,7 @@ function toMarkdown(report: BenchReport): string {
       .map(([name, version]) => `${name} ${version}`)
       .join(', ')}; NODE_ENV=${report.settings.nodeEnv || '(unset)'}${servingOf(report)}.`,
     '',
-    `Graph: ${report.graph.entities} entities, ${report.graph.relations} relations; bulk load ${report.load.rows} rows in ${report.load.seconds.toFixed(1)} s (${Math.round(report.load.rowsPerSecond)} rows/s).`,
+    `Graph: ${report.graph.entities} entities, ${report.graph.relations} relations; ${report.load.path === 'import' ? 'initial load through the importer' : 'bulk load'} ${report.load.rows} rows in ${report.load.seconds.toFixed(1)} s (${Math.round(report.load.rowsPerSecond)} rows/s${phasesOf(report)}).`,
     '',
     `Medians of ${report.settings.rounds} round(s); per round up to ${report.settings.samplesPerRound} sequential runs per executor for latency, alternating between the executors in every order in turn, and ${report.settings.throughputSeconds} s of autocannon at ${report.settings.connections} connections for throughput; the executors' throughput order rotates per round.`,
     '',
@@ -159,4 +159,12 @@ function servingOf(report: BenchReport): string {
   const serving = report.settings.graphqlServing;
   if (serving === undefined || (serving.compiledExecution === 'on' && serving.http === 'node')) return '';
   return `; GRAPHQL_COMPILED_EXECUTION=${serving.compiledExecution}, GRAPHQL_HTTP=${serving.http}`;
+}
+
+/** The load's phases, `: CSV files 1.0 s, importer 2.0 s, …`, or nothing for reports without them. */
+function phasesOf(report: BenchReport): string {
+  const phases = Object.entries(report.load.phases ?? {});
+  return phases.length === 0
+    ? ''
+    : `: ${phases.map(([phase, seconds]) => `${phase} ${seconds.toFixed(1)} s`).join(', ')}`;
 }

@@ -6,6 +6,7 @@
 export const UNIT_TEST_FILES: readonly string[] = [
   'test/auth/createJwtVerifier.test.ts',
   'test/bench/measureOperation.test.ts',
+  'test/bulk/importCsvTables.test.ts',
   'test/config.test.ts',
   'test/export/createExportRouter.test.ts',
   'test/export/createGraphqlLoadGraph.test.ts',

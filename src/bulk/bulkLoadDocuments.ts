@@ -1,14 +1,15 @@
-import { readdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { Database } from '../neo4j/Database.js';
 import { writeGraphBatches, type BatchPart, type BatchWriteCounts } from '../repositories/writeGraphBatches.js';
 import { planGraphWrite, type GraphWritePlan } from '../seed/planGraphWrite.js';
 import { findSourceTextProblems } from '../repositories/sourceTexts.js';
 import { WriteRefusedError } from '../domain/WriteRefusedError.js';
-import { parseSourceDocument, type SeedFile } from '../seed/readSourceDocuments.js';
 import { SeedValidationError } from '../seed/SeedValidationError.js';
-import { sourceDocumentSchema } from '../seed/sourceDocument.js';
 import { createProgressBar } from './createProgressBar.js';
+import { listSeedChunks } from './listSeedChunks.js';
+import { readSeedChunk } from './readSeedChunk.js';
+
+/** Relation rows kept in memory between the node and relation passes (a few hundred bytes each). */
+const MAX_KEPT_RELATIONS = 1_000_000;
 
 export interface BulkLoadOptions {
   /** Rows per write transaction; 10,000 by default. */
@@ -43,35 +44,49 @@ export async function bulkLoadDocuments(
 ): Promise<BulkLoadReport> {
   const batchSize = options.batchSize ?? 10_000;
   const filesPerChunk = options.filesPerChunk ?? 20;
-  const files = (await readdir(directory, { recursive: true }))
-    .filter((name) => /\.(ya?ml|json)$/.test(name))
-    .sort()
-    .map((name) => path.join(directory, name));
-  const chunks: string[][] = [];
-  for (let start = 0; start < files.length; start += filesPerChunk)
-    chunks.push(files.slice(start, start + filesPerChunk));
+  const chunks = await listSeedChunks(directory, filesPerChunk);
+  const files = chunks.flat();
 
   const bar = options.progress ? createProgressBar('file passes') : null;
   bar?.start(files.length * 2);
   const started = performance.now();
   const totals: BatchWriteCounts = { excerpts: 0, entities: 0, attributes: 0, relations: 0, relationsMissingEnds: 0 };
   try {
+    // A chunk's plan is kept from the node pass for the relation pass while the kept relations stay few: reading,
+    // validating and planning it again is half of Node's work on loads of up to MAX_KEPT_RELATIONS relations.
+    const kept = new Map<number, GraphWritePlan>();
+    let keptRelations = 0;
     for (const part of ['nodes', 'relations'] as const satisfies readonly BatchPart[]) {
-      let next = chunks[0] ? readChunk(chunks[0]) : null;
+      const toRead = chunks.map((_, index) => index).filter((index) => part === 'nodes' || !kept.has(index));
+      let read = 0;
+      const readNext = () => {
+        const index = toRead[read++];
+        const promise = index === undefined ? null : readSeedChunk(chunks[index]!);
+        // A rejected prefetch must not go unhandled while this chunk is written; it is awaited in its turn.
+        promise?.catch(() => {});
+        return promise;
+      };
+      let next = readNext();
       for (let index = 0; index < chunks.length; index++) {
-        const current = await next!;
-        next = chunks[index + 1] ? readChunk(chunks[index + 1]!) : null;
-        // A rejected prefetch must not go unhandled while this chunk is written; it is awaited next round.
-        next?.catch(() => {});
-        const plan = planGraphWrite(current);
-        if (part === 'nodes') await refuseExcerptsNotInTexts(db, plan);
+        let plan = part === 'relations' ? kept.get(index) : undefined;
+        if (plan === undefined) {
+          const current = await next!;
+          next = readNext();
+          plan = planGraphWrite(current);
+          if (part === 'nodes') await refuseExcerptsNotInTexts(db, plan);
+          if (part === 'nodes' && keptRelations + plan.relations.length <= MAX_KEPT_RELATIONS) {
+            kept.set(index, { ...plan, excerpts: [], entities: [], attributes: [] });
+            keptRelations += plan.relations.length;
+          }
+        }
         const counts = await writeGraphBatches(db, plan, {
           part,
           batchSize,
           onBatch: (rows) => bar?.advance(0, rows),
         });
+        if (part === 'relations') kept.delete(index);
         for (const key of Object.keys(totals) as (keyof BatchWriteCounts)[]) totals[key] += counts[key];
-        bar?.advance(current.length);
+        bar?.advance(chunks[index]!.length);
       }
     }
   } finally {
@@ -91,34 +106,4 @@ export async function bulkLoadDocuments(
 async function refuseExcerptsNotInTexts(db: Database, plan: GraphWritePlan): Promise<void> {
   const problems = await db.write((tx) => findSourceTextProblems(tx, plan));
   if (problems.length > 0) throw new WriteRefusedError(problems);
-}
-
-async function readChunk(files: readonly string[]): Promise<SeedFile[]> {
-  const texts = await Promise.all(files.map((file) => readFile(file, 'utf8')));
-  const documents: SeedFile[] = [];
-  const problems: string[] = [];
-  texts.forEach((text, index) => {
-    const file = files[index]!;
-    const result = file.endsWith('.json') ? parseJsonDocument(text, file) : parseSourceDocument(text, file);
-    if (result.ok) documents.push({ file, document: result.document });
-    else problems.push(...result.problems);
-  });
-  if (problems.length > 0) throw new SeedValidationError(problems);
-  return documents;
-}
-
-/** JSON is YAML too, but `JSON.parse` is far faster than the YAML parser on big generated files. */
-function parseJsonDocument(text: string, file: string): ReturnType<typeof parseSourceDocument> {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    return parseSourceDocument(text, file);
-  }
-  const result = sourceDocumentSchema.safeParse(raw);
-  if (result.success) return { ok: true, document: result.data };
-  return {
-    ok: false,
-    problems: result.error.issues.map((issue) => `${file}: ${issue.path.join('.') || '(file)'}: ${issue.message}`),
-  };
 }

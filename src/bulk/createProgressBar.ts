@@ -5,6 +5,10 @@ export interface ProgressBar {
   start(total: number): void;
   /** Marks `steps` more steps done and `rows` more rows written. */
   advance(steps: number, rows?: number): void;
+  /** Starts a named phase of `total` steps; rows and their rate keep counting from the start. */
+  phase(name: string, total: number): void;
+  /** Sets the steps done in the current phase. */
+  update(steps: number): void;
   stop(): void;
 }
 
@@ -14,7 +18,7 @@ export interface ProgressBar {
  */
 export function createProgressBar(unit: string): ProgressBar {
   const bar = new SingleBar({
-    format: `{bar} {percentage}% | {value}/{total} ${unit} | {rows} rows | {rate} rows/s | ETA {eta_formatted}`,
+    format: `{phase}{bar} {percentage}% | {value}/{total} ${unit} | {rows} rows | {rate} rows/s | ETA {eta_formatted}`,
     barsize: 30,
     hideCursor: true,
     etaBuffer: 20,
@@ -23,7 +27,12 @@ export function createProgressBar(unit: string): ProgressBar {
   });
   let rows = 0;
   let started = 0;
-  const payload = () => ({ rows, rate: Math.round(rows / Math.max(0.001, (performance.now() - started) / 1000)) });
+  let phase = '';
+  const payload = () => ({
+    phase,
+    rows,
+    rate: Math.round(rows / Math.max(0.001, (performance.now() - started) / 1000)),
+  });
   return {
     start(total) {
       started = performance.now();
@@ -32,6 +41,14 @@ export function createProgressBar(unit: string): ProgressBar {
     advance(steps, more = 0) {
       rows += more;
       bar.increment(steps, payload());
+    },
+    phase(name, total) {
+      phase = `${name} `;
+      bar.setTotal(total);
+      bar.update(0, payload());
+    },
+    update(steps) {
+      bar.update(steps, payload());
     },
     stop() {
       bar.stop();

@@ -1,6 +1,17 @@
 import type { Driver } from 'neo4j-driver';
 import { MIGRATIONS, type Migration } from './migrations.js';
 
+export interface MigrationOptions {
+  /**
+   * Versions whose data statements (backfills) are skipped, their schema statements still run: for a store written
+   * whole in the form those backfills produce, such as a fresh offline import, where they would only rewrite it.
+   */
+  dataAlreadyCurrent?: readonly number[];
+}
+
+/** Statements that create a constraint or an index, as opposed to data statements. */
+const SCHEMA_STATEMENT = /^\s*CREATE\s+(?:\w+\s+)?(?:CONSTRAINT|INDEX)\b/i;
+
 /**
  * Applies every migration not yet recorded, in version order, and waits for indexes to come online.
  * Schema statements cannot share a transaction with data writes in Neo4j, so each statement runs on its own;
@@ -11,7 +22,9 @@ export async function runMigrations(
   driver: Driver,
   database?: string,
   migrations: readonly Migration[] = MIGRATIONS,
+  options: MigrationOptions = {},
 ): Promise<number[]> {
+  const skipData = new Set(options.dataAlreadyCurrent ?? []);
   const { records } = await driver.executeQuery('MATCH (m:Migration) RETURN m.version AS version', {}, { database });
   const applied = new Set(records.map((record) => Number(record.get('version'))));
   const pending = [...migrations]
@@ -19,6 +32,7 @@ export async function runMigrations(
     .sort((a, b) => a.version - b.version);
   for (const migration of pending) {
     for (const statement of migration.statements) {
+      if (skipData.has(migration.version) && !SCHEMA_STATEMENT.test(statement)) continue;
       const session = driver.session({ database });
       try {
         await session.run(statement);

@@ -10,7 +10,11 @@ export interface GraphDigest {
   sha256: string;
 }
 
-/** Reads every entity, excerpt, attribute and relation in a canonical order and hashes them. */
+/**
+ * Reads every entity, excerpt, attribute and relation in a canonical order and hashes them. Labels are sorted:
+ * `labels()` lists them in the order the store first saw each label, which differs between equal graphs loaded
+ * differently (the offline importer, transactions in another order).
+ */
 export async function readGraphDigest(db: Database): Promise<GraphDigest> {
   const [row] = await db.read<{
     entities: unknown[];
@@ -19,7 +23,7 @@ export async function readGraphDigest(db: Database): Promise<GraphDigest> {
     relations: unknown[];
   }>(
     `CALL () { MATCH (n:Entity) WITH n ORDER BY n.id
-               RETURN collect([n.id, n.kind, labels(n), n.nameEn, n.nameRu, n.nameKk, n.aliases, n.evidenceIds, n.text, n.searchKeys, n.retractedAt]) AS entities }
+               RETURN collect([n.id, n.kind, COLLECT { UNWIND labels(n) AS label RETURN label ORDER BY label }, n.nameEn, n.nameRu, n.nameKk, n.aliases, n.evidenceIds, n.text, n.searchKeys, n.retractedAt]) AS entities }
      CALL () { MATCH (x:Excerpt) WITH x ORDER BY x.id RETURN collect([x.id, x.sourceId, x.text, x.retractedAt]) AS excerpts }
      CALL () { MATCH (a:Attribute) WITH a ORDER BY a.id
                RETURN collect([a.id, a.entityId, a.key, a.value, a.unit, a.qualifier, a.evidenceIds, a.retractedAt]) AS attributes }
