@@ -4,19 +4,12 @@
  * `analyzeText`, and prints which facts of seeds/2025-09-09-krasnogorsk-business-forum.yaml a proposal gives and
  * which still need a selection of the text.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { pino } from 'pino';
-import { migrateAndSeed } from '../../src/migrateAndSeed.js';
-import { createDriver } from '../../src/neo4j/createDriver.js';
-import { startEmbeddedNeo4j } from '../../src/neo4j/startEmbeddedNeo4j.js';
-import { superviseNlpWorker } from '../../src/nlp/superviseNlpWorker.js';
-import { createServer } from '../../src/server/createServer.js';
 import { parseSourceDocument } from '../../src/seed/readSourceDocuments.js';
 import { createTestKeys, bearer } from '../support/createTestKeys.js';
-import { freePort } from '../support/freePort.js';
 import { postGraphQL } from '../support/postGraphQL.js';
+import { withEvaluationServer } from '../support/withEvaluationServer.js';
 import { compareWithSeed, type AnalysedMention, type AnalysedProposal } from './compareWithSeed.js';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
@@ -30,17 +23,8 @@ const parsed = parseSourceDocument(await readFile(SEED, 'utf8'), SEED);
 if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
 const text = await readFile(ARTICLE, 'utf8');
 
-const dataDir = await mkdtemp(path.join(os.tmpdir(), 'coopgraph-curation-'));
-// A 6 KB article on a busy machine: no request timeout decides the figures.
-const nlp = superviseNlpWorker({ requestTimeoutMs: 120_000 });
-const neo4j = await startEmbeddedNeo4j({ dataDir, port: await freePort(), startTimeoutMs: 180_000, pageCache: '64m' });
-const driver = createDriver({ uri: neo4j.uri });
-try {
-  await migrateAndSeed(driver, undefined, false);
-  if (!(await nlp.whenStarted())) throw new Error(nlp.status().reason ?? 'the text-analysis worker did not start');
-  const server = createServer({ driver, logger: pino({ level: 'silent' }), nlp, operationTimeoutMs: 180_000 });
-  await server.start();
-  const { url } = await server.listen(0);
+// An empty graph, as for a first article; a 6 KB article on a busy machine: no request timeout decides the figures.
+await withEvaluationServer({ seed: false, timeoutMs: 180_000 }, async ({ url, driver }) => {
   const keys = await createTestKeys(driver, 'eval:curation');
   const response = await postGraphQL<{
     analyzeText: { mentions: AnalysedMention[]; proposals: AnalysedProposal[] };
@@ -62,10 +46,4 @@ try {
   line('statements', [], coverage.statements.needSelection);
   console.log(`proposals matching no seed fact: ${coverage.unmatchedProposals.length}`);
   if (process.argv.includes('--list')) console.log(JSON.stringify(coverage, null, 2));
-  await server.stop();
-} finally {
-  await driver.close();
-  await nlp.stop();
-  await neo4j.stop();
-  await rm(dataDir, { recursive: true, force: true });
-}
+});
