@@ -1,20 +1,8 @@
 import { slugify } from '../vendor/transliteration/browser/bundle.esm.min.js';
 
-const PREFIX = {
-  COUNTRY: 'country',
-  REGION: 'region',
-  PERSON: 'person',
-  ORGANIZATION: 'organization',
-  EVENT: 'event',
-  AGREEMENT: 'agreement',
-  PROJECT: 'project',
-  FACILITY: 'facility',
-  STATEMENT: 'statement',
-};
-
-/** The id prefix of a kind (`ORGANIZATION` → `organization`), as the API requires it. */
+/** The id prefix of a kind (`ORGANIZATION` → `organization`): the API requires every kind's name in lower case. */
 export function kindPrefix(kind) {
-  return PREFIX[kind] ?? String(kind).toLowerCase();
+  return String(kind).toLowerCase();
 }
 
 /** A suggested `kind/slug` id for a name in any script: `Ерлан Касымов` → `person/erlan-kasymov`. */
