@@ -120,6 +120,23 @@ describe('submitSource', () => {
     expect(await entity('organization/stepnoy-terminal')).toBeNull();
   });
 
+  it('checks every excerpt against the text sent with the source, naming the submission field', async () => {
+    const input = submission();
+    const quoted = [
+      ...input.entities.flatMap((entry) => [
+        ...entry.excerpts,
+        ...((entry as { attributes?: { excerpts: string[] }[] }).attributes ?? []).flatMap((a) => a.excerpts),
+      ]),
+      ...input.relations.flatMap((relation) => relation.excerpts),
+    ];
+    const text = quoted.join(' ').replace('Ерлан Касымов встретился', 'Ерлан Касымов затем встретился');
+    const problems = problemsOf(await submit({ ...input, source: { ...SOURCE, text } }));
+    expect(problems).toEqual([
+      expect.stringMatching(/^input\.relations\[2\]\.excerpts\[0\]: expected a verbatim excerpt/),
+    ]);
+    expect(await entity(SOURCE.id)).toBeNull();
+  });
+
   it('names the relation whose end the graph lacks', async () => {
     const input = submission();
     input.relations[2]!.toId = 'person/nobody-here';

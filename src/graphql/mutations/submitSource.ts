@@ -97,5 +97,6 @@ export async function submitSource(db: Database, input: SubmitSourceInput, actor
     operation: 'submitSource',
     relationFields: document.relations.map((_, index) => `input.relations[${index}]`),
     namesField: 'input.entities',
+    fieldOf: draft.fieldOf,
   });
 }
