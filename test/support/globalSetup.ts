@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -16,6 +16,7 @@ import { sourceDocumentSchema } from '../../src/seed/sourceDocument.js';
 import { agreementFixture } from './agreementFixture.js';
 import { ensureChromium } from './ensureChromium.js';
 import { freePort } from './freePort.js';
+import { createNeo4jTemplates, type Neo4jTemplates } from './createNeo4jTemplates.js';
 import { INTEGRATION_WORKERS } from './integrationWorkers.js';
 import { prepareTestJvm } from './prepareTestJvm.js';
 
@@ -23,6 +24,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** One seeded Neo4j per integration worker; a test file reaches its own through `sharedNeo4j()`. */
     sharedNeo4j: { uri: string; dataDir: string }[];
+    /** Stores that `startIsolatedNeo4j` copies. */
+    neo4jTemplates: Neo4jTemplates;
   }
 }
 
@@ -31,9 +34,10 @@ interface SeededNeo4j {
   dataDir: string;
 }
 
-/** An embedded Neo4j on a throw-away store, migrated, seeded, with the agreement fixture and the seeds' lemma keys. */
-async function startSeededNeo4j(normalizer: Promise<NameNormalizer>): Promise<SeededNeo4j> {
+/** An embedded Neo4j on a copy of the seeded template, with the agreement fixture and the seeds' lemma keys. */
+async function startSeededNeo4j(template: string, normalizer: Promise<NameNormalizer>): Promise<SeededNeo4j> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'coopgraph-test-'));
+  await cp(template, dataDir, { recursive: true });
   const neo4j = await startEmbeddedNeo4j({
     dataDir,
     port: await freePort(),
@@ -65,8 +69,9 @@ async function stopSeededNeo4j({ neo4j, dataDir }: SeededNeo4j): Promise<void> {
 }
 
 /**
- * Starts one seeded embedded Neo4j per integration worker (on JVMs tuned for short lives), installs the browser tests' Chromium where it is missing
- * and the text-analysis worker's Python packages; stops every Neo4j and deletes its store after.
+ * Starts one seeded embedded Neo4j per integration worker (on JVMs tuned for short lives) and the stores isolated ones
+ * copy, installs the browser tests' Chromium where it is missing and the text-analysis worker's Python packages;
+ * stops every Neo4j and deletes the stores after.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   // Chromium and the worker's Python packages (once per checkout, into .cache/nlp) install while Neo4j starts.
@@ -82,22 +87,30 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // A worker that failed to start is reported by the first seeding that needs it, not as an unhandled rejection.
   normalizer.catch(() => undefined);
   await prepareTestJvm();
+  const templatesDir = await mkdtemp(path.join(os.tmpdir(), 'coopgraph-templates-'));
+  const templates = await createNeo4jTemplates(templatesDir).catch(async (error: unknown) => {
+    await rm(templatesDir, { recursive: true, force: true });
+    throw error;
+  });
   const started = await Promise.allSettled(
-    Array.from({ length: INTEGRATION_WORKERS }, () => startSeededNeo4j(normalizer)),
+    Array.from({ length: INTEGRATION_WORKERS }, () => startSeededNeo4j(templates.seeded, normalizer)),
   );
   await nlp.then((worker) => worker.stop()).catch(() => undefined);
   const instances = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
   const failure = started.find((result) => result.status === 'rejected');
   if (failure) {
     await Promise.all(instances.map(stopSeededNeo4j));
+    await rm(templatesDir, { recursive: true, force: true });
     throw failure.reason;
   }
   await chromium;
+  project.provide('neo4jTemplates', templates);
   project.provide(
     'sharedNeo4j',
     instances.map(({ neo4j, dataDir }) => ({ uri: neo4j.uri, dataDir })),
   );
   return async () => {
     await Promise.all(instances.map(stopSeededNeo4j));
+    await rm(templatesDir, { recursive: true, force: true });
   };
 }
