@@ -7,7 +7,7 @@
  * for 20 s each against our server in its own process (default scale 100; with --quick scale 1 for 3 s) and writes
  * `bench/results/load-scale-N.{json,md}`. `--incremental [--concurrency N]` instead loads the scale (default 10) into a
  * store holding the curated seeds through the transactional loader, then again unchanged, and writes
- * `bench/results/incremental-scale-N.{json,md}`.
+ * `bench/results/incremental-scale-N[-cN].{json,md}`.
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -83,7 +83,7 @@ async function main(): Promise<number> {
       progress: process.stderr.isTTY,
       log: (line) => console.error(line),
     });
-    const name = `incremental-scale-${scales[0]}${quick ? '-quick' : ''}`;
+    const name = `incremental-scale-${scales[0]}${concurrency === undefined ? '' : `-c${concurrency}`}${quick ? '-quick' : ''}`;
     console.log(await writeIncrementalReport(report, directory, name));
     console.log(`Report: ${path.join(directory, name)}.{json,md}`);
     return report.idempotent ? 0 : 1;
