@@ -5,7 +5,9 @@
  * `bench/results/scale-N.{json,md,svg}` (quick runs: `bench/results/tmp/`) and prints one line per operation; with
  * several scales also `scales-N-M.md`, our p50 side by side. `--load` instead runs Q1 and Q3 from 64 connections
  * for 20 s each against our server in its own process (default scale 100; with --quick scale 1 for 3 s) and writes
- * `bench/results/load-scale-N.{json,md}`.
+ * `bench/results/load-scale-N.{json,md}`. `--incremental [--concurrency N]` instead loads the scale (default 10) into a
+ * store holding the curated seeds through the transactional loader, then again unchanged, and writes
+ * `bench/results/incremental-scale-N[-cN].{json,md}`.
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -13,13 +15,22 @@ import { parseArgs } from 'node:util';
 import { compareScales } from './compareScales.js';
 import { runBench, type BenchReport } from './runBench.js';
 import { LOAD_PATHS, type LoadPath } from './startScaleDatabase.js';
+import { runIncrementalBench } from './runIncrementalBench.js';
 import { runLoadBench } from './runLoadBench.js';
-import { summaryLines, writeLoadReport, writeReport } from './writeReport.js';
+import { summaryLines, writeIncrementalReport, writeLoadReport, writeReport } from './writeReport.js';
 
-const USAGE = 'Usage: npm run bench [-- --scale N[,M…]] [--quick] [--load-path import|transactional] [--load]';
+const USAGE =
+  'Usage: npm run bench [-- --scale N[,M…]] [--quick] [--load-path import|transactional] [--load | --incremental [--concurrency N]]';
 
 async function main(): Promise<number> {
-  let values: { scale?: string; quick?: boolean; 'load-path'?: string; load?: boolean };
+  let values: {
+    scale?: string;
+    quick?: boolean;
+    'load-path'?: string;
+    load?: boolean;
+    incremental?: boolean;
+    concurrency?: string;
+  };
   try {
     ({ values } = parseArgs({
       options: {
@@ -27,6 +38,8 @@ async function main(): Promise<number> {
         quick: { type: 'boolean' },
         'load-path': { type: 'string' },
         load: { type: 'boolean' },
+        incremental: { type: 'boolean' },
+        concurrency: { type: 'string' },
       },
       strict: true,
     }));
@@ -48,8 +61,33 @@ async function main(): Promise<number> {
     console.error(`--load-path expects import or transactional, got ${JSON.stringify(loadPath)}. ${USAGE}`);
     return 2;
   }
+  const incremental = values.incremental ?? false;
+  const concurrency = values.concurrency === undefined ? undefined : Number(values.concurrency);
+  if (concurrency !== undefined && (!incremental || !Number.isSafeInteger(concurrency) || concurrency < 1)) {
+    console.error(
+      `--concurrency expects a positive whole number with --incremental, got ${JSON.stringify(values.concurrency)}. ${USAGE}`,
+    );
+    return 2;
+  }
   const root = path.resolve(import.meta.dirname, '..');
   const directory = path.join(root, 'bench/results', quick ? 'tmp' : '');
+  if (incremental) {
+    if (load || scales.length > 1) {
+      console.error(`--incremental runs one scale without --load, got ${JSON.stringify(values.scale)}. ${USAGE}`);
+      return 2;
+    }
+    const report = await runIncrementalBench({
+      scale: scales[0]!,
+      dataDir: path.join(root, '.data', `scale-${scales[0]}`),
+      concurrency,
+      progress: process.stderr.isTTY,
+      log: (line) => console.error(line),
+    });
+    const name = `incremental-scale-${scales[0]}${concurrency === undefined ? '' : `-c${concurrency}`}${quick ? '-quick' : ''}`;
+    console.log(await writeIncrementalReport(report, directory, name));
+    console.log(`Report: ${path.join(directory, name)}.{json,md}`);
+    return report.idempotent ? 0 : 1;
+  }
   if (load) {
     if (scales.length > 1) {
       console.error(`--load runs one scale, got ${JSON.stringify(values.scale)}. ${USAGE}`);

@@ -135,7 +135,8 @@ export async function startScaleDatabase(options: ScaleDatabaseOptions): Promise
   }
 }
 
-async function readManifest(dataDir: string, scale: number): Promise<ScaleGraphManifest | null> {
+/** The manifest of the scale graph generated into `dataDir`; null when it holds none or another scale. */
+export async function readManifest(dataDir: string, scale: number): Promise<ScaleGraphManifest | null> {
   try {
     const manifest = JSON.parse(await readFile(path.join(dataDir, 'manifest.json'), 'utf8')) as ScaleGraphManifest;
     return manifest.scale === scale ? manifest : null;

@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { EXECUTORS, type ExecutorName } from './benchOperations.js';
+import type { IncrementalReport, IncrementalRun } from './runIncrementalBench.js';
 import type { BenchReport } from './runBench.js';
 import type { LoadReport, MemorySample } from './runLoadBench.js';
 
@@ -167,4 +168,35 @@ function phasesOf(report: BenchReport): string {
   return phases.length === 0
     ? ''
     : `: ${phases.map(([phase, seconds]) => `${phase} ${seconds.toFixed(1)} s`).join(', ')}`;
+}
+
+/** Writes `<name>.json` and `<name>.md` of an `--incremental` run into `directory`; returns the markdown. */
+export async function writeIncrementalReport(
+  report: IncrementalReport,
+  directory: string,
+  name: string,
+): Promise<string> {
+  await mkdir(directory, { recursive: true });
+  const load = (values: number[]) => values.map((value) => value.toFixed(2)).join(' / ');
+  const row = (label: string, run: IncrementalRun) =>
+    `| ${label} | ${run.rows} | ${run.excerpts} / ${run.entities} / ${run.attributes} / ${run.relations} | ${run.seconds.toFixed(1)} | ${Math.round(run.rowsPerSecond)} | ${run.cpuSeconds.neo4j?.toFixed(1) ?? 'n/a'} / ${run.cpuSeconds.node.toFixed(1)} | ${load(run.loadBefore)} | ${load(run.loadAfter)} |`;
+  const lines = [
+    `# coopgraph incremental load, scale ${report.scale}`,
+    '',
+    `${report.date} · ${report.machine.cores} cores (${report.machine.cpu}), ${report.machine.memoryGiB} GiB · ${report.machine.platform}`,
+    '',
+    `The scale's generated documents loaded by \`bulkLoadDocuments\` (${report.concurrency} concurrent write transactions) into a fresh embedded Neo4j holding the curated seeds (${report.seeded.entities} entities, ${report.seeded.relations} relations), then again over the unchanged graph.`,
+    '',
+    '| run | rows | excerpts / entities / attributes / relations | s | rows/s | CPU s (Neo4j / Node) | load average before (1 / 5 / 15 min) | after |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    row('into the seeded store', report.first),
+    row('again, unchanged', report.second),
+    '',
+    `Graph after the load: ${report.first.digest.entities} entities, ${report.first.digest.excerpts} excerpts, ${report.first.digest.attributes} attributes, ${report.first.digest.relations} relations. The second run ${report.idempotent ? 'left the digest unchanged (idempotent)' : '**changed the digest**'}.`,
+    '',
+  ];
+  const markdown = lines.join('\n');
+  await writeFile(path.join(directory, `${name}.json`), `${JSON.stringify(report, null, 2)}\n`);
+  await writeFile(path.join(directory, `${name}.md`), markdown);
+  return markdown;
 }

@@ -11,11 +11,16 @@ import { readSeedChunk } from './readSeedChunk.js';
 /** Relation rows kept in memory between the node and relation passes (a few hundred bytes each). */
 const MAX_KEPT_RELATIONS = 1_000_000;
 
+/** Write transactions a bulk load runs at once by default. */
+export const DEFAULT_WRITE_CONCURRENCY = 1;
+
 export interface BulkLoadOptions {
   /** Rows per write transaction; 10,000 by default. */
   batchSize?: number;
   /** Files planned together; larger chunks merge more duplicate excerpts before writing. 20 by default. */
   filesPerChunk?: number;
+  /** Write transactions run at once (see `writeGraphBatches`); DEFAULT_WRITE_CONCURRENCY by default. */
+  concurrency?: number;
   /** Draw a progress bar on stderr. */
   progress?: boolean;
 }
@@ -82,6 +87,7 @@ export async function bulkLoadDocuments(
         const counts = await writeGraphBatches(db, plan, {
           part,
           batchSize,
+          concurrency: options.concurrency ?? DEFAULT_WRITE_CONCURRENCY,
           onBatch: (rows) => bar?.advance(0, rows),
         });
         if (part === 'relations') kept.delete(index);

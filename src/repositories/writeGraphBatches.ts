@@ -22,6 +22,11 @@ export interface BatchWriteOptions {
   part: BatchPart;
   /** Rows per transaction. */
   batchSize: number;
+  /**
+   * Write transactions run at once (each on a session of its own); 1 by default. Each statement's rows are sorted
+   * and split into at least this many batches, so that each batch locks its own range of ids.
+   */
+  concurrency?: number;
   /** Called after each committed transaction with the number of rows it wrote. */
   onBatch?: (rows: number) => void;
 }
@@ -57,23 +62,29 @@ export async function writeGraphBatches(
   options: BatchWriteOptions,
 ): Promise<BatchWriteCounts> {
   const counts: BatchWriteCounts = { excerpts: 0, entities: 0, attributes: 0, relations: 0, relationsMissingEnds: 0 };
+  const concurrency = options.concurrency ?? 1;
   /** `after` runs in each batch's transaction, after the batch's rows are written. */
-  const run = async <T>(
+  const run = async <T extends { id: string }>(
     cypher: string,
     rows: T[],
     after?: (tx: ManagedTransaction, batch: T[]) => Promise<unknown>,
   ): Promise<number> => {
+    const size = Math.min(options.batchSize, Math.ceil(rows.length / concurrency));
+    const sorted = concurrency > 1 ? rows.toSorted(byLockOrder) : rows;
+    const batches: T[][] = [];
+    for (let start = 0; start < sorted.length; start += size) batches.push(sorted.slice(start, start + size));
     let written = 0;
-    for (let start = 0; start < rows.length; start += options.batchSize) {
-      const batch = rows.slice(start, start + options.batchSize);
-      written += await db.write(async (tx) => {
+    await forEachConcurrently(batches, concurrency, async (batch) => {
+      // Counted after the await: `written += await …` would add to the value read before it, losing other batches'.
+      const count = await db.write(async (tx) => {
         const result = await tx.run(cypher, { rows: batch });
         await after?.(tx, batch);
-        const count = result.records[0]?.get('written');
-        return typeof count === 'number' ? count : batch.length;
+        const returned = result.records[0]?.get('written');
+        return typeof returned === 'number' ? returned : batch.length;
       });
+      written += count;
       options.onBatch?.(batch.length);
-    }
+    });
     return written;
   };
 
@@ -102,4 +113,42 @@ export async function writeGraphBatches(
     counts.relationsMissingEnds += rows.length - written;
   }
   return counts;
+}
+
+/**
+ * Rows in the order their locks are taken: nodes by id; relations by the end they point to (the shared one: an
+ * agreement, event or region), then their start, so that concurrent batches split a type's relations by target and
+ * take the locks they share in one order. Deadlocks left (starts shared across batches) are retried by executeWrite.
+ */
+function byLockOrder(a: { id: string; from?: string; to?: string }, b: { id: string; from?: string; to?: string }) {
+  return compare(a.to, b.to) || compare(a.from, b.from) || compare(a.id, b.id);
+}
+
+const compare = (a: string | undefined, b: string | undefined) => (a === b ? 0 : (a ?? '') < (b ?? '') ? -1 : 1);
+
+/**
+ * Runs `work` on every item, at most `concurrency` at a time, in order of start. After a failure no further item
+ * starts; the first failure is thrown once the items under way have settled (none is left writing behind the caller).
+ */
+async function forEachConcurrently<T>(
+  items: readonly T[],
+  concurrency: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  let failed = false;
+  const worker = async () => {
+    while (!failed && next < items.length) {
+      const item = items[next++]!;
+      try {
+        await work(item);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  };
+  const results = await Promise.allSettled(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+  const failure = results.find((result) => result.status === 'rejected');
+  if (failure) throw failure.reason;
 }
