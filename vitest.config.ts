@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
+import { INTEGRATION_WORKERS } from './test/support/integrationWorkers.js';
 import { UNIT_TEST_FILES } from './test/unitTestFiles.js';
 
 export default defineConfig({
@@ -31,10 +32,11 @@ export default defineConfig({
           name: 'integration',
           include: ['test/**/*.test.ts'],
           exclude: [...UNIT_TEST_FILES],
-          // One real Neo4j for the whole run, on a free port with a throw-away store.
+          // One real, seeded Neo4j per worker, on free ports with throw-away stores: some files assert the whole graph
+          // is unchanged, so two files never share one at the same time.
           globalSetup: ['test/support/globalSetup.ts'],
-          // Files share one database and some assert the whole graph is unchanged, so they run one at a time.
-          fileParallelism: false,
+          setupFiles: ['test/support/claimSharedNeo4j.ts'],
+          maxWorkers: INTEGRATION_WORKERS,
           sequence: { groupOrder: 1 },
         },
       },

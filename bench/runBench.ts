@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
 import { superviseNlpWorker } from '../src/nlp/superviseNlpWorker.js';
@@ -18,6 +17,7 @@ import type { BenchServer } from './startNeo4jGraphqlServer.js';
 import { startNeo4jGraphqlServer } from './startNeo4jGraphqlServer.js';
 import { startRawCypherServer } from './startRawCypherServer.js';
 import { startScaleDatabase, type LoadPath, type ScaleLoad } from './startScaleDatabase.js';
+import { describeMachine, type Machine } from './describeMachine.js';
 
 export interface BenchOptions {
   scale: number;
@@ -54,7 +54,7 @@ export interface OperationResult {
 export interface BenchReport {
   date: string;
   mode: 'quick' | 'full';
-  machine: { cores: number; cpu: string; memoryGiB: number; platform: string };
+  machine: Machine;
   versions: Record<string, string>;
   scale: number;
   graph: { entities: number; relations: number };
@@ -218,12 +218,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     return {
       date: new Date().toISOString(),
       mode: options.quick ? 'quick' : 'full',
-      machine: {
-        cores: os.availableParallelism(),
-        cpu: os.cpus()[0]?.model ?? 'unknown',
-        memoryGiB: Math.round(os.totalmem() / 2 ** 30),
-        platform: `${os.platform()} ${os.release()}`,
-      },
+      machine: describeMachine(),
       versions: {
         node: process.version,
         neo4j: String(records[0]?.get('version') ?? 'unknown'),

@@ -11,6 +11,7 @@ import { startEmbeddedNeo4j } from '../src/neo4j/startEmbeddedNeo4j.js';
 import { readGraphDigest, type GraphDigest } from '../src/repositories/readGraphDigest.js';
 import { freePort } from '../test/support/freePort.js';
 import { readManifest } from './startScaleDatabase.js';
+import { describeMachine, type Machine } from './describeMachine.js';
 
 export interface IncrementalBenchOptions {
   scale: number;
@@ -35,7 +36,7 @@ export interface IncrementalRun extends BulkLoadReport {
 export interface IncrementalReport {
   date: string;
   mode: 'incremental';
-  machine: { cores: number; cpu: string; memoryGiB: number; platform: string };
+  machine: Machine;
   scale: number;
   /** Concurrent write transactions. */
   concurrency: number;
@@ -95,12 +96,7 @@ export async function runIncrementalBench(options: IncrementalBenchOptions): Pro
     return {
       date: new Date().toISOString(),
       mode: 'incremental',
-      machine: {
-        cores: os.availableParallelism(),
-        cpu: os.cpus()[0]?.model ?? 'unknown',
-        memoryGiB: Math.round(os.totalmem() / 2 ** 30),
-        platform: `${os.platform()} ${os.release()}`,
-      },
+      machine: describeMachine(),
       scale: options.scale,
       concurrency: options.concurrency ?? DEFAULT_WRITE_CONCURRENCY,
       seeded,

@@ -1,9 +1,9 @@
-import os from 'node:os';
 import autocannon from 'autocannon';
 import { benchOperations, findBenchParameters, type BenchParameters } from './benchOperations.js';
 import { runOnce } from './measureOperation.js';
 import { processRssBytes, startServerProcess } from './startServerProcess.js';
 import { startScaleDatabase } from './startScaleDatabase.js';
+import { describeMachine, type Machine } from './describeMachine.js';
 
 export interface LoadBenchOptions {
   scale: number;
@@ -38,7 +38,7 @@ export interface LoadResult {
 export interface LoadReport {
   date: string;
   mode: 'load';
-  machine: { cores: number; cpu: string; memoryGiB: number; platform: string };
+  machine: Machine;
   scale: number;
   graph: { entities: number; relations: number };
   settings: { connections: number; seconds: number; nodeEnv: string; serverEnv: Record<string, string> };
@@ -142,12 +142,7 @@ export async function runLoadBench(options: LoadBenchOptions): Promise<LoadRepor
     return {
       date: new Date().toISOString(),
       mode: 'load',
-      machine: {
-        cores: os.availableParallelism(),
-        cpu: os.cpus()[0]?.model ?? 'unknown',
-        memoryGiB: Math.round(os.totalmem() / 2 ** 30),
-        platform: `${os.platform()} ${os.release()}`,
-      },
+      machine: describeMachine(),
       scale: options.scale,
       graph: { entities: database.manifest.entities, relations: database.manifest.relations },
       settings: {

@@ -9,7 +9,8 @@ const LABELS: Record<ExecutorName, string> = { ours: 'ours', neo4jGraphql: '@neo
 const COLORS: Record<ExecutorName, string> = { ours: '#2f6fde', neo4jGraphql: '#e0862f', raw: '#7a7a7a' };
 
 const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed(1));
-const ratio = (value: number) => `${value.toFixed(2)}×`;
+/** A ratio, or – where it has no value (JSON keeps a division by a throughput of 0 as null). */
+const ratio = (value: number | null) => (value !== null && Number.isFinite(value) ? `${value.toFixed(2)}×` : '–');
 
 /** Writes `<name>.json`, `<name>.md` and `<name>.svg` into `directory`; returns the markdown. */
 export async function writeReport(report: BenchReport, directory: string, name: string): Promise<string> {
@@ -100,6 +101,15 @@ function toMarkdown(report: BenchReport): string {
   for (const operation of report.operations) {
     lines.push(
       `| ${operation.id} | ${operation.title} | ${ratio(operation.oursOverNeo4jGraphql)} | ${ratio(operation.oursOverRaw)} | ${ratio(operation.throughputOursOverNeo4jGraphql)} |`,
+    );
+  }
+  const idle = report.operations.some((operation) =>
+    Object.values(operation.executors).some((result) => result.opsPerSecond === 0),
+  );
+  if (idle) {
+    lines.push(
+      '',
+      `ops/s 0.0: no request finished within the ${report.settings.throughputSeconds} s throughput window at ${report.settings.connections} connections (each waits behind the others).`,
     );
   }
   lines.push('', `Parameters: \`${JSON.stringify(report.parameters)}\``, '');

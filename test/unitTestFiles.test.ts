@@ -3,11 +3,13 @@ import path from 'node:path';
 import type { TestProjectInlineConfiguration } from 'vitest/config';
 import { describe, expect, it } from 'vitest';
 import config from '../vitest.config.js';
+import { INTEGRATION_WORKERS } from './support/integrationWorkers.js';
 import { UNIT_TEST_FILES } from './unitTestFiles.js';
 
 /** Helpers that start or reach the test run's Neo4j, the server or Chromium: a unit test must not use them. */
 const INTEGRATION_ONLY = [
   'startTestServer',
+  'sharedNeo4j',
   'startIsolatedNeo4j',
   'startSupervisedNeo4j',
   'startEmbeddedNeo4j',
@@ -42,13 +44,13 @@ describe('the unit test project', () => {
     expect(offences).toEqual([]);
   });
 
-  it('runs without the Neo4j setup, and the integration project runs one file at a time with it', () => {
+  it('runs without the Neo4j setup, and the integration project runs as many files as it starts Neo4js', () => {
     const projects = (config.test?.projects ?? []) as TestProjectInlineConfiguration[];
     const byName = new Map(projects.map((project) => [project.test?.name, project.test]));
     expect(byName.get('unit')?.globalSetup).toBeUndefined();
     expect(byName.get('integration')).toMatchObject({
       globalSetup: ['test/support/globalSetup.ts'],
-      fileParallelism: false,
+      maxWorkers: INTEGRATION_WORKERS,
     });
     expect(config.test?.globalSetup).toBeUndefined();
   });

@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase } from '../../src/neo4j/Database.js';
 import { readGraphDigest } from '../../src/repositories/readGraphDigest.js';
 import { loadSeeds } from '../../src/loadSeeds.js';
@@ -14,6 +14,7 @@ import type { SourceDocument } from '../../src/seed/sourceDocument.js';
 import { postGraphQL } from '../support/postGraphQL.js';
 import { startIsolatedNeo4j, type IsolatedNeo4j } from '../support/startIsolatedNeo4j.js';
 import { startTestServer, type TestServer } from '../support/startTestServer.js';
+import { sharedNeo4j } from '../support/sharedNeo4j.js';
 
 const run = promisify(execFile);
 const TEXT_FILE = path.resolve('test/draft/zhetysu-agro-transit.txt');
@@ -60,7 +61,7 @@ describe('npm run draft', () => {
           ...['--source-id', SOURCE_ID, '--title', 'Тест: «Жетісу Агро Транзит» в Алматинской области'],
           ...['--published', '2025-10-01', '--publisher', 'Тестовая редакция', '--out', draftFile],
         ],
-        { NEO4J_URI: inject('neo4jUri') },
+        { NEO4J_URI: sharedNeo4j().uri },
       ),
       startIsolatedNeo4j(),
     ]);

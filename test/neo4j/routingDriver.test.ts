@@ -1,14 +1,15 @@
 import neo4j, { Neo4jError, type Driver } from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDriver } from '../../src/neo4j/createDriver.js';
 import { createDatabase } from '../../src/neo4j/Database.js';
+import { sharedNeo4j } from '../support/sharedNeo4j.js';
 
 /**
  * The test run's Neo4j is reached through a `neo4j://` URI, so every test drives the routing driver that a cluster or
  * Aura needs: it asks the server for a routing table and sends reads and writes to the members the table names.
  */
 describe('the routing driver the tests run on', () => {
-  const uri = inject('neo4jUri');
+  const uri = sharedNeo4j().uri;
   let driver: Driver;
 
   beforeAll(() => {

@@ -2,10 +2,11 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LAUNCHER_DIR, startEmbeddedNeo4j } from '../../src/neo4j/startEmbeddedNeo4j.js';
 import { StartupError } from '../../src/neo4j/StartupError.js';
 import { freePort } from '../support/freePort.js';
+import { sharedNeo4j } from '../support/sharedNeo4j.js';
 
 describe('startEmbeddedNeo4j', () => {
   let scratch: string;
@@ -60,7 +61,7 @@ describe('startEmbeddedNeo4j', () => {
   });
 
   it('names a store locked by another process and the variable that moves it', async () => {
-    const dataDir = inject('neo4jDataDir');
+    const dataDir = sharedNeo4j().dataDir;
     await expect(startEmbeddedNeo4j({ dataDir, port: await freePort(), startTimeoutMs: 120_000 })).rejects.toThrow(
       `The Neo4j store in ${dataDir} is locked by another process: stop the other coopgraph or Neo4j using it, or set NEO4J_DATA_DIR to another directory.`,
     );

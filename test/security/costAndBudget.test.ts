@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { parse } from 'graphql';
 import { getComplexity } from 'graphql-query-complexity';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXPORT_MAX_COST, EXPORT_NETWORK_QUERY } from '../../src/export/createGraphqlLoadGraph.js';
 import { DEFAULT_ABUSE_LIMITS } from '../../src/server/createAbuseLimits.js';
 import { fieldCost } from '../../src/server/fieldCost.js';
@@ -11,6 +11,7 @@ import { createDatabase } from '../../src/neo4j/Database.js';
 import { createDriver } from '../../src/neo4j/createDriver.js';
 import { postGraphQL } from '../support/postGraphQL.js';
 import { startTestServer, type TestServer } from '../support/startTestServer.js';
+import { sharedNeo4j } from '../support/sharedNeo4j.js';
 
 /** Issue 20, repro 1: a network of 5,000 nodes, two levels of relations under each, sized by `$f`. */
 const REPRO = `query($f:Int){ network(ids:["organization/ktz"], depth:3, limit:5000){ nodes { entity { relations(first:$f){ evidence { excerpt } to { relations(first:$f){ evidence { excerpt } to { id name } } } } } } } }`;
@@ -108,7 +109,7 @@ describe('the cost limit over HTTP', () => {
 });
 
 describe('the read budget of a Database', () => {
-  const driver = createDriver({ uri: inject('neo4jUri') });
+  const driver = createDriver({ uri: sharedNeo4j().uri });
   afterAll(() => driver.close());
   const READ = 'MATCH (n:Entity) WHERE n.retractedAt IS NULL RETURN n.id AS id ORDER BY n.id LIMIT 20';
 

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import express from 'express';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDeadlineDatabase } from '../../src/export/createDeadlineDatabase.js';
 import { createExportRouter, type ExportRouterOptions } from '../../src/export/createExportRouter.js';
 import type { CytoscapeJson } from '../../src/export/serializeCytoscapeJson.js';
@@ -9,6 +9,7 @@ import { createDriver } from '../../src/neo4j/createDriver.js';
 import { isTransactionTimeout } from '../../src/server/isTransactionTimeout.js';
 import { sampleExportGraph } from '../export/sampleExportGraph.js';
 import { startTestServer, type TestServer } from '../support/startTestServer.js';
+import { sharedNeo4j } from '../support/sharedNeo4j.js';
 
 interface ExportErrorBody {
   error: { code: string; message: string; requestId?: string };
@@ -147,7 +148,7 @@ describe('createExportRouter limits', () => {
 });
 
 describe('createDeadlineDatabase', () => {
-  const driver = createDriver({ uri: inject('neo4jUri') });
+  const driver = createDriver({ uri: sharedNeo4j().uri });
   afterAll(() => driver.close());
 
   it('starts no transaction once its signal aborted', async () => {

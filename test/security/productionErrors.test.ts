@@ -2,12 +2,13 @@ import { Writable } from 'node:stream';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { Neo4jError } from 'neo4j-driver';
 import { pino, type Logger } from 'pino';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDriver } from '../../src/neo4j/createDriver.js';
 import { createFormatError } from '../../src/server/createErrorPlugin.js';
 import { withRequestId } from '../../src/requestId.js';
 import { freePort } from '../support/freePort.js';
 import { startTestServer, type TestServer } from '../support/startTestServer.js';
+import { sharedNeo4j } from '../support/sharedNeo4j.js';
 
 /** A pino logger whose lines are kept, parsed, for the test to read. */
 function capturingLogger(): { logger: Logger; lines: Record<string, unknown>[] } {
@@ -105,7 +106,7 @@ describe('createFormatError in production', () => {
   let luceneError: Neo4jError;
 
   beforeAll(async () => {
-    const driver = createDriver({ uri: inject('neo4jUri') });
+    const driver = createDriver({ uri: sharedNeo4j().uri });
     try {
       const words = Array.from({ length: 2_000 }, (_, index) => `w${index}`).join(' ');
       await driver.executeQuery(

@@ -2,12 +2,13 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, type Database } from '../../src/neo4j/Database.js';
 import { createDriver } from '../../src/neo4j/createDriver.js';
 import { readGraphDigest } from '../../src/repositories/readGraphDigest.js';
 import { loadSeeds } from '../../src/loadSeeds.js';
 import { SeedValidationError } from '../../src/seed/SeedValidationError.js';
+import { sharedNeo4j } from '../support/sharedNeo4j.js';
 
 const SOURCE = `source:
   id: source/test-loader
@@ -22,7 +23,7 @@ describe('loadSeeds', () => {
   let scratch: string;
 
   beforeAll(async () => {
-    driver = createDriver({ uri: inject('neo4jUri') });
+    driver = createDriver({ uri: sharedNeo4j().uri });
     db = createDatabase({ driver });
     scratch = await mkdtemp(path.join(os.tmpdir(), 'coopgraph-seeds-'));
   });

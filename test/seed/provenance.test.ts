@@ -1,14 +1,15 @@
 import type { Driver } from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDriver } from '../../src/neo4j/createDriver.js';
 import { createDatabase, type Database } from '../../src/neo4j/Database.js';
+import { sharedNeo4j } from '../support/sharedNeo4j.js';
 
 /** Audits the loaded graph directly, so that a loader bug cannot hide behind the API. */
 describe('provenance of the loaded graph', () => {
   let driver: Driver;
   let db: Database;
   beforeAll(() => {
-    driver = createDriver({ uri: inject('neo4jUri') });
+    driver = createDriver({ uri: sharedNeo4j().uri });
     db = createDatabase({ driver });
   });
   afterAll(() => driver.close());

@@ -1,13 +1,13 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { migrateAndSeed } from '../../src/migrateAndSeed.js';
 import { createDriver } from '../../src/neo4j/createDriver.js';
-import { startEmbeddedNeo4j } from '../../src/neo4j/startEmbeddedNeo4j.js';
+import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../src/neo4j/startEmbeddedNeo4j.js';
 import { createDatabase } from '../../src/neo4j/Database.js';
 import { writeGraph } from '../../src/repositories/writeGraph.js';
-import { createNameNormalizer } from '../../src/nlp/createNameNormalizer.js';
+import { createNameNormalizer, type NameNormalizer } from '../../src/nlp/createNameNormalizer.js';
 import { ensureNlpEnvironment } from '../../src/nlp/ensureNlpEnvironment.js';
 import { superviseNlpWorker } from '../../src/nlp/superviseNlpWorker.js';
 import { refreshNameLemmas } from '../../src/repositories/refreshNameLemmas.js';
@@ -16,24 +16,28 @@ import { sourceDocumentSchema } from '../../src/seed/sourceDocument.js';
 import { agreementFixture } from './agreementFixture.js';
 import { ensureChromium } from './ensureChromium.js';
 import { freePort } from './freePort.js';
+import { createNeo4jTemplates, type Neo4jTemplates } from './createNeo4jTemplates.js';
+import { INTEGRATION_WORKERS } from './integrationWorkers.js';
+import { prepareTestJvm } from './prepareTestJvm.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    neo4jUri: string;
-    neo4jDataDir: string;
+    /** One seeded Neo4j per integration worker; a test file reaches its own through `sharedNeo4j()`. */
+    sharedNeo4j: { uri: string; dataDir: string }[];
+    /** Stores that `startIsolatedNeo4j` copies. */
+    neo4jTemplates: Neo4jTemplates;
   }
 }
 
-/**
- * Starts one embedded Neo4j for the whole test run, migrated, seeded and with the agreement fixture loaded, and
- * installs the browser tests' Chromium where it is missing and the text-analysis worker's Python packages; stops Neo4j and deletes its store after.
- */
-export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  // The browser tests' Chromium installs while Neo4j starts.
-  const chromium = ensureChromium();
-  // The text-analysis worker's Python packages install (once per checkout, into .cache/nlp) while Neo4j starts.
-  const nlpEnvironment = ensureNlpEnvironment();
+interface SeededNeo4j {
+  neo4j: EmbeddedNeo4j;
+  dataDir: string;
+}
+
+/** An embedded Neo4j on a copy of the seeded template, with the agreement fixture and the seeds' lemma keys. */
+async function startSeededNeo4j(template: string, normalizer: Promise<NameNormalizer>): Promise<SeededNeo4j> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'coopgraph-test-'));
+  await cp(template, dataDir, { recursive: true });
   const neo4j = await startEmbeddedNeo4j({
     dataDir,
     port: await freePort(),
@@ -41,24 +45,72 @@ export default async function setup(project: TestProject): Promise<() => Promise
     pageCache: '128m',
   });
   const driver = createDriver({ uri: neo4j.uri });
-  await migrateAndSeed(driver, undefined, true);
-  const fixture = sourceDocumentSchema.parse(agreementFixture());
-  await writeGraph(createDatabase({ driver }), planGraphWrite([{ file: 'agreementFixture', document: fixture }]), {
-    actor: 'test',
-    operation: 'fixture',
-  });
-  // Lemma keys for the seeded graph, as a server with a running worker writes them.
-  await nlpEnvironment;
-  const nlp = superviseNlpWorker();
-  if (!(await nlp.whenStarted())) throw new Error(`the text-analysis worker did not start: ${nlp.status().reason}`);
-  await refreshNameLemmas(createDatabase({ driver }), createNameNormalizer(nlp));
-  await nlp.stop();
-  await driver.close();
-  await chromium;
-  project.provide('neo4jUri', neo4j.uri);
-  project.provide('neo4jDataDir', dataDir);
-  return async () => {
+  try {
+    await migrateAndSeed(driver, undefined, true);
+    const fixture = sourceDocumentSchema.parse(agreementFixture());
+    await writeGraph(createDatabase({ driver }), planGraphWrite([{ file: 'agreementFixture', document: fixture }]), {
+      actor: 'test',
+      operation: 'fixture',
+    });
+    // Lemma keys for the seeded graph, as a server with a running worker writes them.
+    await refreshNameLemmas(createDatabase({ driver }), await normalizer);
+  } catch (error) {
     await neo4j.stop();
-    await rm(dataDir, { recursive: true, force: true });
+    throw error;
+  } finally {
+    await driver.close();
+  }
+  return { neo4j, dataDir };
+}
+
+async function stopSeededNeo4j({ neo4j, dataDir }: SeededNeo4j): Promise<void> {
+  await neo4j.stop();
+  await rm(dataDir, { recursive: true, force: true });
+}
+
+/**
+ * Starts one seeded embedded Neo4j per integration worker (on JVMs tuned for short lives) and the stores isolated ones
+ * copy, installs the browser tests' Chromium where it is missing and the text-analysis worker's Python packages;
+ * stops every Neo4j and deletes the stores after.
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // Chromium and the worker's Python packages (once per checkout, into .cache/nlp) install while Neo4j starts.
+  const chromium = ensureChromium();
+  const nlp = ensureNlpEnvironment().then(() => {
+    const worker = superviseNlpWorker();
+    return worker.whenStarted().then((started) => {
+      if (!started) throw new Error(`the text-analysis worker did not start: ${worker.status().reason}`);
+      return worker;
+    });
+  });
+  const normalizer = nlp.then((worker) => createNameNormalizer(worker));
+  // A worker that failed to start is reported by the first seeding that needs it, not as an unhandled rejection.
+  normalizer.catch(() => undefined);
+  await prepareTestJvm();
+  const templatesDir = await mkdtemp(path.join(os.tmpdir(), 'coopgraph-templates-'));
+  const templates = await createNeo4jTemplates(templatesDir).catch(async (error: unknown) => {
+    await rm(templatesDir, { recursive: true, force: true });
+    throw error;
+  });
+  const started = await Promise.allSettled(
+    Array.from({ length: INTEGRATION_WORKERS }, () => startSeededNeo4j(templates.seeded, normalizer)),
+  );
+  await nlp.then((worker) => worker.stop()).catch(() => undefined);
+  const instances = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+  const failure = started.find((result) => result.status === 'rejected');
+  if (failure) {
+    await Promise.all(instances.map(stopSeededNeo4j));
+    await rm(templatesDir, { recursive: true, force: true });
+    throw failure.reason;
+  }
+  await chromium;
+  project.provide('neo4jTemplates', templates);
+  project.provide(
+    'sharedNeo4j',
+    instances.map(({ neo4j, dataDir }) => ({ uri: neo4j.uri, dataDir })),
+  );
+  return async () => {
+    await Promise.all(instances.map(stopSeededNeo4j));
+    await rm(templatesDir, { recursive: true, force: true });
   };
 }
