@@ -1,13 +1,13 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { afterAll, inject } from 'vitest';
-import { CLAIMED_NEO4J } from './sharedNeo4j.js';
-
 /**
  * Setup file of the integration project: claims a free seeded Neo4j for the test file, by creating a claim file in
  * its store directory, and frees it after the file. (Vitest's VITEST_POOL_ID is not unique among running files
  * once an earlier project has run.) A claim whose process is gone is taken over.
  */
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, inject } from 'vitest';
+import { CLAIMED_NEO4J } from './sharedNeo4j.js';
+
 function claimFile(dataDir: string): string {
   return path.join(dataDir, 'claimed-by');
 }

@@ -26,7 +26,7 @@ export async function startIsolatedNeo4j({
   driver: driverOptions = {},
 }: { seed?: boolean; driver?: Omit<DriverOptions, 'uri'> } = {}): Promise<IsolatedNeo4j> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'coopgraph-isolated-'));
-  // A copy of a store the test run migrated (and seeded) once: starting on it costs a third of the CPU.
+  // A copy of a store the test run migrated (and seeded) once: the start skips migrating and seeding its own.
   const templates = inject('neo4jTemplates');
   await cp(seed ? templates.seeded : templates.empty, dataDir, { recursive: true });
   const port = await freePort();
