@@ -1,9 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { migrateAndSeed } from '../../src/migrateAndSeed.js';
-import { createDriver } from '../../src/neo4j/createDriver.js';
-import { startEmbeddedNeo4j } from '../../src/neo4j/startEmbeddedNeo4j.js';
-import { freePort } from './freePort.js';
+import { startMigratedNeo4j } from './startMigratedNeo4j.js';
 
 /** Stopped stores a test's Neo4j starts from as a copy, instead of migrating (and seeding) a store of its own. */
 export interface Neo4jTemplates {
@@ -15,20 +12,7 @@ export interface Neo4jTemplates {
 
 async function createTemplate(dataDir: string, seed: boolean): Promise<string> {
   await mkdir(dataDir, { recursive: true });
-  const neo4j = await startEmbeddedNeo4j({
-    dataDir,
-    port: await freePort(),
-    startTimeoutMs: 180_000,
-    pageCache: '64m',
-  });
-  const driver = createDriver({ uri: neo4j.uri });
-  try {
-    await migrateAndSeed(driver, undefined, seed);
-  } finally {
-    await driver.close();
-    // A clean stop: a copy of the store then starts without recovery.
-    await neo4j.stop();
-  }
+  await (await startMigratedNeo4j({ dataDir, seed, pageCache: '64m' })).stop();
   return dataDir;
 }
 

@@ -2,9 +2,7 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { migrateAndSeed } from '../../src/migrateAndSeed.js';
-import { createDriver } from '../../src/neo4j/createDriver.js';
-import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../src/neo4j/startEmbeddedNeo4j.js';
+import type { EmbeddedNeo4j } from '../../src/neo4j/startEmbeddedNeo4j.js';
 import { createDatabase } from '../../src/neo4j/Database.js';
 import { writeGraph } from '../../src/repositories/writeGraph.js';
 import { createNameNormalizer, type NameNormalizer } from '../../src/nlp/createNameNormalizer.js';
@@ -15,10 +13,10 @@ import { planGraphWrite } from '../../src/seed/planGraphWrite.js';
 import { sourceDocumentSchema } from '../../src/seed/sourceDocument.js';
 import { agreementFixture } from './agreementFixture.js';
 import { ensureChromium } from './ensureChromium.js';
-import { freePort } from './freePort.js';
 import { createNeo4jTemplates, type Neo4jTemplates } from './createNeo4jTemplates.js';
 import { INTEGRATION_WORKERS } from './integrationWorkers.js';
 import { prepareTestJvm } from './prepareTestJvm.js';
+import { startMigratedNeo4j } from './startMigratedNeo4j.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -38,15 +36,8 @@ interface SeededNeo4j {
 async function startSeededNeo4j(template: string, normalizer: Promise<NameNormalizer>): Promise<SeededNeo4j> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'coopgraph-test-'));
   await cp(template, dataDir, { recursive: true });
-  const neo4j = await startEmbeddedNeo4j({
-    dataDir,
-    port: await freePort(),
-    startTimeoutMs: 180_000,
-    pageCache: '128m',
-  });
-  const driver = createDriver({ uri: neo4j.uri });
+  const { neo4j, driver, stop } = await startMigratedNeo4j({ dataDir, seed: true, pageCache: '128m' });
   try {
-    await migrateAndSeed(driver, undefined, true);
     const fixture = sourceDocumentSchema.parse(agreementFixture());
     await writeGraph(createDatabase({ driver }), planGraphWrite([{ file: 'agreementFixture', document: fixture }]), {
       actor: 'test',
@@ -55,11 +46,10 @@ async function startSeededNeo4j(template: string, normalizer: Promise<NameNormal
     // Lemma keys for the seeded graph, as a server with a running worker writes them.
     await refreshNameLemmas(createDatabase({ driver }), await normalizer);
   } catch (error) {
-    await neo4j.stop();
+    await stop();
     throw error;
-  } finally {
-    await driver.close();
   }
+  await driver.close();
   return { neo4j, dataDir };
 }
 

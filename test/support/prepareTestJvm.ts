@@ -1,10 +1,8 @@
 import { mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { migrateAndSeed } from '../../src/migrateAndSeed.js';
-import { createDriver } from '../../src/neo4j/createDriver.js';
-import { LAUNCHER_DIR, startEmbeddedNeo4j } from '../../src/neo4j/startEmbeddedNeo4j.js';
-import { freePort } from './freePort.js';
+import { LAUNCHER_DIR } from '../../src/neo4j/startEmbeddedNeo4j.js';
+import { startMigratedNeo4j } from './startMigratedNeo4j.js';
 
 const ARCHIVE_DIR = path.resolve(LAUNCHER_DIR, '../.cache/neo4j');
 const ARCHIVE = path.join(ARCHIVE_DIR, 'classes.jsa');
@@ -33,10 +31,7 @@ async function ensureClassArchive(): Promise<void> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'coopgraph-cds-'));
   process.env.JDK_JAVA_OPTIONS = [...FLAGS, `-XX:ArchiveClassesAtExit=${dumped}`].join(' ');
   try {
-    const neo4j = await startEmbeddedNeo4j({ dataDir, port: await freePort(), startTimeoutMs: 180_000 });
-    const driver = createDriver({ uri: neo4j.uri });
-    await migrateAndSeed(driver, undefined, true).finally(() => driver.close());
-    await neo4j.stop();
+    await (await startMigratedNeo4j({ dataDir, seed: true })).stop();
     await rename(dumped, ARCHIVE);
     await writeFile(ARCHIVE_KEY, await launcherKey());
   } finally {

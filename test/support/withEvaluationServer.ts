@@ -3,12 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { pino } from 'pino';
-import { migrateAndSeed } from '../../src/migrateAndSeed.js';
-import { createDriver } from '../../src/neo4j/createDriver.js';
-import { startEmbeddedNeo4j } from '../../src/neo4j/startEmbeddedNeo4j.js';
 import { superviseNlpWorker } from '../../src/nlp/superviseNlpWorker.js';
 import { createServer } from '../../src/server/createServer.js';
-import { freePort } from './freePort.js';
+import { startMigratedNeo4j } from './startMigratedNeo4j.js';
 
 export interface EvaluationServerOptions {
   /** Load `seeds/` (true) or start from an empty graph, as for a first article. */
@@ -32,15 +29,14 @@ export async function withEvaluationServer<T>(
 ): Promise<T> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'coopgraph-eval-'));
   const nlp = superviseNlpWorker({ requestTimeoutMs: timeoutMs });
-  const neo4j = await startEmbeddedNeo4j({
-    dataDir,
-    port: await freePort(),
-    startTimeoutMs: 180_000,
-    pageCache: '128m',
-  });
-  const driver = createDriver({ uri: neo4j.uri });
+  const { driver, stop } = await startMigratedNeo4j({ dataDir, seed, pageCache: '128m' }).catch(
+    async (error: unknown) => {
+      await nlp.stop();
+      await rm(dataDir, { recursive: true, force: true });
+      throw error;
+    },
+  );
   try {
-    await migrateAndSeed(driver, undefined, seed);
     if (!(await nlp.whenStarted())) throw new Error(nlp.status().reason ?? 'the text-analysis worker did not start');
     const server = createServer({
       driver,
@@ -58,9 +54,8 @@ export async function withEvaluationServer<T>(
       await server.stop();
     }
   } finally {
-    await driver.close();
+    await stop();
     await nlp.stop();
-    await neo4j.stop();
     await rm(dataDir, { recursive: true, force: true });
   }
 }
