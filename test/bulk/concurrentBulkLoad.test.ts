@@ -4,7 +4,6 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bulkLoadDocuments } from '../../src/bulk/bulkLoadDocuments.js';
 import { writeScaleGraph } from '../../src/generate/writeScaleGraph.js';
-import { loadSeeds } from '../../src/loadSeeds.js';
 import { createDatabase, type Database } from '../../src/neo4j/Database.js';
 import { readGraphDigest, type GraphDigest } from '../../src/repositories/readGraphDigest.js';
 import { SeedValidationError } from '../../src/seed/SeedValidationError.js';
@@ -19,12 +18,6 @@ let neo4j: IsolatedNeo4j;
 let db: Database;
 let sequential: GraphDigest;
 
-/** Back to the seeded store: everything but the migration records deleted, then the curated seeds loaded. */
-async function reseed(): Promise<void> {
-  await neo4j.driver.executeQuery('MATCH (n) WHERE NOT n:Migration DETACH DELETE n');
-  await loadSeeds(db);
-}
-
 beforeAll(async () => {
   workDir = await mkdtemp(path.join(os.tmpdir(), 'coopgraph-concurrent-'));
   documentsDir = (await writeScaleGraph(0.3, path.join(workDir, 'scale'))).documentsDir;
@@ -32,7 +25,7 @@ beforeAll(async () => {
   db = createDatabase({ driver: neo4j.driver });
   await bulkLoadDocuments(db, documentsDir, { ...LOAD, concurrency: 1 });
   sequential = await readGraphDigest(db);
-  await reseed();
+  await neo4j.reset();
 }, 300_000);
 
 afterAll(async () => {

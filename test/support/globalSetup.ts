@@ -2,7 +2,8 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import type { EmbeddedNeo4j } from '../../src/neo4j/startEmbeddedNeo4j.js';
+import type { Driver } from 'neo4j-driver';
+import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../src/neo4j/startEmbeddedNeo4j.js';
 import { createDatabase } from '../../src/neo4j/Database.js';
 import { writeGraph } from '../../src/repositories/writeGraph.js';
 import { createNameNormalizer, type NameNormalizer } from '../../src/nlp/createNameNormalizer.js';
@@ -16,7 +17,7 @@ import { ensureChromium } from './ensureChromium.js';
 import { createNeo4jTemplates, type Neo4jTemplates } from './createNeo4jTemplates.js';
 import { INTEGRATION_WORKERS } from './integrationWorkers.js';
 import { prepareTestJvm } from './prepareTestJvm.js';
-import { startMigratedNeo4j } from './startMigratedNeo4j.js';
+import { freePort } from './freePort.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -27,33 +28,35 @@ declare module 'vitest' {
   }
 }
 
-interface SeededNeo4j {
+interface SharedNeo4j {
   neo4j: EmbeddedNeo4j;
   dataDir: string;
 }
 
-/** An embedded Neo4j on a copy of the seeded template, with the agreement fixture and the seeds' lemma keys. */
-async function startSeededNeo4j(template: string, normalizer: Promise<NameNormalizer>): Promise<SeededNeo4j> {
+/** The agreement fixture and the seeds' lemma keys (as a server with a running worker writes them). */
+async function writeFixtureAndLemmas(driver: Driver, normalizer: Promise<NameNormalizer>): Promise<void> {
+  const fixture = sourceDocumentSchema.parse(agreementFixture());
+  await writeGraph(createDatabase({ driver }), planGraphWrite([{ file: 'agreementFixture', document: fixture }]), {
+    actor: 'test',
+    operation: 'fixture',
+  });
+  await refreshNameLemmas(createDatabase({ driver }), await normalizer);
+}
+
+/** An embedded Neo4j on a copy of the seeded template. */
+async function startSharedNeo4j(template: string): Promise<SharedNeo4j> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'coopgraph-test-'));
   await cp(template, dataDir, { recursive: true });
-  const { neo4j, driver, stop } = await startMigratedNeo4j({ dataDir, seed: true, pageCache: '128m' });
-  try {
-    const fixture = sourceDocumentSchema.parse(agreementFixture());
-    await writeGraph(createDatabase({ driver }), planGraphWrite([{ file: 'agreementFixture', document: fixture }]), {
-      actor: 'test',
-      operation: 'fixture',
-    });
-    // Lemma keys for the seeded graph, as a server with a running worker writes them.
-    await refreshNameLemmas(createDatabase({ driver }), await normalizer);
-  } catch (error) {
-    await stop();
-    throw error;
-  }
-  await driver.close();
+  const neo4j = await startEmbeddedNeo4j({
+    dataDir,
+    port: await freePort(),
+    startTimeoutMs: 180_000,
+    pageCache: '128m',
+  });
   return { neo4j, dataDir };
 }
 
-async function stopSeededNeo4j({ neo4j, dataDir }: SeededNeo4j): Promise<void> {
+async function stopSharedNeo4j({ neo4j, dataDir }: SharedNeo4j): Promise<void> {
   await neo4j.stop();
   await rm(dataDir, { recursive: true, force: true });
 }
@@ -78,18 +81,20 @@ export default async function setup(project: TestProject): Promise<() => Promise
   normalizer.catch(() => undefined);
   await prepareTestJvm();
   const templatesDir = await mkdtemp(path.join(os.tmpdir(), 'coopgraph-templates-'));
-  const templates = await createNeo4jTemplates(templatesDir).catch(async (error: unknown) => {
+  const templates = await createNeo4jTemplates(templatesDir, (driver) =>
+    writeFixtureAndLemmas(driver, normalizer),
+  ).catch(async (error: unknown) => {
     await rm(templatesDir, { recursive: true, force: true });
     throw error;
   });
   const started = await Promise.allSettled(
-    Array.from({ length: INTEGRATION_WORKERS }, () => startSeededNeo4j(templates.seeded, normalizer)),
+    Array.from({ length: INTEGRATION_WORKERS }, () => startSharedNeo4j(templates.seeded)),
   );
   await nlp.then((worker) => worker.stop()).catch(() => undefined);
   const instances = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
   const failure = started.find((result) => result.status === 'rejected');
   if (failure) {
-    await Promise.all(instances.map(stopSeededNeo4j));
+    await Promise.all(instances.map(stopSharedNeo4j));
     await rm(templatesDir, { recursive: true, force: true });
     throw failure.reason;
   }
@@ -100,7 +105,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     instances.map(({ neo4j, dataDir }) => ({ uri: neo4j.uri, dataDir })),
   );
   return async () => {
-    await Promise.all(instances.map(stopSeededNeo4j));
+    await Promise.all(instances.map(stopSharedNeo4j));
     await rm(templatesDir, { recursive: true, force: true });
   };
 }

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { LAUNCHER_DIR } from '../../src/neo4j/startEmbeddedNeo4j.js';
@@ -6,7 +6,7 @@ import { startMigratedNeo4j } from './startMigratedNeo4j.js';
 
 const ARCHIVE_DIR = path.resolve(LAUNCHER_DIR, '../.cache/neo4j');
 const ARCHIVE = path.join(ARCHIVE_DIR, 'classes.jsa');
-/** The launcher jar the archive was dumped from: the JVM refuses an archive of another class path. */
+/** The jars the archive was dumped from: the JVM refuses an archive of another class path. */
 const ARCHIVE_KEY = path.join(ARCHIVE_DIR, 'classes.key');
 
 /**
@@ -17,9 +17,17 @@ const ARCHIVE_KEY = path.join(ARCHIVE_DIR, 'classes.key');
  */
 const FLAGS = ['-XX:TieredStopAtLevel=1', '-Xlog:cds=off', '-Xlog:cds+dynamic=off'];
 
+/** Size and time of every jar on the launcher's class path. */
 async function launcherKey(): Promise<string> {
-  const jar = await stat(path.join(LAUNCHER_DIR, 'target/coopgraph-neo4j.jar'));
-  return `${jar.size} ${jar.mtimeMs}`;
+  const lib = path.join(LAUNCHER_DIR, 'target/lib');
+  const jars = [
+    path.join(LAUNCHER_DIR, 'target/coopgraph-neo4j.jar'),
+    ...(await readdir(lib)).sort().map((name) => path.join(lib, name)),
+  ];
+  const stats = await Promise.all(
+    jars.map(async (jar) => stat(jar).then(({ size, mtimeMs }) => `${jar} ${size} ${mtimeMs}`)),
+  );
+  return stats.join('\n');
 }
 
 /** Dumps the classes a start, migration and seeding load into the archive, once per launcher build. */

@@ -1,14 +1,11 @@
-import { cp, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
+import { rm } from 'node:fs/promises';
 import type { Driver } from 'neo4j-driver';
-import { inject } from 'vitest';
-import { migrateAndSeed } from '../../src/migrateAndSeed.js';
 import { createDriver, type DriverOptions } from '../../src/neo4j/createDriver.js';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../src/neo4j/startEmbeddedNeo4j.js';
+import { copyNeo4jTemplate, replaceWithNeo4jTemplate } from './copyNeo4jTemplate.js';
 import { freePort } from './freePort.js';
 
-/** An embedded Neo4j of a test file's own, migrated and (unless told otherwise) seeded; for tests that write or stop it. */
+/** An embedded Neo4j of a test file's own on a copy of a template (seeded unless told otherwise); for tests that write or stop it. */
 export interface IsolatedNeo4j {
   uri: string;
   dataDir: string;
@@ -17,6 +14,8 @@ export interface IsolatedNeo4j {
   neo4j: EmbeddedNeo4j;
   /** Starts the same store again on the same port after `neo4j.stop()`. */
   restart(): Promise<void>;
+  /** Stops Neo4j, puts a fresh copy of its template in place of the store and starts it again on the same port. */
+  reset(): Promise<void>;
   /** Closes the driver, stops Neo4j and deletes the store. */
   close(): Promise<void>;
 }
@@ -25,10 +24,7 @@ export async function startIsolatedNeo4j({
   seed = true,
   driver: driverOptions = {},
 }: { seed?: boolean; driver?: Omit<DriverOptions, 'uri'> } = {}): Promise<IsolatedNeo4j> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'coopgraph-isolated-'));
-  // A copy of a store the test run migrated (and seeded) once: the start skips migrating and seeding its own.
-  const templates = inject('neo4jTemplates');
-  await cp(seed ? templates.seeded : templates.empty, dataDir, { recursive: true });
+  const dataDir = await copyNeo4jTemplate(seed, 'coopgraph-isolated-');
   const port = await freePort();
   const start = () => startEmbeddedNeo4j({ dataDir, port, startTimeoutMs: 120_000, pageCache: '64m' });
   const isolated: IsolatedNeo4j = {
@@ -40,6 +36,11 @@ export async function startIsolatedNeo4j({
     async restart() {
       isolated.neo4j = await start();
     },
+    async reset() {
+      await isolated.neo4j.stop();
+      await replaceWithNeo4jTemplate(dataDir, seed);
+      isolated.neo4j = await start();
+    },
     async close() {
       await isolated.driver.close();
       await isolated.neo4j.stop().catch(() => undefined);
@@ -48,6 +49,5 @@ export async function startIsolatedNeo4j({
   };
   isolated.uri = isolated.neo4j.uri;
   isolated.driver = createDriver({ uri: isolated.uri, ...driverOptions });
-  await migrateAndSeed(isolated.driver, undefined, seed);
   return isolated;
 }

@@ -1,8 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
+import { rm } from 'node:fs/promises';
 import type { Driver } from 'neo4j-driver';
-import { migrateAndSeed } from '../../src/migrateAndSeed.js';
 import { createDriver, type DriverOptions } from '../../src/neo4j/createDriver.js';
 import {
   superviseEmbeddedNeo4j,
@@ -10,9 +7,10 @@ import {
   type Neo4jSupervisorEvent,
   type RestartPolicy,
 } from '../../src/neo4j/superviseEmbeddedNeo4j.js';
+import { copyNeo4jTemplate } from './copyNeo4jTemplate.js';
 import { freePort } from './freePort.js';
 
-/** A supervised embedded Neo4j of a test file's own, migrated and (unless told otherwise) seeded; for tests that kill it. */
+/** A supervised embedded Neo4j of a test file's own on a copy of a template (seeded unless told otherwise); for tests that kill it. */
 export interface SupervisedNeo4j {
   dataDir: string;
   port: number;
@@ -35,7 +33,7 @@ export async function startSupervisedNeo4j({
   restart?: Partial<RestartPolicy>;
   driver?: Omit<DriverOptions, 'uri'>;
 } = {}): Promise<SupervisedNeo4j> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'coopgraph-supervised-'));
+  const dataDir = await copyNeo4jTemplate(seed, 'coopgraph-supervised-');
   const port = await freePort();
   const events: Neo4jSupervisorEvent[] = [];
   const supervisor = await superviseEmbeddedNeo4j({
@@ -47,7 +45,6 @@ export async function startSupervisedNeo4j({
     onEvent: (event) => events.push(event),
   });
   const driver = createDriver({ uri: supervisor.uri, ...driverOptions });
-  await migrateAndSeed(driver, undefined, seed);
   return {
     dataDir,
     port,
