@@ -14,6 +14,8 @@ const tsc = (cwd: string) => runNodeTool('typescript/bin/tsc', ['--noEmit', '-p'
 describe('typed client recipe', () => {
   let server: TestServer;
   let project: string;
+  /** What codegen generated from introspection for the recipe's operations. */
+  let introspected: string;
   beforeAll(async () => {
     server = await startTestServer();
     project = await mkdtemp(path.join(tmpdir(), 'coopgraph-typed-client-'));
@@ -39,6 +41,7 @@ describe('typed client recipe', () => {
     const run = await codegen(project, `${server.url}/graphql`);
     expect(run.code, run.stderr).toBe(0);
     const types = await readFile(path.join(project, 'src/gql/graphql.ts'), 'utf8');
+    introspected = types;
     expect(types).toContain('export type NetworkAroundQuery = ');
     // The Date scalar arrives as a string, not `any`.
     expect(types).toMatch(/sources: Array<\{ id: string, title: string, publishedOn: string \}>/);
@@ -78,8 +81,6 @@ describe('typed client recipe', () => {
     await rm(path.join(project, 'src/gql'), { recursive: true });
     const run = await codegen(project, 'schema.graphql');
     expect(run.code, run.stderr).toBe(0);
-    const check = await tsc(project);
-    expect(check.stdout + check.stderr).toBe('');
-    expect(check.code).toBe(0);
+    expect(await readFile(path.join(project, 'src/gql/graphql.ts'), 'utf8')).toBe(introspected);
   });
 });

@@ -1,7 +1,7 @@
 import os from 'node:os';
 
 /**
- * How many integration test files run at once, each on a seeded Neo4j of its own. Most of a file's time is spent
- * waiting (on Neo4j, a child process, a browser), so one more worker than cores keeps both busy.
+ * How many integration test files run at once, each on a seeded Neo4j of its own: one per core. The run is bound by
+ * the CPU its Neo4js spend planning queries, and each more instance plans the same queries again.
  */
-export const INTEGRATION_WORKERS = Math.min(4, os.availableParallelism() + 1);
+export const INTEGRATION_WORKERS = Math.min(4, os.availableParallelism());
