@@ -22,7 +22,10 @@ async function createTemplate(dataDir: string, seed: boolean, complete?: (driver
   return dataDir;
 }
 
-/** Creates both templates under `root`, at once; `completeSeeded` writes what every seeded test store holds besides the seeds. */
+/**
+ * Creates both templates under `root`, at once; `completeSeeded` writes what every seeded test store holds besides
+ * the seeds.
+ */
 export async function createNeo4jTemplates(
   root: string,
   completeSeeded: (driver: Driver) => Promise<void>,

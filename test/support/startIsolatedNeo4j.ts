@@ -5,7 +5,10 @@ import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../src/neo4j/startEmb
 import { copyNeo4jTemplate, replaceWithNeo4jTemplate } from './copyNeo4jTemplate.js';
 import { freePort } from './freePort.js';
 
-/** An embedded Neo4j of a test file's own on a copy of a template (seeded unless told otherwise); for tests that write or stop it. */
+/**
+ * An embedded Neo4j of a test file's own, on a copy of a template (seeded unless told otherwise); for tests that
+ * write to it or stop it.
+ */
 export interface IsolatedNeo4j {
   uri: string;
   dataDir: string;

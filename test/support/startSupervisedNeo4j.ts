@@ -10,7 +10,10 @@ import {
 import { copyNeo4jTemplate } from './copyNeo4jTemplate.js';
 import { freePort } from './freePort.js';
 
-/** A supervised embedded Neo4j of a test file's own on a copy of a template (seeded unless told otherwise); for tests that kill it. */
+/**
+ * A supervised embedded Neo4j of a test file's own, on a copy of a template (seeded unless told otherwise); for
+ * tests that kill it.
+ */
 export interface SupervisedNeo4j {
   dataDir: string;
   port: number;
