@@ -6,6 +6,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, inject } from 'vitest';
+import { isProcessAlive } from './isProcessAlive.js';
 import { CLAIMED_NEO4J } from './sharedNeo4j.js';
 
 function claimFile(dataDir: string): string {
@@ -18,15 +19,6 @@ function claimant(file: string): number | null {
     return Number(readFileSync(file, 'utf8'));
   } catch {
     return null;
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
   }
 }
 
@@ -44,7 +36,7 @@ function claim(): number {
   // A worker that was killed mid-file leaves its claim behind.
   const stale = files.findIndex((file) => {
     const pid = claimant(file);
-    return pid !== null && pid > 0 && !isAlive(pid);
+    return pid !== null && pid > 0 && !isProcessAlive(pid);
   });
   if (stale === -1)
     throw new Error(`all ${instances.length} shared Neo4j instances are claimed: is maxWorkers above their number?`);

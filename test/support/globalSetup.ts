@@ -14,6 +14,7 @@ import { planGraphWrite } from '../../src/seed/planGraphWrite.js';
 import { sourceDocumentSchema } from '../../src/seed/sourceDocument.js';
 import { agreementFixture } from './agreementFixture.js';
 import { ensureChromium } from './ensureChromium.js';
+import { ensurePython } from './ensurePython.js';
 import { createNeo4jTemplates, type Neo4jTemplates } from './createNeo4jTemplates.js';
 import { INTEGRATION_WORKERS } from './integrationWorkers.js';
 import { prepareTestJvm } from './prepareTestJvm.js';
@@ -63,12 +64,15 @@ async function stopSharedNeo4j({ neo4j, dataDir }: SharedNeo4j): Promise<void> {
 
 /**
  * Starts one seeded embedded Neo4j per integration worker (on JVMs tuned for short lives) and the stores isolated ones
- * copy, installs the browser tests' Chromium where it is missing and the text-analysis worker's Python packages;
- * stops every Neo4j and deletes the stores after.
+ * copy, installs the browser tests' Chromium where it is missing and the text-analysis worker's Python packages,
+ * starts installing those of the interop tests (networkx, pandas, followthemoney); stops every Neo4j and deletes the
+ * stores after.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  // Chromium and the worker's Python packages (once per checkout, into .cache/nlp) install while Neo4j starts.
+  // Chromium and the Python packages (once per checkout, into .cache) install while Neo4j starts. The interop tests'
+  // packages are not waited for here: the files that need them wait, while the others run.
   const chromium = ensureChromium();
+  ensurePython().catch(() => undefined);
   const nlp = ensureNlpEnvironment().then(() => {
     const worker = superviseNlpWorker();
     return worker.whenStarted().then((started) => {
