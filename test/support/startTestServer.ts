@@ -1,6 +1,5 @@
 import type { Driver } from 'neo4j-driver';
 import { pino } from 'pino';
-
 import { createDriver } from '../../src/neo4j/createDriver.js';
 import { createServer, type ServerOptions } from '../../src/server/createServer.js';
 import { sharedNeo4j } from './sharedNeo4j.js';
