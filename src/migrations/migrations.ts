@@ -92,4 +92,15 @@ export const MIGRATIONS: readonly Migration[] = [
       'CREATE INDEX source_content_sha256 IF NOT EXISTS FOR (n:Source) ON (n.contentSha256)',
     ],
   },
+  {
+    version: 8,
+    name: 'entity degree',
+    statements: [
+      // Networks keep the highest-degree entities of a large neighbourhood by reading this index in order instead of
+      // ranking everything they reach; writers keep `degree` (see SET_DEGREES). Backfill in batches.
+      'CREATE INDEX entity_degree IF NOT EXISTS FOR (n:Entity) ON (n.degree)',
+      `MATCH (n:Entity)
+       CALL (n) { SET n.degree = COUNT { (n)--() } } IN TRANSACTIONS OF 10000 ROWS`,
+    ],
+  },
 ];

@@ -47,7 +47,7 @@ export const SEARCH_TEXT = (n: string) =>
  */
 export const mergeEntities = (label: string) => `UNWIND $rows AS row
   MERGE (n:Entity {id: row.id})
-  ON CREATE SET n.kind = row.kind
+  ON CREATE SET n.kind = row.kind, n.degree = 0
   // A name a later write replaces stays with the entity as an alias: what one source called it is not dropped.
   WITH n, row, size(coalesce(n.searchKeys, [])) AS keysBefore,
        ${REPLACED_NAMES('n', 'row')} AS replacedNames
@@ -64,6 +64,22 @@ export const mergeEntities = (label: string) => `UNWIND $rows AS row
   // entity written again unchanged keeps its labels (loading the seeds twice leaves the graph identical).
   FOREACH (_ IN CASE WHEN n.lemmaKeys IS NULL OR size(n.searchKeys) <> keysBefore THEN [1] ELSE [] END | SET n:${NEEDS_LEMMAS})
   SET n.searchText = ${SEARCH_TEXT('n')}`;
+
+/**
+ * Recounts the relations of the entities `$ids` (retracted ones included) into `degree`, which networks rank by
+ * through the `entity_degree` index; run after relations are written. The first SET takes the entity's write lock
+ * before the count, so a writer counting at the same time waits and then counts this transaction's relations too.
+ */
+export const SET_DEGREES = `UNWIND $ids AS id
+  MATCH (n:Entity {id: id})
+  SET n.degree = coalesce(n.degree, 0)
+  WITH n
+  SET n.degree = COUNT { (n)--() }`;
+
+/** The `$ids` of SET_DEGREES for written relations: each entity at an end, once. */
+export function endsOf(relations: readonly { from: string; to: string }[]): string[] {
+  return [...new Set(relations.flatMap((relation) => [relation.from, relation.to]))];
+}
 
 /**
  * Cypher SET items merging how a fact stated again is known into `variable` (see `mergeBasis`): stated once any

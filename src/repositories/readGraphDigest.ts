@@ -23,7 +23,7 @@ export async function readGraphDigest(db: Database): Promise<GraphDigest> {
     relations: unknown[];
   }>(
     `CALL () { MATCH (n:Entity) WITH n ORDER BY n.id
-               RETURN collect([n.id, n.kind, COLLECT { UNWIND labels(n) AS label RETURN label ORDER BY label }, n.nameEn, n.nameRu, n.nameKk, n.aliases, n.evidenceIds, n.text, n.searchKeys, n.retractedAt]) AS entities }
+               RETURN collect([n.id, n.kind, COLLECT { UNWIND labels(n) AS label RETURN label ORDER BY label }, n.nameEn, n.nameRu, n.nameKk, n.aliases, n.evidenceIds, n.text, n.searchKeys, n.retractedAt, n.degree]) AS entities }
      CALL () { MATCH (x:Excerpt) WITH x ORDER BY x.id RETURN collect([x.id, x.sourceId, x.text, x.retractedAt]) AS excerpts }
      CALL () { MATCH (a:Attribute) WITH a ORDER BY a.id
                RETURN collect([a.id, a.entityId, a.key, a.value, a.unit, a.qualifier, a.evidenceIds, a.retractedAt]) AS attributes }

@@ -4,6 +4,8 @@ import {
   MERGE_ATTRIBUTES,
   MERGE_BASIS,
   MERGE_EXCERPTS,
+  SET_DEGREES,
+  endsOf,
   mergeEntities,
   RETRACT_EXCERPTS_OF_RETRACTED_SOURCES,
   sourceIdsOf,
@@ -81,6 +83,7 @@ export async function writeGraph(
            r.evidenceIds = ${UNION('r.evidenceIds', 'row.evidenceIds')}`,
         { rows: plan.relations },
       );
+      if (plan.relations.length > 0) await tx.run(SET_DEGREES, { ids: endsOf(plan.relations) });
       const counts: GraphWriteCounts = {
         excerpts: plan.excerpts.length,
         entities: plan.entities.length,

@@ -9,6 +9,8 @@ import {
   MERGE_ATTRIBUTES,
   MERGE_BASIS,
   MERGE_EXCERPTS,
+  SET_DEGREES,
+  endsOf,
   mergeEntities,
   RETRACT_EXCERPTS_OF_RETRACTED_SOURCES,
   sourceIdsOf,
@@ -108,7 +110,9 @@ export async function writeGraphBatches(
     return counts;
   }
   for (const [type, rows] of Map.groupBy(plan.relations, (row) => row.type)) {
-    const written = await run(relations(relationTypeSchema.parse(type)), rows);
+    const written = await run(relations(relationTypeSchema.parse(type)), rows, (tx, batch) =>
+      tx.run(SET_DEGREES, { ids: endsOf(batch) }),
+    );
     counts.relations += written;
     counts.relationsMissingEnds += rows.length - written;
   }
