@@ -212,11 +212,15 @@ export function benchOperations(p: BenchParameters): BenchOperation[] {
         raw: [
           cypher(
             `MATCH (s:Entity {id: $id}) WHERE s.retractedAt IS NULL
-             CALL (s) { MATCH (s)-[*1..2]-(m:Entity) WHERE m <> s AND m.retractedAt IS NULL RETURN DISTINCT m }
-             WITH s, m, COUNT { (m)--() } AS degree ORDER BY degree DESC, m.id LIMIT 499
-             WITH s, collect(m) AS others
+             WITH s, COLLECT { MATCH (s)--(x) RETURN x } AS near
+             CALL (s, near) {
+               MATCH (m:Entity) WHERE m.degree >= 0 AND m <> s AND m.retractedAt IS NULL
+                 AND (m IN near OR EXISTS { MATCH (m)--(x) WHERE x IN near })
+               WITH m ORDER BY m.degree DESC, m.id LIMIT 499
+               RETURN collect(m) AS others
+             }
              WITH [s] + others AS kept
-             CALL (kept) { UNWIND kept AS a MATCH (a)-[r]->(b) WHERE b IN kept AND r.retractedAt IS NULL
+             CALL (kept) { UNWIND kept AS b MATCH (a)-[r]->(b) WHERE a IN kept AND r.retractedAt IS NULL
                            RETURN collect({id: r.id, type: type(r), source: a.id, target: b.id, role: r.role}) AS edges }
              RETURN [n IN kept | n {.id, .kind, .nameEn}] AS nodes, edges`,
             { id: p.hubId },
