@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createTestKeys } from '../support/createTestKeys.js';
 import { postGraphQL } from '../support/postGraphQL.js';
 import { createDatabase } from '../../src/neo4j/Database.js';
+import { SET_DEGREES } from '../../src/repositories/mergeStatements.js';
 import { startTestServer, type TestServer } from '../support/startTestServer.js';
 
 const SOURCE = 'source/test-change-feed';
@@ -113,9 +114,14 @@ describe('graphChanged: the change feed over graphql-ws and server-sent events',
     for (const client of wsClients) await client.dispose();
     if (server) {
       await createDatabase({ driver: server.driver }).write(async (tx) => {
-        await tx.run('MATCH (n:Entity) WHERE n.id IN $ids DETACH DELETE n', {
-          ids: ['organization/test-change-feed', SOURCE],
-        });
+        const ids = ['organization/test-change-feed', SOURCE];
+        // Nothing in the product deletes; this cleanup does, so it recounts the degree its deletions change (KTZ's).
+        const neighbours = await tx.run<{ id: string }>(
+          'MATCH (n:Entity)--(m:Entity) WHERE n.id IN $ids AND NOT m.id IN $ids RETURN DISTINCT m.id AS id',
+          { ids },
+        );
+        await tx.run('MATCH (n:Entity) WHERE n.id IN $ids DETACH DELETE n', { ids });
+        await tx.run(SET_DEGREES, { ids: neighbours.records.map((record) => record.get('id')) });
         await tx.run('MATCH (x:Excerpt {sourceId: $source}) DETACH DELETE x', { source: SOURCE });
         await tx.run('MATCH (c:Change) WHERE c.at >= datetime($startedAt) DELETE c', { startedAt });
       });

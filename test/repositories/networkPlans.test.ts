@@ -2,11 +2,8 @@ import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDriver } from '../../src/neo4j/createDriver.js';
 import { createDatabase } from '../../src/neo4j/Database.js';
-import {
-  createGraphRepository,
-  MAX_NETWORK_DEPTH,
-  type NetworkPlan,
-} from '../../src/repositories/createGraphRepository.js';
+import { createGraphRepository } from '../../src/repositories/createGraphRepository.js';
+import { MAX_NETWORK_DEPTH, type NetworkPlan } from '../../src/repositories/networkStatement.js';
 import { FULL_PROJECTION } from '../../src/repositories/ProjectionShape.js';
 import { sharedNeo4j } from '../support/sharedNeo4j.js';
 
