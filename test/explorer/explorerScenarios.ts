@@ -70,6 +70,10 @@ export async function searchExpandAndReadEvidence(
       .poll(() => details.locator('blockquote.excerpt').first().textContent())
       .toContain('Қазақстан темір жолы');
     await expect.poll(() => details.locator('cite').first().textContent()).not.toBe('');
+    // The overview is drawn already; KTZ's own neighbourhood is drawn once KTZ is marked expanded.
+    await expect
+      .poll(() => page.evaluate(`${CY}.getElementById('organization/ktz').hasClass('expanded')`), { timeout: 10_000 })
+      .toBe(true);
     await expect.poll(() => nodeCount(page), { timeout: 10_000 }).toBeGreaterThan(1);
 
     const neighbourId = String(
