@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { PortInUseError } from './PortInUseError.js';
 import { StartupError } from './StartupError.js';
 
 /** The launcher's folder: `neo4j/` at the project root. */
@@ -164,11 +165,13 @@ function explainExit(
   detail: string,
   options: EmbeddedNeo4jOptions & { dataDir: string; host: string },
 ): StartupError {
+  // Exit 3: the launcher found the port taken; a bind failure while starting means the same, found later.
+  if (code === 3 || detail.includes('Address already in use')) {
+    return new PortInUseError(
+      `Port ${options.port} on ${options.host} is already in use: stop the program listening there, or set NEO4J_EMBEDDED_PORT to a free port (or NEO4J_URI to use the Neo4j already running there).`,
+    );
+  }
   switch (code) {
-    case 3:
-      return new StartupError(
-        `Port ${options.port} on ${options.host} is already in use: stop the program listening there, or set NEO4J_EMBEDDED_PORT to a free port (or NEO4J_URI to use the Neo4j already running there).`,
-      );
     case 4:
       return new StartupError(
         `The Neo4j store in ${options.dataDir} is locked by another process: stop the other coopgraph or Neo4j using it, or set NEO4J_DATA_DIR to another directory.`,

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LAUNCHER_DIR, startEmbeddedNeo4j } from '../../src/neo4j/startEmbeddedNeo4j.js';
+import { PortInUseError } from '../../src/neo4j/PortInUseError.js';
 import { StartupError } from '../../src/neo4j/StartupError.js';
 import { freePort } from '../support/freePort.js';
 import { sharedNeo4j } from '../support/sharedNeo4j.js';
@@ -50,11 +51,12 @@ describe('startEmbeddedNeo4j', () => {
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     const { port } = blocker.address() as net.AddressInfo;
     try {
-      await expect(
-        startEmbeddedNeo4j({ dataDir: path.join(scratch, 'c'), port, startTimeoutMs: 60_000 }),
-      ).rejects.toThrow(
+      const start = startEmbeddedNeo4j({ dataDir: path.join(scratch, 'c'), port, startTimeoutMs: 60_000 });
+      await expect(start).rejects.toThrow(
         `Port ${port} on 127.0.0.1 is already in use: stop the program listening there, or set NEO4J_EMBEDDED_PORT to a free port`,
       );
+      // Tests pick another port on this class of error (startOnFreePort).
+      await expect(start).rejects.toThrow(PortInUseError);
     } finally {
       blocker.close();
     }

@@ -18,7 +18,7 @@ import { ensurePython } from './ensurePython.js';
 import { createNeo4jTemplates, type Neo4jTemplates } from './createNeo4jTemplates.js';
 import { INTEGRATION_WORKERS } from './integrationWorkers.js';
 import { prepareTestJvm } from './prepareTestJvm.js';
-import { freePort } from './freePort.js';
+import { startOnFreePort } from './startOnFreePort.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -48,12 +48,9 @@ async function writeFixtureAndLemmas(driver: Driver, normalizer: Promise<NameNor
 async function startSharedNeo4j(template: string): Promise<SharedNeo4j> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'coopgraph-test-'));
   await cp(template, dataDir, { recursive: true });
-  const neo4j = await startEmbeddedNeo4j({
-    dataDir,
-    port: await freePort(),
-    startTimeoutMs: 180_000,
-    pageCache: '128m',
-  });
+  const neo4j = await startOnFreePort((port) =>
+    startEmbeddedNeo4j({ dataDir, port, startTimeoutMs: 180_000, pageCache: '128m' }),
+  );
   return { neo4j, dataDir };
 }
 

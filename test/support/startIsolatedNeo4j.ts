@@ -3,7 +3,7 @@ import type { Driver } from 'neo4j-driver';
 import { createDriver, type DriverOptions } from '../../src/neo4j/createDriver.js';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../src/neo4j/startEmbeddedNeo4j.js';
 import { copyNeo4jTemplate, replaceWithNeo4jTemplate } from './copyNeo4jTemplate.js';
-import { freePort } from './freePort.js';
+import { startOnFreePort } from './startOnFreePort.js';
 
 /**
  * An embedded Neo4j of a test file's own, on a copy of a template (seeded unless told otherwise); for tests that
@@ -28,13 +28,17 @@ export async function startIsolatedNeo4j({
   driver: driverOptions = {},
 }: { seed?: boolean; driver?: Omit<DriverOptions, 'uri'> } = {}): Promise<IsolatedNeo4j> {
   const dataDir = await copyNeo4jTemplate(seed, 'coopgraph-isolated-');
-  const port = await freePort();
+  let port = 0;
   const start = () => startEmbeddedNeo4j({ dataDir, port, startTimeoutMs: 120_000, pageCache: '64m' });
+  const neo4j = await startOnFreePort((free) => {
+    port = free;
+    return start();
+  });
   const isolated: IsolatedNeo4j = {
     uri: '',
     dataDir,
     port,
-    neo4j: await start(),
+    neo4j,
     driver: null as unknown as Driver,
     async restart() {
       isolated.neo4j = await start();

@@ -2,7 +2,7 @@ import type { Driver } from 'neo4j-driver';
 import { migrateAndSeed } from '../../src/migrateAndSeed.js';
 import { createDriver } from '../../src/neo4j/createDriver.js';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../src/neo4j/startEmbeddedNeo4j.js';
-import { freePort } from './freePort.js';
+import { startOnFreePort } from './startOnFreePort.js';
 
 export interface MigratedNeo4j {
   neo4j: EmbeddedNeo4j;
@@ -21,7 +21,9 @@ export async function startMigratedNeo4j(options: {
   pageCache?: string;
 }): Promise<MigratedNeo4j> {
   const { dataDir, seed, pageCache } = options;
-  const neo4j = await startEmbeddedNeo4j({ dataDir, port: await freePort(), startTimeoutMs: 180_000, pageCache });
+  const neo4j = await startOnFreePort((port) =>
+    startEmbeddedNeo4j({ dataDir, port, startTimeoutMs: 180_000, pageCache }),
+  );
   const driver = createDriver({ uri: neo4j.uri });
   const stop = async () => {
     await driver.close();

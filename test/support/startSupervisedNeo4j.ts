@@ -8,7 +8,7 @@ import {
   type RestartPolicy,
 } from '../../src/neo4j/superviseEmbeddedNeo4j.js';
 import { copyNeo4jTemplate } from './copyNeo4jTemplate.js';
-import { freePort } from './freePort.js';
+import { startOnFreePort } from './startOnFreePort.js';
 
 /**
  * A supervised embedded Neo4j of a test file's own, on a copy of a template (seeded unless told otherwise); for
@@ -37,15 +37,18 @@ export async function startSupervisedNeo4j({
   driver?: Omit<DriverOptions, 'uri'>;
 } = {}): Promise<SupervisedNeo4j> {
   const dataDir = await copyNeo4jTemplate(seed, 'coopgraph-supervised-');
-  const port = await freePort();
   const events: Neo4jSupervisorEvent[] = [];
-  const supervisor = await superviseEmbeddedNeo4j({
-    dataDir,
-    port,
-    startTimeoutMs: 120_000,
-    pageCache: '64m',
-    restart,
-    onEvent: (event) => events.push(event),
+  let port = 0;
+  const supervisor = await startOnFreePort((free) => {
+    port = free;
+    return superviseEmbeddedNeo4j({
+      dataDir,
+      port,
+      startTimeoutMs: 120_000,
+      pageCache: '64m',
+      restart,
+      onEvent: (event) => events.push(event),
+    });
   });
   const driver = createDriver({ uri: supervisor.uri, ...driverOptions });
   return {
