@@ -67,11 +67,13 @@ export const mergeEntities = (label: string) => `UNWIND $rows AS row
 
 /**
  * Recounts the relations of the entities `$ids` (retracted ones included) into `degree`, which networks rank by
- * through the `entity_degree` index; run after relations are written. The first SET takes the entity's write lock
- * before the count, so a writer counting at the same time waits and then counts this transaction's relations too.
+ * through the `entity_degree` index; run after relations are written. An entity whose count matches is skipped: this
+ * transaction added none to it (relations are never deleted). The first SET takes the entity's write lock before the
+ * count, so a writer counting at the same time waits and then counts this transaction's relations too.
  */
 export const SET_DEGREES = `UNWIND $ids AS id
   MATCH (n:Entity {id: id})
+  WITH n WHERE n.degree IS NULL OR n.degree <> COUNT { (n)--() }
   SET n.degree = coalesce(n.degree, 0)
   WITH n
   SET n.degree = COUNT { (n)--() }`;
