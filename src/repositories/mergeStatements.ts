@@ -78,7 +78,7 @@ export const SET_DEGREES = `UNWIND $ids AS id
   WITH n
   SET n.degree = COUNT { (n)--() }`;
 
-/** The `$ids` of SET_DEGREES for written relations: each entity at an end, once. */
+/** Each entity at an end of `relations`, once (the `$ids` of SET_DEGREES). */
 export function endsOf(relations: readonly { from: string; to: string }[]): string[] {
   return [...new Set(relations.flatMap((relation) => [relation.from, relation.to]))];
 }

@@ -198,9 +198,7 @@ async function findRetractedLinks(
             [row IN $relations WHERE EXISTS { MATCH (:Entity {id: row.from})-[r]->(:Entity {id: row.to}) WHERE r.id = row.id AND r.retractedAt IS NOT NULL }
              | row.id] AS relations`,
     {
-      endIds: [...new Set(plan.relations.flatMap((relation) => [relation.from, relation.to]))].filter(
-        (id) => !planned.has(id),
-      ),
+      endIds: endsOf(plan.relations).filter((id) => !planned.has(id)),
       attributeIds: plan.attributes.map((attribute) => attribute.id),
       relations: plan.relations.map(({ id, from, to }) => ({ id, from, to })),
     },
