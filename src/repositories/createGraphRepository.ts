@@ -11,7 +11,7 @@ import {
   type RelationRow,
 } from './entityProjection.js';
 import { FULL_PROJECTION, type ProjectionShape } from './ProjectionShape.js';
-import { isEmptyNetworkFilter, NO_NETWORK_FILTER, type NetworkFilter } from './NetworkFilter.js';
+import { NO_NETWORK_FILTER, type NetworkFilter } from './NetworkFilter.js';
 import { kindPrefix } from '../domain/entityKinds.js';
 import { networkStatement, type NetworkPlan } from './networkStatement.js';
 
@@ -66,12 +66,11 @@ export function createGraphRepository(
     },
 
     async findNetwork(ids, depth, limit, filter = NO_NETWORK_FILTER) {
-      const filtered = !isEmptyNetworkFilter(filter);
       const [selection] = await db.read<{
         nodes: EntityRow[];
         relations: [RelationRow, string | null][];
         truncated: boolean;
-      }>(networkStatement({ starts: ids.length, depth, filtered, plan: networkPlan, shape }), {
+      }>(networkStatement({ starts: ids.length, depth, filter, plan: networkPlan, shape }), {
         ids,
         limit,
         scan: networkPlan === 'scan',

@@ -1,4 +1,5 @@
 import { entityProjection, relationProjection } from './entityProjection.js';
+import { isEmptyNetworkFilter, type NetworkFilter } from './NetworkFilter.js';
 import type { ProjectionShape } from './ProjectionShape.js';
 
 /** The deepest neighbourhood callers may ask for; the API checks arguments against it. */
@@ -24,29 +25,37 @@ const NEIGHBOURHOOD: Record<number, string> = {
 /**
  * The same neighbourhoods walking only relations and entities `filter` keeps (see `NetworkFilter`), as a named
  * variable-length path whose `all(…)` predicates the planner checks while it expands, so that `RETURN DISTINCT m`
- * still runs as a pruning (breadth-first) expand. The start is exempt from the entity conditions. `$types`,
- * `$prefixes`, `$excludedPrefixes`, `$from` and `$to` are parameters (null: no condition).
+ * still runs as a pruning (breadth-first) expand. The start is exempt from the entity conditions. Only the conditions
+ * the filter sets are written (a statement per combination, each cheaper to plan and to run); their values are the
+ * parameters `$types`, `$prefixes`, `$excludedPrefixes`, `$from` and `$to`.
  */
-const FILTERED_NEIGHBOURHOOD = (depth: number) =>
-  `p = ${NEIGHBOURHOOD[depth]} WHERE all(r IN relationships(p) WHERE ${relationKept('r')})
-     AND all(x IN nodes(p) WHERE x = s OR (x.retractedAt IS NULL AND ${entityKept('x')}))
-     AND`;
-
-/** Cypher: is the relationship `r` of a kept type and dated in range (or undated)? */
-function relationKept(r: string): string {
-  return `($types IS NULL OR type(${r}) IN $types)
-    AND (($from IS NULL AND $to IS NULL) OR ${inRange(relationDate(r))})`;
+function filteredNeighbourhood(depth: number, filter: NetworkFilter): string {
+  const relationCondition = relationKept('r', filter);
+  const relations = relationCondition ? `all(r IN relationships(p) WHERE ${relationCondition})\n     AND ` : '';
+  const entities = `all(x IN nodes(p) WHERE x = s OR (x.retractedAt IS NULL${entityKept('x', filter)}))`;
+  return `p = ${NEIGHBOURHOOD[depth]} WHERE ${relations}${entities}\n     AND`;
 }
 
-/** Cypher: is the entity `x` of a kept kind? Its kind is its id's prefix. */
-function entityKept(x: string): string {
-  return `($prefixes IS NULL OR split(${x}.id, '/')[0] IN $prefixes)
-    AND ($excludedPrefixes IS NULL OR NOT split(${x}.id, '/')[0] IN $excludedPrefixes)`;
+/** Cypher: is the relationship `r` of a kept type and dated in range (or undated)? Null when neither is asked. */
+function relationKept(r: string, { types, from, to }: NetworkFilter): string | null {
+  const conditions = [
+    ...(types === null ? [] : [`type(${r}) IN $types`]),
+    ...(from === null && to === null ? [] : [inRange(relationDate(r), from !== null, to !== null)]),
+  ];
+  return conditions.length === 0 ? null : conditions.join(' AND ');
 }
 
-/** Cypher: a date (`2025-09-09`, `2025-09` or `2025`) overlaps `$from`..`$to`, or is null. */
-function inRange(date: string): string {
-  return `all(d IN [${date}] WHERE d IS NULL OR (($from IS NULL OR d >= left($from, size(d))) AND ($to IS NULL OR d <= left($to, size(d)))))`;
+/** Cypher to append: ` AND` conditions that the entity `x` is of a kept kind (its id's prefix); empty for no kinds. */
+function entityKept(x: string, { kinds, excludeKinds }: NetworkFilter): string {
+  const kind = `split(${x}.id, '/')[0]`;
+  const included = kinds === null ? '' : ` AND ${kind} IN $prefixes`;
+  return excludeKinds === null ? included : `${included} AND NOT ${kind} IN $excludedPrefixes`;
+}
+
+/** Cypher: a date (`2025-09-09`, `2025-09` or `2025`) overlaps the range from `$from` and/or to `$to`, or is null. */
+function inRange(date: string, from: boolean, to: boolean): string {
+  const bounds = [...(from ? ['d >= left($from, size(d))'] : []), ...(to ? ['d <= left($to, size(d))'] : [])];
+  return `all(d IN [${date}] WHERE d IS NULL OR (${bounds.join(' AND ')}))`;
 }
 
 /**
@@ -61,8 +70,8 @@ export interface NetworkStatementOptions {
   /** How many start ids `$ids` holds. */
   starts: number;
   depth: number;
-  /** Whether the `NetworkFilter` parameters (`$types`, `$prefixes`, …) narrow the walk. */
-  filtered: boolean;
+  /** What narrows the walk; its values are passed as parameters (`$types`, `$prefixes`, …). */
+  filter: NetworkFilter;
   plan: NetworkPlan;
   shape: ProjectionShape;
 }
@@ -70,12 +79,14 @@ export interface NetworkStatementOptions {
 /**
  * One statement for `findNetwork`: the start entities, then the highest-degree ones within `depth` hops, at most
  * `$limit`, as entity rows (`nodes`), the relations among them paired with their dates (`relations`), and
- * `truncated`. Parameters: `$ids`, `$limit`, `$scan` (force the scan) and the filter's.
+ * `truncated`. Parameters: `$ids`, `$limit`, `$scan` (force the scan) and the filter's that it sets.
  */
 export function networkStatement(options: NetworkStatementOptions): string {
-  const { depth, filtered, plan, shape } = options;
+  const { depth, filter, plan, shape } = options;
   if (!NEIGHBOURHOOD[depth]) throw new RangeError(`depth must be 1 to ${MAX_NETWORK_DEPTH}, got ${depth}`);
-  const pattern = filtered ? FILTERED_NEIGHBOURHOOD(depth) : NEIGHBOURHOOD[depth];
+  const filtered = !isEmptyNetworkFilter(filter);
+  const pattern = filtered ? filteredNeighbourhood(depth, filter) : NEIGHBOURHOOD[depth];
+  const relationCondition = relationKept('r', filter);
   const expanded = options.starts === 1 ? keptAroundOne(pattern) : keptAroundMany(pattern);
   // One round trip: rank with a Top (LIMIT) instead of sorting every reached entity, then read the relations
   // among the kept ones by expanding from the nodes already in hand instead of looking their ids up again.
@@ -83,7 +94,7 @@ export function networkStatement(options: NetworkStatementOptions): string {
   // appended column, since `relationProjection` drops trailing nulls and rows vary in length.
   return `${filtered || plan === 'expand' ? expanded : keptByPlan(depth, expanded)}
     CALL (kept) {
-      ${relationsAmong(filtered ? ` AND ${relationKept('r')}` : '')}
+      ${relationsAmong(relationCondition ? ` AND ${relationCondition}` : '')}
       WITH r ORDER BY r.id
       RETURN collect([${relationProjection('r', shape)}, ${relationDate('r')}]) AS relations
     }

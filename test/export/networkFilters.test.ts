@@ -70,6 +70,11 @@ describe('network filters', () => {
     expect(later.edges.length).toBe(all.edges.length - signed.length);
     const thatDay = await network({ ids: [FORUM], depth: 1, filter: { from: '2025-09-09', to: '2025-09-09' } });
     expect(thatDay.edges.length).toBe(all.edges.length);
+    const earlier = await network({ ids: [FORUM], depth: 1, filter: { to: '2025-09-08' } });
+    expect(earlier.edges.some((edge) => edge.date !== null)).toBe(false);
+    expect(earlier.edges.length).toBe(later.edges.length);
+    const untilThen = await network({ ids: [FORUM], depth: 1, filter: { to: '2025-09-09' } });
+    expect(untilThen.edges.length).toBe(all.edges.length);
   });
 
   it.each([
