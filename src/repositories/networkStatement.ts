@@ -26,7 +26,7 @@ const NEIGHBOURHOOD: Record<number, string> = {
  * The same neighbourhoods walking only relations and entities `filter` keeps (see `NetworkFilter`), as a named
  * variable-length path whose `all(…)` predicates the planner checks while it expands, so that `RETURN DISTINCT m`
  * still runs as a pruning (breadth-first) expand. The start is exempt from the entity conditions. Only the conditions
- * the filter sets are written (a statement per combination, each cheaper to plan and to run); their values are the
+ * the filter sets are written (a statement per combination, each cheaper to plan); their values are the
  * parameters `$types`, `$prefixes`, `$excludedPrefixes`, `$from` and `$to`.
  */
 function filteredNeighbourhood(depth: number, filter: NetworkFilter): string {
@@ -79,7 +79,7 @@ export interface NetworkStatementOptions {
 /**
  * One statement for `findNetwork`: the start entities, then the highest-degree ones within `depth` hops, at most
  * `$limit`, as entity rows (`nodes`), the relations among them paired with their dates (`relations`), and
- * `truncated`. Parameters: `$ids`, `$limit`, `$scan` (force the scan) and the filter's that it sets.
+ * `truncated`. Parameters: `$ids`, `$limit`, `$scan` (force the scan) and those of the filter conditions it writes.
  */
 export function networkStatement(options: NetworkStatementOptions): string {
   const { depth, filter, plan, shape } = options;
