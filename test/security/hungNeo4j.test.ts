@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDriver } from '../../src/neo4j/createDriver.js';
 import { postGraphQL } from '../support/postGraphQL.js';
 import { startIsolatedNeo4j, type IsolatedNeo4j } from '../support/startIsolatedNeo4j.js';
+import { stopProcess } from '../support/stopProcess.js';
 import { startTestServer } from '../support/startTestServer.js';
 import { waitFor } from '../support/waitFor.js';
 
@@ -38,8 +39,8 @@ describe('a hung Neo4j', () => {
       try {
         expect((await postGraphQL(server.url, QUERY)).status).toBe(200);
 
-        process.kill(neo4j.neo4j.pid, 'SIGSTOP');
         paused = true;
+        await stopProcess(neo4j.neo4j.pid);
         // Four requests take the pool's connections and hang; the others find no connection within the acquisition
         // timeout, which opens the circuit.
         const first = Array.from({ length: 10 }, () => postGraphQL(server.url, QUERY));

@@ -7,6 +7,7 @@ import { flagCommitInDoubt } from '../../src/server/flagCommitInDoubt.js';
 import { bearer, createTestKeys } from '../support/createTestKeys.js';
 import { postGraphQL } from '../support/postGraphQL.js';
 import { startIsolatedNeo4j, type IsolatedNeo4j } from '../support/startIsolatedNeo4j.js';
+import { stopProcess } from '../support/stopProcess.js';
 import { startTestServer, type TestServer } from '../support/startTestServer.js';
 
 const SOURCE = 'source/2025-09-09-krasnogorsk-business-forum';
@@ -26,8 +27,8 @@ describe('writes of a timed-out operation (issue 20, repro 3)', () => {
   let keys: Awaited<ReturnType<typeof createTestKeys>>;
   const lateWrites: LateWriteLine[] = [];
   let paused = false;
-  const pause = () => {
-    process.kill(neo4j.neo4j.pid, 'SIGSTOP');
+  const pause = async () => {
+    await stopProcess(neo4j.neo4j.pid);
     paused = true;
   };
   const resume = () => {
@@ -50,7 +51,8 @@ describe('writes of a timed-out operation (issue 20, repro 3)', () => {
     keys = await createTestKeys(neo4j.driver, 'timeout');
   });
   afterAll(async () => {
-    if (paused) resume();
+    // SIGCONT is harmless to a running Neo4j, and resumes one whose stop was still being waited for.
+    if (neo4j) resume();
     await server?.close();
     await neo4j?.close();
   });
@@ -58,7 +60,7 @@ describe('writes of a timed-out operation (issue 20, repro 3)', () => {
   it('answers 504 to a mutation sent while Neo4j is paused, and does not apply it when Neo4j resumes', async () => {
     const id = 'organization/test-timeout-paused';
     const [before, changes] = [await readGraphDigest(db()), await changeCount()];
-    pause();
+    await pause();
     let response;
     try {
       response = await postGraphQL(
@@ -101,7 +103,7 @@ describe('writes of a timed-out operation (issue 20, repro 3)', () => {
       const deadline = createWriteDeadline();
       const write = createDatabase({ driver: neo4j.driver, deadline }).write(
         async (tx) => {
-          pause();
+          await pause();
           await tx.run('CREATE (:TimeoutProbe {id: $id})', { id: 'running' });
         },
         { changeId: 'change-running' },
@@ -132,7 +134,7 @@ describe('writes of a timed-out operation (issue 20, repro 3)', () => {
         async (tx) => {
           await tx.run('CREATE (:TimeoutProbe {id: $id})', { id: 'committing' });
           // Paused after the last statement: the driver's COMMIT now waits in Neo4j's socket.
-          pause();
+          await pause();
         },
         { changeId: 'change-committing' },
       );
