@@ -26,11 +26,10 @@ const NEIGHBOURHOOD: Record<number, string> = {
  * The same neighbourhoods walking only relations and entities `filter` keeps (see `NetworkFilter`), as a named
  * variable-length path whose `all(…)` predicates the planner checks while it expands, so that `RETURN DISTINCT m`
  * still runs as a pruning (breadth-first) expand. The start is exempt from the entity conditions. Only the conditions
- * the filter sets are written (a statement per combination, each cheaper to plan); their values are the
- * parameters `$types`, `$prefixes`, `$excludedPrefixes`, `$from` and `$to`.
+ * the filter sets are written (a statement per combination, each cheaper to plan); their values are the parameters
+ * `$types`, `$prefixes`, `$excludedPrefixes`, `$from` and `$to`. `relationCondition` is `relationKept('r', filter)`.
  */
-function filteredNeighbourhood(depth: number, filter: NetworkFilter): string {
-  const relationCondition = relationKept('r', filter);
+function filteredNeighbourhood(depth: number, filter: NetworkFilter, relationCondition: string | null): string {
   const relations = relationCondition ? `all(r IN relationships(p) WHERE ${relationCondition})\n     AND ` : '';
   const entities = `all(x IN nodes(p) WHERE x = s OR (x.retractedAt IS NULL${entityKept('x', filter)}))`;
   return `p = ${NEIGHBOURHOOD[depth]} WHERE ${relations}${entities}\n     AND`;
@@ -85,8 +84,8 @@ export function networkStatement(options: NetworkStatementOptions): string {
   const { depth, filter, plan, shape } = options;
   if (!NEIGHBOURHOOD[depth]) throw new RangeError(`depth must be 1 to ${MAX_NETWORK_DEPTH}, got ${depth}`);
   const filtered = !isEmptyNetworkFilter(filter);
-  const pattern = filtered ? filteredNeighbourhood(depth, filter) : NEIGHBOURHOOD[depth];
   const relationCondition = relationKept('r', filter);
+  const pattern = filtered ? filteredNeighbourhood(depth, filter, relationCondition) : NEIGHBOURHOOD[depth];
   const expanded = options.starts === 1 ? keptAroundOne(pattern) : keptAroundMany(pattern);
   // One round trip: rank with a Top (LIMIT) instead of sorting every reached entity, then read the relations
   // among the kept ones by expanding from the nodes already in hand instead of looking their ids up again.
