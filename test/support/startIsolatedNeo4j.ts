@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import type { Driver } from 'neo4j-driver';
 import { createDriver, type DriverOptions } from '../../src/neo4j/createDriver.js';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../src/neo4j/startEmbeddedNeo4j.js';
-import { copyNeo4jTemplate, replaceWithNeo4jTemplate } from './copyNeo4jTemplate.js';
+import { copyNeo4jTemplate } from './copyNeo4jTemplate.js';
 import { startOnFreePort } from './startOnFreePort.js';
 
 /**
@@ -17,8 +17,6 @@ export interface IsolatedNeo4j {
   neo4j: EmbeddedNeo4j;
   /** Starts the same store again on the same port after `neo4j.stop()`. */
   restart(): Promise<void>;
-  /** Stops Neo4j, puts a fresh copy of its template in place of the store and starts it again on the same port. */
-  reset(): Promise<void>;
   /** Closes the driver, stops Neo4j and deletes the store. */
   close(): Promise<void>;
 }
@@ -41,11 +39,6 @@ export async function startIsolatedNeo4j({
     neo4j,
     driver: null as unknown as Driver,
     async restart() {
-      isolated.neo4j = await start();
-    },
-    async reset() {
-      await isolated.neo4j.stop();
-      await replaceWithNeo4jTemplate(dataDir, seed);
       isolated.neo4j = await start();
     },
     async close() {
