@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +9,8 @@ import { StartupError } from './StartupError.js';
 /** The launcher's folder: `neo4j/` at the project root. */
 export const LAUNCHER_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../neo4j');
 
-const JVM_FLAGS = [
+/** Flags every JVM running the launcher's jar needs (Netty reaches into java.nio; small stores suit the serial GC). */
+export const EMBEDDED_JVM_FLAGS = [
   '--add-opens=java.base/java.nio=ALL-UNNAMED',
   '--add-opens=java.base/java.io=ALL-UNNAMED',
   '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
@@ -69,14 +70,7 @@ export interface EmbeddedNeo4j {
 export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions): Promise<EmbeddedNeo4j> {
   const java = options.javaCommand ?? 'java';
   const launcherDir = options.launcherDir ?? LAUNCHER_DIR;
-  if (options.preflight ?? true) {
-    requireCommand(
-      java,
-      ['-version'],
-      `Java was not found (tried "${java}"): install a JDK 17 or newer and put java on PATH, or set NEO4J_URI to use an existing Neo4j.`,
-    );
-    buildLauncherIfStale(launcherDir, options);
-  }
+  if (options.preflight ?? true) prepareLauncher({ ...options, javaCommand: java, launcherDir });
 
   const host = options.host ?? '127.0.0.1';
   const dataDir = path.resolve(options.dataDir);
@@ -84,7 +78,7 @@ export async function startEmbeddedNeo4j(options: EmbeddedNeo4jOptions): Promise
   const child = spawn(
     java,
     [
-      ...JVM_FLAGS,
+      ...EMBEDDED_JVM_FLAGS,
       ...(options.heap ? [`-Xms${options.heap}`, `-Xmx${options.heap}`] : []),
       '-jar',
       path.join(launcherDir, 'target/coopgraph-neo4j.jar'),
@@ -183,12 +177,26 @@ function explainExit(
   }
 }
 
-function buildLauncherIfStale(launcherDir: string, options: EmbeddedNeo4jOptions): void {
+/** Checks that Java runs and builds the launcher's jar if it is missing or older than its sources. */
+export function prepareLauncher(
+  options: Pick<EmbeddedNeo4jOptions, 'javaCommand' | 'launcherDir' | 'mavenCommand' | 'onProgress'> = {},
+): void {
+  const java = options.javaCommand ?? 'java';
+  requireCommand(
+    java,
+    ['-version'],
+    `Java was not found (tried "${java}"): install a JDK 17 or newer and put java on PATH, or set NEO4J_URI to use an existing Neo4j.`,
+  );
+  buildLauncherIfStale(options.launcherDir ?? LAUNCHER_DIR, options);
+}
+
+function buildLauncherIfStale(
+  launcherDir: string,
+  options: Pick<EmbeddedNeo4jOptions, 'mavenCommand' | 'onProgress'>,
+): void {
   const jar = path.join(launcherDir, 'target/coopgraph-neo4j.jar');
-  const sources = [
-    path.join(launcherDir, 'pom.xml'),
-    path.join(launcherDir, 'src/main/java/org/coopgraph/neo4j/Launcher.java'),
-  ];
+  const javaDir = path.join(launcherDir, 'src/main/java/org/coopgraph/neo4j');
+  const sources = [path.join(launcherDir, 'pom.xml'), ...readdirSync(javaDir).map((name) => path.join(javaDir, name))];
   if (existsSync(jar) && sources.every((source) => statSync(source).mtimeMs <= statSync(jar).mtimeMs)) return;
 
   // The Maven Wrapper fetches the Maven version the launcher pins, so no system Maven is needed.

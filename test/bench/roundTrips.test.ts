@@ -6,12 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { benchOperations, findBenchParameters, type BenchOperation } from '../../bench/benchOperations.js';
 import { bulkLoadDocuments } from '../../src/bulk/bulkLoadDocuments.js';
 import { writeScaleGraph } from '../../src/generate/writeScaleGraph.js';
-import { runMigrations } from '../../src/migrations/runMigrations.js';
 import { createDatabase } from '../../src/neo4j/Database.js';
-import { createDriver } from '../../src/neo4j/createDriver.js';
-import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../src/neo4j/startEmbeddedNeo4j.js';
-import { freePort } from '../support/freePort.js';
 import { comparableAnswer, SERVING_MODES, startServingModes, type ComparableAnswer } from '../support/servingModes.js';
+import { startIsolatedNeo4j, type IsolatedNeo4j } from '../support/startIsolatedNeo4j.js';
 import type { TestServer } from '../support/startTestServer.js';
 
 /**
@@ -21,24 +18,16 @@ import type { TestServer } from '../support/startTestServer.js';
 const EXPECTED_ROUND_TRIPS: Record<string, number> = { Q1: 1, Q2: 1, Q3: 1, Q4: 1, Q5: 1, Q6: 1 };
 
 // Its own Neo4j: other test files assert facts about the curated seed and must not see the synthetic graph.
-let neo4j: EmbeddedNeo4j;
+let neo4j: IsolatedNeo4j;
 let driver: Driver;
 let servers: TestServer[] = [];
 let operations: BenchOperation[];
-const directories: string[] = [];
+let dataDir: string;
 
 beforeAll(async () => {
-  const storeDir = await mkdtemp(path.join(os.tmpdir(), 'coopgraph-roundtrips-'));
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'coopgraph-scale-'));
-  directories.push(storeDir, dataDir);
-  neo4j = await startEmbeddedNeo4j({
-    dataDir: storeDir,
-    port: await freePort(),
-    startTimeoutMs: 180_000,
-    pageCache: '64m',
-  });
-  driver = createDriver({ uri: neo4j.uri });
-  await runMigrations(driver);
+  dataDir = await mkdtemp(path.join(os.tmpdir(), 'coopgraph-scale-'));
+  neo4j = await startIsolatedNeo4j({ seed: false });
+  driver = neo4j.driver;
   const manifest = await writeScaleGraph(0.3, dataDir);
   await bulkLoadDocuments(createDatabase({ driver }), manifest.documentsDir);
   servers = (await startServingModes({ driver, limits: { maxCost: 1_000_000, maxDepth: 20 } })).map(
@@ -49,9 +38,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all(servers.map((server) => server.close()));
-  await driver?.close();
-  await neo4j?.stop();
-  for (const directory of directories) await rm(directory, { recursive: true, force: true });
+  await neo4j?.close();
+  await rm(dataDir, { recursive: true, force: true });
 });
 
 describe('round trips of the benchmark operations', () => {

@@ -2,7 +2,7 @@ import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { bulkLoadDocuments } from '../../src/bulk/bulkLoadDocuments.js';
 import { ARRAY_DELIMITER_OPTION } from '../../src/bulk/importCsvTables.js';
 import {
@@ -16,11 +16,10 @@ import { runMigrations } from '../../src/migrations/runMigrations.js';
 import { createDatabase } from '../../src/neo4j/Database.js';
 import { createDriver } from '../../src/neo4j/createDriver.js';
 import { runNeo4jImport } from '../../src/neo4j/runNeo4jImport.js';
-import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../src/neo4j/startEmbeddedNeo4j.js';
 import { StartupError } from '../../src/neo4j/StartupError.js';
 import { readGraphDigest, type GraphDigest } from '../../src/repositories/readGraphDigest.js';
 import { SeedValidationError } from '../../src/seed/SeedValidationError.js';
-import { freePort } from '../support/freePort.js';
+import { startHostedNeo4j, type HostedNeo4j } from '../support/neo4jHost.js';
 import { startIsolatedNeo4j, type IsolatedNeo4j } from '../support/startIsolatedNeo4j.js';
 
 /** Small chunks, so that facts restated by later documents take the importer's deferred path. */
@@ -29,7 +28,7 @@ const FILES_PER_CHUNK = 2;
 let workDir: string;
 let documentsDir: string;
 let transactional: IsolatedNeo4j;
-let imported: { neo4j: EmbeddedNeo4j; driver: Driver; store: ImportedStore };
+let imported: { neo4j: HostedNeo4j; driver: Driver; store: ImportedStore };
 
 /**
  * Scale 0.3, the curated seeds (entities declared by both, a multi-line note) and a document restating generated
@@ -88,7 +87,7 @@ beforeAll(async () => {
     filesPerChunk: FILES_PER_CHUNK,
     maxOffHeapMemory: '256m',
   });
-  const neo4j = await startEmbeddedNeo4j({ dataDir: storeDir, port: await freePort(), startTimeoutMs: 120_000 });
+  const neo4j = await startHostedNeo4j(inject('neo4jHost'), storeDir, '64m');
   const driver = createDriver({ uri: neo4j.uri });
   imported = { neo4j, driver, store };
   await runMigrations(driver, undefined, undefined, { dataAlreadyCurrent: IMPORT_WRITES_DATA_OF_MIGRATIONS });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDriver } from '../../src/neo4j/createDriver.js';
 import { postGraphQL } from '../support/postGraphQL.js';
-import { startIsolatedNeo4j, type IsolatedNeo4j } from '../support/startIsolatedNeo4j.js';
+import { startNeo4jProcess, type Neo4jProcess } from '../support/startNeo4jProcess.js';
 import { stopProcess } from '../support/stopProcess.js';
 import { startTestServer } from '../support/startTestServer.js';
 import { waitFor } from '../support/waitFor.js';
@@ -10,10 +10,10 @@ const QUERY = `{ entity(id: "organization/ktz") { id name } }`;
 const ACQUIRE_TIMEOUT_MS = 5_000;
 
 describe('a hung Neo4j', () => {
-  let neo4j: IsolatedNeo4j;
+  let neo4j: Neo4jProcess;
 
   beforeAll(async () => {
-    neo4j = await startIsolatedNeo4j();
+    neo4j = await startNeo4jProcess();
   });
   afterAll(async () => {
     await neo4j?.close();

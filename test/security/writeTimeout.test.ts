@@ -6,7 +6,7 @@ import { readGraphDigest } from '../../src/repositories/readGraphDigest.js';
 import { flagCommitInDoubt } from '../../src/server/flagCommitInDoubt.js';
 import { bearer, createTestKeys } from '../support/createTestKeys.js';
 import { postGraphQL } from '../support/postGraphQL.js';
-import { startIsolatedNeo4j, type IsolatedNeo4j } from '../support/startIsolatedNeo4j.js';
+import { startNeo4jProcess, type Neo4jProcess } from '../support/startNeo4jProcess.js';
 import { stopProcess } from '../support/stopProcess.js';
 import { startTestServer, type TestServer } from '../support/startTestServer.js';
 
@@ -22,7 +22,7 @@ interface LateWriteLine extends LateWrite {
 }
 
 describe('writes of a timed-out operation (issue 20, repro 3)', () => {
-  let neo4j: IsolatedNeo4j;
+  let neo4j: Neo4jProcess;
   let server: TestServer;
   let keys: Awaited<ReturnType<typeof createTestKeys>>;
   const lateWrites: LateWriteLine[] = [];
@@ -42,7 +42,7 @@ describe('writes of a timed-out operation (issue 20, repro 3)', () => {
     (await db().read<{ count: number }>('MATCH (p:TimeoutProbe {id: $id}) RETURN count(p) AS count', { id }))[0]!.count;
 
   beforeAll(async () => {
-    neo4j = await startIsolatedNeo4j();
+    neo4j = await startNeo4jProcess();
     const logger = pino(
       { level: 'warn' },
       { write: (line: string) => void lateWrites.push(JSON.parse(line) as LateWriteLine) },

@@ -1,7 +1,9 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
-import { startMigratedNeo4j } from './startMigratedNeo4j.js';
+import { migrateAndSeed } from '../../src/migrateAndSeed.js';
+import { createDriver } from '../../src/neo4j/createDriver.js';
+import { startHostedNeo4j } from './neo4jHost.js';
 
 /** Stopped stores a test's Neo4j starts from as a copy, instead of migrating (and seeding) a store of its own. */
 export interface Neo4jTemplates {
@@ -11,28 +13,37 @@ export interface Neo4jTemplates {
   seeded: string;
 }
 
-async function createTemplate(dataDir: string, seed: boolean, complete?: (driver: Driver) => Promise<void>) {
+async function createTemplate(
+  controlPort: number,
+  dataDir: string,
+  seed: boolean,
+  complete?: (driver: Driver) => Promise<void>,
+) {
   await mkdir(dataDir, { recursive: true });
-  const { driver, stop } = await startMigratedNeo4j({ dataDir, seed, pageCache: '64m' });
+  const neo4j = await startHostedNeo4j(controlPort, dataDir, '64m');
+  const driver = createDriver({ uri: neo4j.uri });
   try {
+    await migrateAndSeed(driver, undefined, seed);
     await complete?.(driver);
   } finally {
-    await stop();
+    await driver.close();
+    await neo4j.stop();
   }
   return dataDir;
 }
 
 /**
- * Creates both templates under `root`, at once; `completeSeeded` writes what every seeded test store holds besides
- * the seeds.
+ * Creates both templates under `root`, at once, in the Neo4j host at `controlPort`; `completeSeeded` writes what
+ * every seeded test store holds besides the seeds.
  */
 export async function createNeo4jTemplates(
   root: string,
+  controlPort: number,
   completeSeeded: (driver: Driver) => Promise<void>,
 ): Promise<Neo4jTemplates> {
   const [empty, seeded] = await Promise.all([
-    createTemplate(path.join(root, 'empty'), false),
-    createTemplate(path.join(root, 'seeded'), true, completeSeeded),
+    createTemplate(controlPort, path.join(root, 'empty'), false),
+    createTemplate(controlPort, path.join(root, 'seeded'), true, completeSeeded),
   ]);
   return { empty, seeded };
 }

@@ -3,7 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import type { Driver } from 'neo4j-driver';
-import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../src/neo4j/startEmbeddedNeo4j.js';
 import { createDatabase } from '../../src/neo4j/Database.js';
 import { writeGraph } from '../../src/repositories/writeGraph.js';
 import { createNameNormalizer, type NameNormalizer } from '../../src/nlp/createNameNormalizer.js';
@@ -17,8 +16,8 @@ import { ensureChromium } from './ensureChromium.js';
 import { ensurePython } from './ensurePython.js';
 import { createNeo4jTemplates, type Neo4jTemplates } from './createNeo4jTemplates.js';
 import { INTEGRATION_WORKERS } from './integrationWorkers.js';
+import { startHostedNeo4j, startNeo4jHost, type HostedNeo4j, type Neo4jHost } from './neo4jHost.js';
 import { prepareTestJvm } from './prepareTestJvm.js';
-import { startOnFreePort } from './startOnFreePort.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -26,11 +25,13 @@ declare module 'vitest' {
     sharedNeo4j: { uri: string; dataDir: string }[];
     /** Stores that `startIsolatedNeo4j` copies. */
     neo4jTemplates: Neo4jTemplates;
+    /** Control port of the JVM that runs the shared and isolated test stores. */
+    neo4jHost: number;
   }
 }
 
 interface SharedNeo4j {
-  neo4j: EmbeddedNeo4j;
+  neo4j: HostedNeo4j;
   dataDir: string;
 }
 
@@ -45,12 +46,10 @@ async function writeFixtureAndLemmas(driver: Driver, normalizer: Promise<NameNor
 }
 
 /** An embedded Neo4j on a copy of the seeded template. */
-async function startSharedNeo4j(template: string): Promise<SharedNeo4j> {
+async function startSharedNeo4j(host: Neo4jHost, template: string): Promise<SharedNeo4j> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'coopgraph-test-'));
   await cp(template, dataDir, { recursive: true });
-  const neo4j = await startOnFreePort((port) =>
-    startEmbeddedNeo4j({ dataDir, port, startTimeoutMs: 180_000, pageCache: '128m' }),
-  );
+  const neo4j = await startHostedNeo4j(host.controlPort, dataDir, '128m');
   return { neo4j, dataDir };
 }
 
@@ -60,8 +59,8 @@ async function stopSharedNeo4j({ neo4j, dataDir }: SharedNeo4j): Promise<void> {
 }
 
 /**
- * Starts one seeded embedded Neo4j per integration worker (on JVMs tuned for short lives) and the stores isolated ones
- * copy, installs the browser tests' Chromium where it is missing and the text-analysis worker's Python packages,
+ * Starts the Neo4j host, and in it the stores isolated Neo4js copy and one seeded Neo4j per integration worker;
+ * makes the test run's other JVMs start tuned for short lives; installs the browser tests' Chromium where it is missing and the text-analysis worker's Python packages,
  * starts installing those of the interop tests (networkx, pandas, followthemoney); stops every Neo4j and deletes the
  * stores after.
  */
@@ -81,32 +80,38 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // A worker that failed to start is reported by the first seeding that needs it, not as an unhandled rejection.
   normalizer.catch(() => undefined);
   await prepareTestJvm();
+  const host = await startNeo4jHost();
   const templatesDir = await mkdtemp(path.join(os.tmpdir(), 'coopgraph-templates-'));
-  const templates = await createNeo4jTemplates(templatesDir, (driver) =>
+  const cleanUp = async () => {
+    await host.stop();
+    await rm(templatesDir, { recursive: true, force: true });
+  };
+  const templates = await createNeo4jTemplates(templatesDir, host.controlPort, (driver) =>
     writeFixtureAndLemmas(driver, normalizer),
   ).catch(async (error: unknown) => {
-    await rm(templatesDir, { recursive: true, force: true });
+    await cleanUp();
     throw error;
   });
   const started = await Promise.allSettled(
-    Array.from({ length: INTEGRATION_WORKERS }, () => startSharedNeo4j(templates.seeded)),
+    Array.from({ length: INTEGRATION_WORKERS }, () => startSharedNeo4j(host, templates.seeded)),
   );
   await nlp.then((worker) => worker.stop()).catch(() => undefined);
   const instances = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
   const failure = started.find((result) => result.status === 'rejected');
   if (failure) {
     await Promise.all(instances.map(stopSharedNeo4j));
-    await rm(templatesDir, { recursive: true, force: true });
+    await cleanUp();
     throw failure.reason;
   }
   await chromium;
   project.provide('neo4jTemplates', templates);
+  project.provide('neo4jHost', host.controlPort);
   project.provide(
     'sharedNeo4j',
     instances.map(({ neo4j, dataDir }) => ({ uri: neo4j.uri, dataDir })),
   );
   return async () => {
     await Promise.all(instances.map(stopSharedNeo4j));
-    await rm(templatesDir, { recursive: true, force: true });
+    await cleanUp();
   };
 }

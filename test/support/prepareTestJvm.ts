@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { LAUNCHER_DIR } from '../../src/neo4j/startEmbeddedNeo4j.js';
+import { LAUNCHER_DIR, prepareLauncher } from '../../src/neo4j/startEmbeddedNeo4j.js';
 import { startMigratedNeo4j } from './startMigratedNeo4j.js';
 
 const ARCHIVE_DIR = path.resolve(LAUNCHER_DIR, '../.cache/neo4j');
@@ -50,10 +50,13 @@ async function ensureClassArchive(): Promise<void> {
 }
 
 /**
- * Makes every JVM the test run starts (its Neo4js, the importer, the servers it spawns) start on C1 and the class
- * archive, through `JDK_JAVA_OPTIONS`, which test workers and their children inherit.
+ * Makes every JVM the test run starts (the Neo4js of files that stop them, the importer, the servers it spawns)
+ * start on C1 and the class archive, through `JDK_JAVA_OPTIONS`, which test workers and their children inherit.
+ * The Neo4j host keeps the archive but not the C1 limit (`neo4jHost.ts`).
  */
 export async function prepareTestJvm(): Promise<void> {
+  // The archive is keyed by the jars: the launcher is built first if its sources changed.
+  prepareLauncher();
   await ensureClassArchive();
   process.env.JDK_JAVA_OPTIONS = [...FLAGS, `-XX:SharedArchiveFile=${ARCHIVE}`].join(' ');
 }

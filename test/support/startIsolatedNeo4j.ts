@@ -1,22 +1,18 @@
 import { rm } from 'node:fs/promises';
 import type { Driver } from 'neo4j-driver';
+import { inject } from 'vitest';
 import { createDriver, type DriverOptions } from '../../src/neo4j/createDriver.js';
-import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../src/neo4j/startEmbeddedNeo4j.js';
 import { copyNeo4jTemplate } from './copyNeo4jTemplate.js';
-import { startOnFreePort } from './startOnFreePort.js';
+import { startHostedNeo4j } from './neo4jHost.js';
 
 /**
- * An embedded Neo4j of a test file's own, on a copy of a template (seeded unless told otherwise); for tests that
- * write to it or stop it.
+ * A Neo4j with a store of a test file's own, a copy of a template (seeded unless told otherwise), run by the test
+ * run's Neo4j host; for tests that write to it. (`startNeo4jProcess` serves tests that stop or pause it.)
  */
 export interface IsolatedNeo4j {
   uri: string;
   dataDir: string;
-  port: number;
   driver: Driver;
-  neo4j: EmbeddedNeo4j;
-  /** Starts the same store again on the same port after `neo4j.stop()`. */
-  restart(): Promise<void>;
   /** Closes the driver, stops Neo4j and deletes the store. */
   close(): Promise<void>;
 }
@@ -26,28 +22,16 @@ export async function startIsolatedNeo4j({
   driver: driverOptions = {},
 }: { seed?: boolean; driver?: Omit<DriverOptions, 'uri'> } = {}): Promise<IsolatedNeo4j> {
   const dataDir = await copyNeo4jTemplate(seed, 'coopgraph-isolated-');
-  let port = 0;
-  const start = () => startEmbeddedNeo4j({ dataDir, port, startTimeoutMs: 120_000, pageCache: '64m' });
-  const neo4j = await startOnFreePort((free) => {
-    port = free;
-    return start();
-  });
-  const isolated: IsolatedNeo4j = {
-    uri: '',
+  const neo4j = await startHostedNeo4j(inject('neo4jHost'), dataDir, '64m');
+  const driver = createDriver({ uri: neo4j.uri, ...driverOptions });
+  return {
+    uri: neo4j.uri,
     dataDir,
-    port,
-    neo4j,
-    driver: null as unknown as Driver,
-    async restart() {
-      isolated.neo4j = await start();
-    },
+    driver,
     async close() {
-      await isolated.driver.close();
-      await isolated.neo4j.stop().catch(() => undefined);
+      await driver.close();
+      await neo4j.stop().catch(() => undefined);
       await rm(dataDir, { recursive: true, force: true });
     },
   };
-  isolated.uri = isolated.neo4j.uri;
-  isolated.driver = createDriver({ uri: isolated.uri, ...driverOptions });
-  return isolated;
 }

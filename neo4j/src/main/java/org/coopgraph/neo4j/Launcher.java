@@ -45,22 +45,7 @@ public final class Launcher {
 
     DatabaseManagementService service;
     try {
-      Files.createDirectories(options.data);
-      service = new DatabaseManagementServiceBuilder(options.data)
-          .setConfig(BoltConnector.enabled, true)
-          .setConfig(BoltConnector.listen_address, new SocketAddress(options.host, options.port))
-          .setConfig(BoltConnector.advertised_address, new SocketAddress(options.host, options.port))
-          .setConfig(HttpConnector.enabled, false)
-          .setConfig(HttpsConnector.enabled, false)
-          .setConfig(GraphDatabaseSettings.auth_enabled, false)
-          .setConfig(GraphDatabaseSettings.udc_enabled, false)
-          .setConfig(GraphDatabaseSettings.pagecache_memory, options.pageCacheBytes)
-          .setConfig(GraphDatabaseSettings.shutdown_transaction_end_timeout, Duration.ofSeconds(5))
-          // Bolt waits 5 s twice for idle threads on shutdown by default; a local launcher has nothing to wait for.
-          .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofMillis(500))
-          .setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofMillis(500))
-          .build();
-      service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME).executeTransactionally("RETURN 1");
+      service = startService(options.data, options.host, options.port, options.pageCacheBytes);
     } catch (Throwable e) {
       fail(isLockFailure(e) ? 4 : 5, rootMessage(e));
       return;
@@ -79,8 +64,35 @@ public final class Launcher {
     stopped.await();
   }
 
+  /** Starts Neo4j on {@code data} with only Bolt open on {@code host:port}, and waits until it answers. */
+  static DatabaseManagementService startService(Path data, String host, int port, long pageCacheBytes)
+      throws IOException {
+    Files.createDirectories(data);
+    DatabaseManagementService service = new DatabaseManagementServiceBuilder(data)
+        .setConfig(BoltConnector.enabled, true)
+        .setConfig(BoltConnector.listen_address, new SocketAddress(host, port))
+        .setConfig(BoltConnector.advertised_address, new SocketAddress(host, port))
+        .setConfig(HttpConnector.enabled, false)
+        .setConfig(HttpsConnector.enabled, false)
+        .setConfig(GraphDatabaseSettings.auth_enabled, false)
+        .setConfig(GraphDatabaseSettings.udc_enabled, false)
+        .setConfig(GraphDatabaseSettings.pagecache_memory, pageCacheBytes)
+        .setConfig(GraphDatabaseSettings.shutdown_transaction_end_timeout, Duration.ofSeconds(5))
+        // Bolt waits 5 s twice for idle threads on shutdown by default; a local launcher has nothing to wait for.
+        .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofMillis(500))
+        .setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofMillis(500))
+        .build();
+    try {
+      service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME).executeTransactionally("RETURN 1");
+    } catch (RuntimeException e) {
+      service.shutdown();
+      throw e;
+    }
+    return service;
+  }
+
   /** The parent keeps stdin open; EOF means it died without stopping us, so shut down instead of lingering. */
-  private static void exitWhenStdinCloses() {
+  static void exitWhenStdinCloses() {
     Thread watcher = new Thread(() -> {
       try {
         while (System.in.read() != -1) {
@@ -95,7 +107,7 @@ public final class Launcher {
     watcher.start();
   }
 
-  private static boolean portIsFree(String host, int port) {
+  static boolean portIsFree(String host, int port) {
     try (ServerSocket socket = new ServerSocket()) {
       socket.setReuseAddress(true);
       socket.bind(new InetSocketAddress(host, port));
@@ -116,7 +128,7 @@ public final class Launcher {
     return false;
   }
 
-  private static String rootMessage(Throwable e) {
+  static String rootMessage(Throwable e) {
     Throwable root = e;
     while (root.getCause() != null) {
       root = root.getCause();

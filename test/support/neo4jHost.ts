@@ -1,0 +1,88 @@
+import { spawn } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { EMBEDDED_JVM_FLAGS, LAUNCHER_DIR, prepareLauncher } from '../../src/neo4j/startEmbeddedNeo4j.js';
+import { PortInUseError } from '../../src/neo4j/PortInUseError.js';
+import { startOnFreePort } from './startOnFreePort.js';
+
+/** The JVM that runs the test stores' Neo4j instances (the launcher's `Host`). */
+export interface Neo4jHost {
+  /** Where `startHostedNeo4j` asks for an instance. */
+  controlPort: number;
+  /** Ends the JVM and every instance still running in it. */
+  stop(): Promise<void>;
+}
+
+/** A Neo4j instance running in the host, on a store of its own. */
+export interface HostedNeo4j {
+  uri: string;
+  /** Stops the instance cleanly: a copy of its store then starts without recovery. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the host JVM. Unlike the short-lived test JVMs it keeps the optimizing compiler: it lives for the whole run
+ * and plans the same Cypher in every store, so compiling the planner fully pays back.
+ */
+export async function startNeo4jHost(): Promise<Neo4jHost> {
+  prepareLauncher();
+  const options = (process.env.JDK_JAVA_OPTIONS ?? '').replace('-XX:TieredStopAtLevel=1', '').trim();
+  const child = spawn(
+    'java',
+    [...EMBEDDED_JVM_FLAGS, '-cp', path.join(LAUNCHER_DIR, 'target/coopgraph-neo4j.jar'), 'org.coopgraph.neo4j.Host'],
+    { env: { ...process.env, JDK_JAVA_OPTIONS: options }, stdio: ['pipe', 'pipe', 'pipe'] },
+  );
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4_096)));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const controlPort = await new Promise<number>((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout });
+    lines.once('line', (line) => resolve(Number(line.split(' ')[1])));
+    void exited.then(() => reject(new Error(`the Neo4j host exited before it was ready: ${stderr.trim()}`)));
+  });
+  return {
+    controlPort,
+    async stop() {
+      child.stdin.end();
+      await exited;
+    },
+  };
+}
+
+/** Starts an instance on `dataDir` in the host; it stops when `stop` is called or this process ends. */
+export function startHostedNeo4j(controlPort: number, dataDir: string, pageCache: string): Promise<HostedNeo4j> {
+  return startOnFreePort(async (port) => {
+    const control = net.connect(controlPort, '127.0.0.1');
+    const lines = createInterface({ input: control });
+    const answer = (command: string) =>
+      new Promise<string>((resolve, reject) => {
+        lines.once('line', resolve);
+        control.once('error', reject);
+        control.write(`${command}\n`);
+      });
+    const started = await answer(`START ${port} ${bytes(pageCache)} ${path.resolve(dataDir)}`);
+    if (started !== 'READY') {
+      control.destroy();
+      const detail = started.replace(/^ERROR /, '');
+      throw detail.includes('in use')
+        ? new PortInUseError(`port ${port} is already in use`)
+        : new Error(`Neo4j did not start on ${dataDir}: ${detail}`);
+    }
+    return {
+      uri: `neo4j://127.0.0.1:${port}`,
+      async stop() {
+        await answer(`STOP ${port}`);
+        control.end();
+      },
+    };
+  });
+}
+
+/** `64m`, `1g` and the like in bytes, as the launcher's `--pagecache` reads them. */
+function bytes(size: string): number {
+  const match = /^(\d+)([kmg]?)$/i.exec(size);
+  if (!match) throw new Error(`a page cache size such as 64m was expected, got ${size}`);
+  const unit = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[match[2]!.toLowerCase() as '' | 'k' | 'm' | 'g'];
+  return Number(match[1]) * unit;
+}
