@@ -1,30 +1,19 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDriver } from '../../src/neo4j/createDriver.js';
-import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../src/neo4j/startEmbeddedNeo4j.js';
-import { freePort } from '../support/freePort.js';
+import { startIsolatedNeo4j, type IsolatedNeo4j } from '../support/startIsolatedNeo4j.js';
 import { startTestServer, type TestServer } from '../support/startTestServer.js';
 
 describe('GET /health and GET /ready', () => {
-  let dataDir: string;
-  let port: number;
-  let neo4j: EmbeddedNeo4j;
+  let neo4j: IsolatedNeo4j;
   let server: TestServer;
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(path.join(os.tmpdir(), 'coopgraph-ready-'));
-    port = await freePort();
-    neo4j = await startEmbeddedNeo4j({ dataDir, port, startTimeoutMs: 120_000, pageCache: '64m' });
-    server = await startTestServer({ driver: createDriver({ uri: neo4j.uri, acquireTimeoutMs: 2_000 }) });
+    neo4j = await startIsolatedNeo4j({ seed: false, driver: { acquireTimeoutMs: 2_000 } });
+    server = await startTestServer({ driver: neo4j.driver });
   });
 
   afterAll(async () => {
     await server.close();
-    await server.driver.close();
-    await neo4j.stop();
-    await rm(dataDir, { recursive: true, force: true });
+    await neo4j.close();
   });
 
   it('answers /health while the process is up, saying Neo4j is not embedded', async () => {
@@ -45,7 +34,7 @@ describe('GET /health and GET /ready', () => {
     expect(reason).not.toMatch(/\d+\.\d+\.\d+\.\d+|localhost|:\d{2,5}\b/);
     expect((await fetch(`${server.url}/health`)).status).toBe(200);
 
-    neo4j = await startEmbeddedNeo4j({ dataDir, port, startTimeoutMs: 120_000, pageCache: '64m' });
+    await neo4j.restart();
     const up = await fetch(`${server.url}/ready`);
     expect(up.status).toBe(200);
     expect(await up.json()).toEqual({ status: 'ready', neo4j: 'reachable' });

@@ -14,7 +14,7 @@ import { planGraphWrite } from '../../src/seed/planGraphWrite.js';
 import { sourceDocumentSchema } from '../../src/seed/sourceDocument.js';
 import { agreementFixture } from '../support/agreementFixture.js';
 import { postGraphQL } from '../support/postGraphQL.js';
-import { startNeo4jProcess, type Neo4jProcess } from '../support/startNeo4jProcess.js';
+import { startIsolatedNeo4j, type IsolatedNeo4j } from '../support/startIsolatedNeo4j.js';
 import { startTestServer } from '../support/startTestServer.js';
 
 const QUERY = `{ entity(id: "organization/ktz") { id name relations { id } } }`;
@@ -82,10 +82,10 @@ async function waitFor(condition: () => Promise<boolean>, timeoutMs: number, ste
 }
 
 describe('faults', () => {
-  let neo4j: Neo4jProcess;
+  let neo4j: IsolatedNeo4j;
 
   beforeAll(async () => {
-    neo4j = await startNeo4jProcess({ seed: false });
+    neo4j = await startIsolatedNeo4j({ seed: false });
   });
   afterAll(async () => {
     await neo4j?.close();
@@ -197,7 +197,7 @@ describe('faults', () => {
           }),
         );
         await new Promise((resolve) => setTimeout(resolve, 300));
-        await neo4j.neo4j.stop();
+        await neo4j.stop();
         const firstFailure = await waitFor(async () => (await postGraphQL(server.url, QUERY)).status === 503, 15_000);
 
         const timings: number[] = [];

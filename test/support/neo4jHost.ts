@@ -17,6 +17,7 @@ export interface Neo4jHost {
 /** A Neo4j instance running in the host, on a store of its own. */
 export interface HostedNeo4j {
   uri: string;
+  port: number;
   /** Stops the instance cleanly: a copy of its store then starts without recovery. */
   stop(): Promise<void>;
 }
@@ -50,9 +51,17 @@ export async function startNeo4jHost(): Promise<Neo4jHost> {
   };
 }
 
-/** Starts an instance on `dataDir` in the host; it stops when `stop` is called or this process ends. */
-export function startHostedNeo4j(controlPort: number, dataDir: string, pageCache: string): Promise<HostedNeo4j> {
-  return startOnFreePort(async (port) => {
+/**
+ * Starts an instance on `dataDir` in the host, on `port` or else a free one; it stops when `stop` is called or this
+ * process ends.
+ */
+export function startHostedNeo4j(
+  controlPort: number,
+  dataDir: string,
+  pageCache: string,
+  port?: number,
+): Promise<HostedNeo4j> {
+  const start = async (bolt: number): Promise<HostedNeo4j> => {
     const control = net.connect(controlPort, '127.0.0.1');
     const lines = createInterface({ input: control });
     const answer = (command: string) =>
@@ -61,22 +70,24 @@ export function startHostedNeo4j(controlPort: number, dataDir: string, pageCache
         control.once('error', reject);
         control.write(`${command}\n`);
       });
-    const started = await answer(`START ${port} ${bytes(pageCache)} ${path.resolve(dataDir)}`);
+    const started = await answer(`START ${bolt} ${bytes(pageCache)} ${path.resolve(dataDir)}`);
     if (started !== 'READY') {
       control.destroy();
       const detail = started.replace(/^ERROR /, '');
       throw detail.includes('in use')
-        ? new PortInUseError(`port ${port} is already in use`)
+        ? new PortInUseError(`port ${bolt} is already in use`)
         : new Error(`Neo4j did not start on ${dataDir}: ${detail}`);
     }
     return {
-      uri: `neo4j://127.0.0.1:${port}`,
+      uri: `neo4j://127.0.0.1:${bolt}`,
+      port: bolt,
       async stop() {
-        await answer(`STOP ${port}`);
+        await answer(`STOP ${bolt}`);
         control.end();
       },
     };
-  });
+  };
+  return port === undefined ? startOnFreePort(start) : start(port);
 }
 
 /** `64m`, `1g` and the like in bytes, as the launcher's `--pagecache` reads them. */
