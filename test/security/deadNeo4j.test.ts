@@ -92,6 +92,9 @@ describe('a dead embedded Neo4j', () => {
     async () => {
       // A crash soon after a restart counts toward the same attempts; a taken Bolt port makes every restart fail.
       const blocker = net.createServer();
+      // The server's driver connects to the blocker and waits for a handshake; closing must not wait for it.
+      const connections = new Set<net.Socket>();
+      blocker.on('connection', (socket) => connections.add(socket));
       neo4j.kill('SIGKILL');
       await waitFor(() => neo4j.supervisor.status().state === 'restarting', 10_000, 5);
       await new Promise<void>((resolve, reject) =>
@@ -122,6 +125,7 @@ describe('a dead embedded Neo4j', () => {
           /^Port \d+ on 127\.0\.0\.1 is already in use/,
         );
       } finally {
+        for (const socket of connections) socket.destroy();
         await new Promise((resolve) => blocker.close(resolve));
       }
     },
