@@ -26,7 +26,9 @@ describe('a dead embedded Neo4j', () => {
   beforeAll(async () => {
     neo4j = await startSupervisedNeo4j({
       restart: { initialDelayMs: 200, maxAttempts: 3 },
-      driver: { acquireTimeoutMs: 2_000, maxRetryMs: 1_000 },
+      // A request gives up within 1.5 s, well before a restart with store recovery is done (3.5 s at the fastest):
+      // with longer waits, the request sent while Neo4j restarts is answered by the restarted one.
+      driver: { acquireTimeoutMs: 1_000, maxRetryMs: 500 },
     });
     server = await startTestServer({ driver: neo4j.driver, neo4jSupervisor: neo4j.supervisor, probeIntervalMs: 250 });
   });

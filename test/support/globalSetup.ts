@@ -45,7 +45,7 @@ async function writeFixtureAndLemmas(driver: Driver, normalizer: Promise<NameNor
   await refreshNameLemmas(createDatabase({ driver }), await normalizer);
 }
 
-/** An embedded Neo4j on a copy of the seeded template. */
+/** A Neo4j in the host, on a copy of the seeded template. */
 async function startSharedNeo4j(host: Neo4jHost, template: string): Promise<SharedNeo4j> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'coopgraph-test-'));
   await cp(template, dataDir, { recursive: true });
@@ -59,10 +59,10 @@ async function stopSharedNeo4j({ neo4j, dataDir }: SharedNeo4j): Promise<void> {
 }
 
 /**
- * Starts the Neo4j host, and in it the stores isolated Neo4js copy and one seeded Neo4j per integration worker;
- * makes the test run's other JVMs start tuned for short lives; installs the browser tests' Chromium where it is missing and the text-analysis worker's Python packages,
- * starts installing those of the interop tests (networkx, pandas, followthemoney); stops every Neo4j and deletes the
- * stores after.
+ * Starts the Neo4j host, and in it the templates isolated stores copy and one seeded Neo4j per integration worker;
+ * makes the test run's other JVMs start tuned for short lives; installs the browser tests' Chromium where it is
+ * missing and the text-analysis worker's Python packages, starts installing those of the interop tests (networkx,
+ * pandas, followthemoney); stops every Neo4j and deletes the stores after.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   // Chromium and the Python packages (once per checkout, into .cache) install while Neo4j starts. The interop tests'

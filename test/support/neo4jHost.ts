@@ -68,9 +68,10 @@ export function startHostedNeo4j(
       new Promise<string>((resolve, reject) => {
         lines.once('line', resolve);
         control.once('error', reject);
+        control.once('close', () => reject(new Error('the Neo4j host closed the connection: has it exited?')));
         control.write(`${command}\n`);
       });
-    const started = await answer(`START ${bolt} ${bytes(pageCache)} ${path.resolve(dataDir)}`);
+    const started = await answer(`START ${bolt} ${pageCache} ${path.resolve(dataDir)}`);
     if (started !== 'READY') {
       control.destroy();
       const detail = started.replace(/^ERROR /, '');
@@ -88,12 +89,4 @@ export function startHostedNeo4j(
     };
   };
   return port === undefined ? startOnFreePort(start) : start(port);
-}
-
-/** `64m`, `1g` and the like in bytes, as the launcher's `--pagecache` reads them. */
-function bytes(size: string): number {
-  const match = /^(\d+)([kmg]?)$/i.exec(size);
-  if (!match) throw new Error(`a page cache size such as 64m was expected, got ${size}`);
-  const unit = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[match[2]!.toLowerCase() as '' | 'k' | 'm' | 'g'];
-  return Number(match[1]) * unit;
 }

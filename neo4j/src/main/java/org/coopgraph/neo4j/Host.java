@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.io.ByteUnit;
 
 /**
  * Runs many embedded Neo4j instances in one JVM, each on a store and Bolt port of its own, started and stopped on
@@ -20,7 +21,7 @@ import org.neo4j.dbms.api.DatabaseManagementService;
  *
  * <p>Usage: {@code java -cp coopgraph-neo4j.jar org.coopgraph.neo4j.Host}. Prints {@code CONTROL PORT} on stdout,
  * then serves line commands on 127.0.0.1:PORT, one connection per client:
- * {@code START BOLT_PORT PAGECACHE_BYTES DIR} answers {@code READY} or {@code ERROR message};
+ * {@code START BOLT_PORT PAGECACHE DIR} (a page cache size such as {@code 64m}) answers {@code READY} or {@code ERROR message};
  * {@code STOP BOLT_PORT} answers {@code STOPPED}. A closed connection stops the instances it started. Exits when its
  * stdin closes.
  */
@@ -56,7 +57,8 @@ public final class Host {
               if (!Launcher.portIsFree("127.0.0.1", port)) {
                 throw new IllegalStateException("port " + port + " is already in use");
               }
-              started.put(port, Launcher.startService(Path.of(parts[3]), "127.0.0.1", port, Long.parseLong(parts[2])));
+              long pageCache = ByteUnit.parse(parts[2]);
+              started.put(port, Launcher.startService(Path.of(parts[3]), "127.0.0.1", port, pageCache));
               out.println("READY");
             } catch (Throwable e) {
               out.println("ERROR " + Launcher.rootMessage(e));
