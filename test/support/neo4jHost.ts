@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { EMBEDDED_JVM_FLAGS, LAUNCHER_DIR, prepareLauncher } from '../../src/neo4j/startEmbeddedNeo4j.js';
+import { EMBEDDED_JVM_FLAGS, LAUNCHER_DIR } from '../../src/neo4j/startEmbeddedNeo4j.js';
 import { PortInUseError } from '../../src/neo4j/PortInUseError.js';
 import { startOnFreePort } from './startOnFreePort.js';
 
@@ -23,11 +23,11 @@ export interface HostedNeo4j {
 }
 
 /**
- * Starts the host JVM. Unlike the short-lived test JVMs it keeps the optimizing compiler: it lives for the whole run
- * and plans the same Cypher in every store, so compiling the planner fully pays back.
+ * Starts the host JVM, on the jar and class archive `prepareTestJvm` readied. Unlike the short-lived test JVMs it
+ * keeps the optimizing compiler: it lives for the whole run and plans the same Cypher in every store, so compiling
+ * the planner fully pays back.
  */
 export async function startNeo4jHost(): Promise<Neo4jHost> {
-  prepareLauncher();
   const options = (process.env.JDK_JAVA_OPTIONS ?? '').replace('-XX:TieredStopAtLevel=1', '').trim();
   const child = spawn(
     'java',
