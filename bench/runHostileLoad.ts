@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort } from '../test/support/freePort.js';
-import { startScaleDatabase } from './startScaleDatabase.js';
+import { startScaleDatabase, type ScaleDatabaseOptions } from './startScaleDatabase.js';
 
 /** Repro 1 of issue 20: relations of relations of a depth-3 network, with `first` passed as a variable. */
 export const REPRO_1_QUERY =
@@ -30,6 +30,8 @@ export interface HostileLoadOptions {
   deadlineMs: number;
   /** `$f` of the repro-1 query. */
   first?: number;
+  /** Where Neo4j runs; by default an embedded Neo4j of its own. */
+  startNeo4j?: ScaleDatabaseOptions['startNeo4j'];
   log?: (line: string) => void;
 }
 
@@ -61,6 +63,7 @@ export async function runHostileLoad(options: HostileLoadOptions): Promise<Hosti
     dataDir: options.dataDir,
     progress: false,
     pageCache: '256m',
+    startNeo4j: options.startNeo4j,
     log,
   });
   const port = await freePort();

@@ -85,7 +85,7 @@ export async function runLoadBench(options: LoadBenchOptions): Promise<LoadRepor
   const mebibytes = (bytes: number | null) => (bytes === null ? null : Math.round(bytes / 2 ** 20));
   const sample = (): MemorySample => ({
     serverMiB: mebibytes(server.rssBytes()),
-    neo4jMiB: mebibytes(processRssBytes(database.neo4j.pid)),
+    neo4jMiB: mebibytes(database.neo4j.pid === null ? null : processRssBytes(database.neo4j.pid)),
   });
   try {
     const parameters = await findBenchParameters(database.driver);

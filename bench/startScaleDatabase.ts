@@ -8,7 +8,7 @@ import { writeScaleGraph, type ScaleGraphManifest } from '../src/generate/writeS
 import { runMigrations } from '../src/migrations/runMigrations.js';
 import { createDatabase } from '../src/neo4j/Database.js';
 import { createDriver } from '../src/neo4j/createDriver.js';
-import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../src/neo4j/startEmbeddedNeo4j.js';
+import { startEmbeddedNeo4j } from '../src/neo4j/startEmbeddedNeo4j.js';
 import { freePort } from '../test/support/freePort.js';
 
 /** How the graph gets into the empty store: Neo4j's offline importer, or batched `UNWIND … MERGE` transactions. */
@@ -25,9 +25,17 @@ export interface ScaleLoad {
   phases: Record<string, number>;
 }
 
-/** A fresh embedded Neo4j holding the synthetic graph of one scale. */
+/** The Neo4j serving a scale database's store. */
+export interface ScaleNeo4j {
+  uri: string;
+  /** Its own JVM's pid; null when it runs in a JVM shared with others. */
+  pid: number | null;
+  stop(): Promise<void>;
+}
+
+/** A fresh Neo4j holding the synthetic graph of one scale. */
 export interface ScaleDatabase {
-  neo4j: EmbeddedNeo4j;
+  neo4j: ScaleNeo4j;
   driver: Driver;
   manifest: ScaleGraphManifest;
   load: ScaleLoad;
@@ -45,6 +53,8 @@ export interface ScaleDatabaseOptions {
   pageCache?: string;
   /** Off-heap memory of the importer. */
   importMemory?: string;
+  /** Starts Neo4j on the loaded store; by default an embedded Neo4j of its own on a free port. */
+  startNeo4j?: (storeDir: string, pageCache: string) => Promise<ScaleNeo4j>;
   log?: (line: string) => void;
 }
 
@@ -82,13 +92,16 @@ export async function startScaleDatabase(options: ScaleDatabaseOptions): Promise
     phases.importer = imported.report.seconds.importer;
     started = performance.now();
   }
-  const neo4j = await startEmbeddedNeo4j({
-    dataDir: storeDir,
-    port: await freePort(),
-    startTimeoutMs: 600_000,
-    pageCache: options.pageCache ?? '2g',
-    onProgress: log,
-  });
+  const pageCache = options.pageCache ?? '2g';
+  const neo4j = options.startNeo4j
+    ? await options.startNeo4j(storeDir, pageCache)
+    : await startEmbeddedNeo4j({
+        dataDir: storeDir,
+        port: await freePort(),
+        startTimeoutMs: 600_000,
+        pageCache,
+        onProgress: log,
+      });
   lap('start');
   const driver = createDriver({ uri: neo4j.uri, maxPoolSize: 64 });
   try {
