@@ -1,9 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
-import { migrateAndSeed } from '../../src/migrateAndSeed.js';
-import { createDriver } from '../../src/neo4j/createDriver.js';
-import { startHostedNeo4j } from './neo4jHost.js';
+import { startMigratedNeo4j } from './startMigratedNeo4j.js';
 
 /** Stopped stores a test's Neo4j starts from as a copy, instead of migrating (and seeding) a store of its own. */
 export interface Neo4jTemplates {
@@ -20,14 +18,11 @@ async function createTemplate(
   complete?: (driver: Driver) => Promise<void>,
 ) {
   await mkdir(dataDir, { recursive: true });
-  const neo4j = await startHostedNeo4j(controlPort, dataDir, '64m');
-  const driver = createDriver({ uri: neo4j.uri });
+  const { driver, stop } = await startMigratedNeo4j({ dataDir, seed, pageCache: '64m', hostControlPort: controlPort });
   try {
-    await migrateAndSeed(driver, undefined, seed);
     await complete?.(driver);
   } finally {
-    await driver.close();
-    await neo4j.stop();
+    await stop();
   }
   return dataDir;
 }
