@@ -1,4 +1,4 @@
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -14,6 +14,7 @@ import { sourceDocumentSchema } from '../../src/seed/sourceDocument.js';
 import { agreementFixture } from './agreementFixture.js';
 import { ensureChromium } from './ensureChromium.js';
 import { ensurePython } from './ensurePython.js';
+import { copyStore } from './copyStore.js';
 import { createNeo4jTemplates, type Neo4jTemplates } from './createNeo4jTemplates.js';
 import { INTEGRATION_WORKERS } from './integrationWorkers.js';
 import { startHostedNeo4j, startNeo4jHost, type HostedNeo4j, type Neo4jHost } from './neo4jHost.js';
@@ -47,8 +48,7 @@ async function writeFixtureAndLemmas(driver: Driver, normalizer: Promise<NameNor
 
 /** A Neo4j in the host, on a copy of the seeded template. */
 async function startSharedNeo4j(host: Neo4jHost, template: string): Promise<SharedNeo4j> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'coopgraph-test-'));
-  await cp(template, dataDir, { recursive: true });
+  const dataDir = await copyStore(template, 'coopgraph-test-');
   const neo4j = await startHostedNeo4j(host.controlPort, dataDir, '128m');
   return { neo4j, dataDir };
 }
