@@ -18,7 +18,7 @@ import { copyStore } from './copyStore.js';
 import { createNeo4jTemplates, type Neo4jTemplates } from './createNeo4jTemplates.js';
 import { INTEGRATION_WORKERS } from './integrationWorkers.js';
 import { startHostedNeo4j, startNeo4jHost, type HostedNeo4j, type Neo4jHost } from './neo4jHost.js';
-import { prepareTestJvm } from './prepareTestJvm.js';
+import { ARCHIVE_JVM_OPTIONS, prepareTestJvm } from './prepareTestJvm.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -80,7 +80,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // A worker that failed to start is reported by the first seeding that needs it, not as an unhandled rejection.
   normalizer.catch(() => undefined);
   await prepareTestJvm();
-  const host = await startNeo4jHost();
+  const host = await startNeo4jHost({ jvmOptions: ARCHIVE_JVM_OPTIONS });
   const templatesDir = await mkdtemp(path.join(os.tmpdir(), 'coopgraph-templates-'));
   const cleanUp = async () => {
     await host.stop();

@@ -23,16 +23,15 @@ export interface HostedNeo4j {
 }
 
 /**
- * Starts the host JVM, on the jar and class archive `prepareTestJvm` readied. Unlike the short-lived test JVMs it
- * keeps the optimizing compiler: it lives for the whole run and plans the same Cypher in every store, so compiling
- * the planner fully pays back.
+ * Starts the host JVM on the launcher's jar, with `jvmOptions` as its `JDK_JAVA_OPTIONS` (the test run's other JVMs'
+ * are left alone). Unlike the short-lived test JVMs it should keep the optimizing compiler: it lives for the whole run
+ * and plans the same Cypher in every store, so compiling the planner fully pays back.
  */
-export async function startNeo4jHost(): Promise<Neo4jHost> {
-  const options = (process.env.JDK_JAVA_OPTIONS ?? '').replace('-XX:TieredStopAtLevel=1', '').trim();
+export async function startNeo4jHost({ jvmOptions }: { jvmOptions: readonly string[] }): Promise<Neo4jHost> {
   const child = spawn(
     'java',
     [...EMBEDDED_JVM_FLAGS, '-cp', path.join(LAUNCHER_DIR, 'target/coopgraph-neo4j.jar'), 'org.coopgraph.neo4j.Host'],
-    { env: { ...process.env, JDK_JAVA_OPTIONS: options }, stdio: ['pipe', 'pipe', 'pipe'] },
+    { env: { ...process.env, JDK_JAVA_OPTIONS: jvmOptions.join(' ') }, stdio: ['pipe', 'pipe', 'pipe'] },
   );
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4_096)));

@@ -15,7 +15,11 @@ const ARCHIVE_KEY = path.join(ARCHIVE_DIR, 'classes.key');
  * start, migration and seeding costs (33 → 14 s), which bounds the run on two cores. Warnings about an archive the
  * JVM cannot use (another JDK, a rebuilt launcher) are silenced: it then loads classes as usual.
  */
-const FLAGS = ['-XX:TieredStopAtLevel=1', '-Xlog:cds=off', '-Xlog:cds+dynamic=off'];
+const SHORT_LIFE = '-XX:TieredStopAtLevel=1';
+const QUIET_ARCHIVE = ['-Xlog:cds=off', '-Xlog:cds+dynamic=off'];
+
+/** JVM options that load classes from the archive `prepareTestJvm` dumped, without limiting the compiler. */
+export const ARCHIVE_JVM_OPTIONS = [...QUIET_ARCHIVE, `-XX:SharedArchiveFile=${ARCHIVE}`];
 
 /** Size and time of every jar on the launcher's class path. */
 async function launcherKey(): Promise<string> {
@@ -37,7 +41,7 @@ async function ensureClassArchive(): Promise<void> {
   await mkdir(ARCHIVE_DIR, { recursive: true });
   const dumped = `${ARCHIVE}.${process.pid}`;
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'coopgraph-cds-'));
-  process.env.JDK_JAVA_OPTIONS = [...FLAGS, `-XX:ArchiveClassesAtExit=${dumped}`].join(' ');
+  process.env.JDK_JAVA_OPTIONS = [SHORT_LIFE, ...QUIET_ARCHIVE, `-XX:ArchiveClassesAtExit=${dumped}`].join(' ');
   try {
     await (await startMigratedNeo4j({ dataDir, seed: true })).stop();
     await rename(dumped, ARCHIVE);
@@ -52,11 +56,11 @@ async function ensureClassArchive(): Promise<void> {
 /**
  * Makes every JVM the test run starts (the Neo4js of files that stop them, the importer, the servers it spawns)
  * start on C1 and the class archive, through `JDK_JAVA_OPTIONS`, which test workers and their children inherit.
- * The Neo4j host keeps the archive but not the C1 limit (`neo4jHost.ts`).
+ * The Neo4j host is given the archive alone (`ARCHIVE_JVM_OPTIONS`).
  */
 export async function prepareTestJvm(): Promise<void> {
   // The archive is keyed by the jars: the launcher is built first if its sources changed.
   prepareLauncher();
   await ensureClassArchive();
-  process.env.JDK_JAVA_OPTIONS = [...FLAGS, `-XX:SharedArchiveFile=${ARCHIVE}`].join(' ');
+  process.env.JDK_JAVA_OPTIONS = [SHORT_LIFE, ...ARCHIVE_JVM_OPTIONS].join(' ');
 }
