@@ -49,35 +49,42 @@ public final class Host {
         PrintWriter out = new PrintWriter(client.getOutputStream(), true, StandardCharsets.UTF_8)) {
       String line;
       while ((line = in.readLine()) != null) {
-        String[] parts = line.split(" ", 4);
-        switch (parts[0]) {
-          case "START" -> {
-            int port = Integer.parseInt(parts[1]);
-            try {
-              if (!Launcher.portIsFree("127.0.0.1", port)) {
-                throw new IllegalStateException("port " + port + " is already in use");
-              }
-              long pageCache = ByteUnit.parse(parts[2]);
-              started.put(port, Launcher.startService(Path.of(parts[3]), "127.0.0.1", port, pageCache));
-              out.println("READY");
-            } catch (Throwable e) {
-              out.println("ERROR " + Launcher.rootMessage(e));
-            }
-          }
-          case "STOP" -> {
-            DatabaseManagementService service = started.remove(Integer.parseInt(parts[1]));
-            if (service != null) {
-              service.shutdown();
-            }
-            out.println("STOPPED");
-          }
-          default -> out.println("ERROR unknown command " + parts[0]);
-        }
+        out.println(answer(line, started));
       }
     } catch (IOException e) {
       // The client is gone; its instances are stopped below.
     } finally {
       started.values().forEach(DatabaseManagementService::shutdown);
+    }
+  }
+
+  /** Carries out one command line for a client, whose started instances {@code started} holds; returns the answer. */
+  private static String answer(String line, Map<Integer, DatabaseManagementService> started) {
+    String[] parts = line.split(" ", 4);
+    try {
+      switch (parts[0]) {
+        case "START" -> {
+          int port = Integer.parseInt(parts[1]);
+          if (!Launcher.portIsFree("127.0.0.1", port)) {
+            throw new IllegalStateException("port " + port + " is already in use");
+          }
+          long pageCache = ByteUnit.parse(parts[2]);
+          started.put(port, Launcher.startService(Path.of(parts[3]), "127.0.0.1", port, pageCache));
+          return "READY";
+        }
+        case "STOP" -> {
+          DatabaseManagementService service = started.remove(Integer.parseInt(parts[1]));
+          if (service != null) {
+            service.shutdown();
+          }
+          return "STOPPED";
+        }
+        default -> {
+          return "ERROR unknown command " + parts[0];
+        }
+      }
+    } catch (Throwable e) {
+      return "ERROR " + Launcher.rootMessage(e);
     }
   }
 }
