@@ -40,6 +40,9 @@ export default defineConfig({
           // each file 1-2 CPU s of imports.
           isolate: false,
           maxWorkers: INTEGRATION_WORKERS,
+          // A browser or a server shares two cores with three other workers here: what a page shows may take seconds
+          // to appear, and no poll asserts time.
+          expect: { poll: { timeout: 30_000 } },
           sequence: { groupOrder: 1 },
         },
       },

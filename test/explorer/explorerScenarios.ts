@@ -54,7 +54,7 @@ export async function searchExpandAndReadEvidence(
     await search.focus();
     await search.pressSequentially('КТЖ', { delay: 60 });
     const listbox = page.getByRole('listbox', { name: 'Search entities results' });
-    await expect.poll(() => listbox.locator('[data-id="organization/ktz"]').count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => listbox.locator('[data-id="organization/ktz"]').count()).toBe(1);
     const ids = await listbox
       .getByRole('option')
       .evaluateAll((options) => options.map((option) => option.getAttribute('data-id')));
@@ -63,18 +63,14 @@ export async function searchExpandAndReadEvidence(
     await search.press('Enter');
 
     const details = page.locator('#details');
-    await expect
-      .poll(() => details.locator('.entity-name').textContent(), { timeout: 10_000 })
-      .toContain('Kazakhstan Temir Zholy');
+    await expect.poll(() => details.locator('.entity-name').textContent()).toContain('Kazakhstan Temir Zholy');
     await expect
       .poll(() => details.locator('blockquote.excerpt').first().textContent())
       .toContain('Қазақстан темір жолы');
     await expect.poll(() => details.locator('cite').first().textContent()).not.toBe('');
     // The overview is drawn already; KTZ's own neighbourhood is drawn once KTZ is marked expanded.
-    await expect
-      .poll(() => page.evaluate(`${CY}.getElementById('organization/ktz').hasClass('expanded')`), { timeout: 10_000 })
-      .toBe(true);
-    await expect.poll(() => nodeCount(page), { timeout: 10_000 }).toBeGreaterThan(1);
+    await expect.poll(() => page.evaluate(`${CY}.getElementById('organization/ktz').hasClass('expanded')`)).toBe(true);
+    await expect.poll(() => nodeCount(page)).toBeGreaterThan(1);
 
     const neighbourId = String(
       await page.evaluate(`${CY}.nodes().filter((node) => !node.hasClass('expanded')).first().id()`),
@@ -84,13 +80,11 @@ export async function searchExpandAndReadEvidence(
     const point = await nodeOnScreen(page, neighbourId);
     await page.mouse.click(point.x, point.y);
     await expect
-      .poll(() => page.evaluate(`${CY}.getElementById(${JSON.stringify(neighbourId)}).hasClass('expanded')`), {
-        timeout: 10_000,
-      })
+      .poll(() => page.evaluate(`${CY}.getElementById(${JSON.stringify(neighbourId)}).hasClass('expanded')`))
       .toBe(true);
     // On the seed graph KTZ's neighbour (the Selyatino agreement) has further neighbours.
     await expect.poll(() => nodeCount(page)).toBeGreaterThan(before);
-    await expect.poll(() => details.locator('.note').first().textContent(), { timeout: 10_000 }).toContain(neighbourId);
+    await expect.poll(() => details.locator('.note').first().textContent()).toContain(neighbourId);
     await expect.poll(() => details.locator('blockquote.excerpt').count()).toBeGreaterThan(0);
     await expect.poll(() => page.locator('#visible-list li').count()).toBe(await nodeCount(page));
 
@@ -142,9 +136,7 @@ export async function embedOnAnotherOrigin(
     const frame = await (await page.locator('iframe').elementHandle())?.contentFrame();
     if (!frame) throw new Error('the iframe has no frame');
     await expect
-      .poll(() => frame.evaluate('window.coopgraphExplorer ? ' + `${CY}.nodes().length : 0`).then(Number), {
-        timeout: 15_000,
-      })
+      .poll(() => frame.evaluate('window.coopgraphExplorer ? ' + `${CY}.nodes().length : 0`).then(Number))
       .toBeGreaterThan(1);
     expect(await frame.locator('header').isHidden()).toBe(true);
     expect(await frame.locator('#side').isHidden()).toBe(true);
@@ -211,7 +203,7 @@ export async function sizesAndColoursFromMeasures(browser: Browser, baseUrl: str
   const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
   try {
     await page.goto(`${baseUrl}/explore?ids=organization/ktz&depth=3`);
-    await expect.poll(() => nodeCount(page), { timeout: 15_000 }).toBeGreaterThan(5);
+    await expect.poll(() => nodeCount(page)).toBeGreaterThan(5);
     const plain = await drawnNodes(page);
     // Off by default: one size, and each kind its own colour whatever the community.
     expect(new Set(plain.map((node) => node.width.toFixed(3))).size).toBe(1);
@@ -255,7 +247,7 @@ export async function sizesAndColoursFromMeasures(browser: Browser, baseUrl: str
     await embedded.goto(
       `${baseUrl}/explore?ids=organization/ktz&depth=3&embed=1&legend=1&sizeBy=degree&colorBy=community`,
     );
-    await expect.poll(() => nodeCount(embedded), { timeout: 15_000 }).toBeGreaterThan(5);
+    await expect.poll(() => nodeCount(embedded)).toBeGreaterThan(5);
     const nodes = await drawnNodes(embedded);
     const [hub, leaf] = hubAndLeaf(nodes, 'degree');
     expect(hub.width).toBeGreaterThan(1.5 * leaf.width);
