@@ -60,9 +60,10 @@ export async function ensurePython(): Promise<string> {
 async function install(python: string, stamp: string, digest: string): Promise<void> {
   // An install cut short leaves no stamp; pip then completes it rather than starting over.
   if (!existsSync(python)) await run('python3', ['-m', 'venv', VENV]);
-  await run(python, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '-r', REQUIREMENTS], {
-    maxBuffer: 16 * 1024 * 1024,
-  });
+  // --no-compile: the tests import a small part of these packages, and Python caches the bytecode of what they import.
+  // Compiling every module up front more than doubled the install's CPU (30 s against 12 s, downloads cached).
+  const pip = ['-m', 'pip', 'install', '--quiet', '--no-compile', '--disable-pip-version-check', '-r', REQUIREMENTS];
+  await run(python, pip, { maxBuffer: 16 * 1024 * 1024 });
   await writeFile(stamp, digest);
 }
 
