@@ -35,5 +35,6 @@ export const UNIT_TEST_FILES: readonly string[] = [
   'test/server/compiledSize.test.ts',
   'test/server/createCompiledExecutionGateway.test.ts',
   'test/server/graphqlHttpHandlers.test.ts',
+  'test/support/startOnFreePort.test.ts',
   'test/unitTestFiles.test.ts',
 ];
