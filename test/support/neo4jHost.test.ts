@@ -65,8 +65,9 @@ describe('the Neo4j host of the test run', () => {
     }
   });
 
-  it('stops the instances a client started when its connection closes', async () => {
+  it('stops the instances a client started when its connection closes, releasing their stores', async () => {
     const host = connectToHost();
+    const next = connectToHost();
     try {
       const port = await freePort();
       expect(await host.send(`START ${port} 16m ${dataDir}`)).toBe('READY');
@@ -74,8 +75,13 @@ describe('the Neo4j host of the test run', () => {
       await driver.verifyConnectivity().finally(() => driver.close());
       host.socket.destroy();
       await waitFor(async () => !(await isListening(port)), 30_000);
+      // The store is locked until its instance has shut down; another client can then start it.
+      const again = await freePort();
+      await waitFor(async () => (await next.send(`START ${again} 16m ${dataDir}`)) === 'READY', 30_000, 250);
+      expect(await next.send(`STOP ${again}`)).toBe('STOPPED');
     } finally {
       host.socket.destroy();
+      next.socket.destroy();
     }
   });
 });
