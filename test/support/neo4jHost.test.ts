@@ -1,28 +1,12 @@
 import { rm } from 'node:fs/promises';
 import net from 'node:net';
-import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDriver } from '../../src/neo4j/createDriver.js';
 import { PortInUseError } from '../../src/neo4j/PortInUseError.js';
 import { copyNeo4jTemplate } from './copyNeo4jTemplate.js';
 import { freePort } from './freePort.js';
-import { startHostedNeo4j } from './neo4jHost.js';
+import { connectToHost, startHostedNeo4j } from './neo4jHost.js';
 import { waitFor } from './waitFor.js';
-
-/** A raw connection to the host's control port, sending one line at a time. */
-function connectToHost() {
-  const socket = net.connect(inject('neo4jHost'), '127.0.0.1');
-  const lines = createInterface({ input: socket })[Symbol.asyncIterator]();
-  return {
-    socket,
-    async send(command: string): Promise<string> {
-      socket.write(`${command}\n`);
-      const { value, done } = await lines.next();
-      if (done) throw new Error(`the host closed the connection after ${JSON.stringify(command)}`);
-      return value;
-    },
-  };
-}
 
 function isListening(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -43,14 +27,14 @@ describe('the Neo4j host of the test run', () => {
   afterAll(() => rm(dataDir, { recursive: true, force: true }));
 
   it('answers a malformed or unknown command with ERROR and goes on serving the connection', async () => {
-    const host = connectToHost();
+    const host = connectToHost(inject('neo4jHost'));
     try {
       expect(await host.send('START not-a-port 16m /nowhere')).toMatch(/^ERROR .*not-a-port/);
       expect(await host.send('START')).toMatch(/^ERROR /);
       expect(await host.send('RESTART 7687')).toBe('ERROR unknown command RESTART');
       expect(await host.send('STOP 1')).toBe('STOPPED');
     } finally {
-      host.socket.destroy();
+      host.close();
     }
   });
 
@@ -66,22 +50,22 @@ describe('the Neo4j host of the test run', () => {
   });
 
   it('stops the instances a client started when its connection closes, releasing their stores', async () => {
-    const host = connectToHost();
-    const next = connectToHost();
+    const host = connectToHost(inject('neo4jHost'));
+    const next = connectToHost(inject('neo4jHost'));
     try {
       const port = await freePort();
       expect(await host.send(`START ${port} 16m ${dataDir}`)).toBe('READY');
       const driver = createDriver({ uri: `neo4j://127.0.0.1:${port}` });
       await driver.verifyConnectivity().finally(() => driver.close());
-      host.socket.destroy();
+      host.close();
       await waitFor(async () => !(await isListening(port)), 30_000);
       // The store is locked until its instance has shut down; another client can then start it.
       const again = await freePort();
       await waitFor(async () => (await next.send(`START ${again} 16m ${dataDir}`)) === 'READY', 30_000, 250);
       expect(await next.send(`STOP ${again}`)).toBe('STOPPED');
     } finally {
-      host.socket.destroy();
-      next.socket.destroy();
+      host.close();
+      next.close();
     }
   });
 });

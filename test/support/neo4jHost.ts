@@ -50,6 +50,50 @@ export async function startNeo4jHost({ jvmOptions }: { jvmOptions: readonly stri
   };
 }
 
+/** A client connection to the host's control port: a line command, its one-line answer. */
+export interface HostConnection {
+  send(command: string): Promise<string>;
+  /** Closes the connection; the host stops the instances it started. */
+  close(): void;
+}
+
+export function connectToHost(controlPort: number): HostConnection {
+  const control = net.connect(controlPort, '127.0.0.1');
+  const lines = createInterface({ input: control });
+  const closedError = () => new Error('the Neo4j host closed the connection: has it exited?');
+  // An error between commands (the host exiting) must not go unhandled; the next command then fails at once.
+  control.on('error', () => undefined);
+  return {
+    send: (command) =>
+      new Promise<string>((resolve, reject) => {
+        if (control.destroyed) {
+          reject(closedError());
+          return;
+        }
+        // Each command removes its listeners once answered: a client may send many on one connection.
+        const settle = () => {
+          lines.off('line', answered);
+          control.off('error', failed);
+          control.off('close', closed);
+        };
+        const answered = (line: string) => {
+          settle();
+          resolve(line);
+        };
+        const failed = (error: Error) => {
+          settle();
+          reject(error);
+        };
+        const closed = () => failed(closedError());
+        lines.once('line', answered);
+        control.once('error', failed);
+        control.once('close', closed);
+        control.write(`${command}\n`);
+      }),
+    close: () => control.destroy(),
+  };
+}
+
 /**
  * Starts an instance on `dataDir` in the host, on `port` or else a free one; it stops when `stop` is called or this
  * process ends.
@@ -61,18 +105,10 @@ export function startHostedNeo4j(
   port?: number,
 ): Promise<HostedNeo4j> {
   const start = async (bolt: number): Promise<HostedNeo4j> => {
-    const control = net.connect(controlPort, '127.0.0.1');
-    const lines = createInterface({ input: control });
-    const answer = (command: string) =>
-      new Promise<string>((resolve, reject) => {
-        lines.once('line', resolve);
-        control.once('error', reject);
-        control.once('close', () => reject(new Error('the Neo4j host closed the connection: has it exited?')));
-        control.write(`${command}\n`);
-      });
-    const started = await answer(`START ${bolt} ${pageCache} ${path.resolve(dataDir)}`);
+    const control = connectToHost(controlPort);
+    const started = await control.send(`START ${bolt} ${pageCache} ${path.resolve(dataDir)}`);
     if (started !== 'READY') {
-      control.destroy();
+      control.close();
       const detail = started.replace(/^ERROR /, '');
       throw detail.includes('in use')
         ? new PortInUseError(`port ${bolt} is already in use`)
@@ -82,8 +118,8 @@ export function startHostedNeo4j(
       uri: `neo4j://127.0.0.1:${bolt}`,
       port: bolt,
       async stop() {
-        await answer(`STOP ${bolt}`);
-        control.end();
+        await control.send(`STOP ${bolt}`);
+        control.close();
       },
     };
   };
